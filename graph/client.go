@@ -1,0 +1,162 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+)
+
+// Config says how to reach a Neo4j server.
+type Config struct {
+	URI      string // bolt://, neo4j://, neo4j+s:// ...
+	User     string
+	Password string
+	Database string // "" = the server's default database
+	// ConnectTimeout bounds the first connectivity check (default 30s).
+	ConnectTimeout time.Duration
+}
+
+// Errors the command line maps to exit codes.
+var (
+	// ErrUnavailable: the server could not be reached.
+	ErrUnavailable = errors.New("neo4j unavailable")
+	// ErrAuth: the server refused the credentials.
+	ErrAuth = errors.New("neo4j authentication failed")
+)
+
+// Client is a connection pool to one database.
+type Client struct {
+	driver   neo4j.DriverWithContext
+	database string
+	uri      string
+}
+
+// Open connects and verifies that the server answers.
+func Open(ctx context.Context, cfg Config) (*Client, error) {
+	if cfg.URI == "" {
+		return nil, errors.New("graph: no Neo4j URI")
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 30 * time.Second
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
+		func(c *config.Config) {
+			c.SocketConnectTimeout = 5 * time.Second
+			c.MaxTransactionRetryTime = 30 * time.Second
+			c.UserAgent = "diplograph"
+		})
+	if err != nil {
+		return nil, fmt.Errorf("graph: %s: %w", cfg.URI, err)
+	}
+	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
+	defer cancel()
+	if err := driver.VerifyConnectivity(vctx); err != nil {
+		_ = driver.Close(context.Background())
+		return nil, classify(cfg.URI, err)
+	}
+	return &Client{driver: driver, database: cfg.Database, uri: cfg.URI}, nil
+}
+
+// classify wraps a driver error in ErrAuth or ErrUnavailable where it is one.
+func classify(uri string, err error) error {
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Security") {
+		return fmt.Errorf("graph: %s: %w (%s): check neo4j.user and the password", uri, ErrAuth, nerr.Code)
+	}
+	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("graph: %s: %w: %v", uri, ErrUnavailable, err)
+	}
+	return fmt.Errorf("graph: %s: %w", uri, err)
+}
+
+// Close releases the connections.
+func (c *Client) Close(ctx context.Context) error { return c.driver.Close(ctx) }
+
+// URI is the address the client connects to.
+func (c *Client) URI() string { return c.uri }
+
+// Driver exposes the driver for packages that run their own transactions.
+func (c *Client) Driver() neo4j.DriverWithContext { return c.driver }
+
+// Database is the configured database name ("" = server default).
+func (c *Client) Database() string { return c.database }
+
+func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return c.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.database, AccessMode: mode})
+}
+
+// Read runs st in a managed read transaction and returns its records.
+func (c *Client) Read(ctx context.Context, st Statement, params map[string]any) ([]*neo4j.Record, error) {
+	s := c.session(ctx, neo4j.AccessModeRead)
+	defer s.Close(ctx)
+	recs, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+		res, err := tx.Run(ctx, st.Text, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: %s: %w", st.Name, classify(c.uri, err))
+	}
+	return recs, nil
+}
+
+// Write runs st in a managed write transaction (retried on transient errors).
+func (c *Client) Write(ctx context.Context, st Statement, params map[string]any) error {
+	s := c.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, st.Text, params)
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	if err != nil {
+		return fmt.Errorf("graph: %s: %w", st.Name, classify(c.uri, err))
+	}
+	return nil
+}
+
+// Exec runs st outside an explicit transaction, as schema commands
+// and procedures that manage their own transactions require.
+func (c *Client) Exec(ctx context.Context, st Statement, params map[string]any) error {
+	s := c.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	res, err := s.Run(ctx, st.Text, params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("graph: %s: %w", st.Name, classify(c.uri, err))
+	}
+	return nil
+}
+
+// ServerInfo describes the server a client is connected to.
+type ServerInfo struct{ Name, Version, Edition string }
+
+// Server returns the server's name, version and edition.
+func (c *Client) Server(ctx context.Context) (ServerInfo, error) {
+	recs, err := c.Read(ctx, stServerInfo, nil)
+	if err != nil || len(recs) == 0 {
+		return ServerInfo{}, err
+	}
+	m := recs[0].AsMap()
+	str := func(k string) string { s, _ := m[k].(string); return s }
+	return ServerInfo{Name: str("name"), Version: str("version"), Edition: str("edition")}, nil
+}
+
+var (
+	stServerInfo       = mustStatement("server_info")
+	stSchemaVersion    = mustStatement("schema_version")
+	stSchemaVersionSet = mustStatement("schema_version_set")
+	stAwaitIndexes     = mustStatement("await_indexes")
+)

@@ -1,0 +1,206 @@
+package localserver
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+//go:embed pom.xml
+var pom []byte
+
+// Pom returns the Maven project that describes the distribution.
+func Pom() []byte { return bytes.Clone(pom) }
+
+// Versions that the embedded pom pins, for status output and documentation.
+var (
+	Neo4jVersion   = pomProperty("neo4j.version")
+	BrowserVersion = pomProperty("browser.version")
+	APOCVersion    = pomProperty("apoc.version")
+)
+
+func pomProperty(name string) string {
+	m := regexp.MustCompile(`<` + regexp.QuoteMeta(name) + `>([^<]+)</`).FindSubmatch(pom)
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+const markerName = ".assembled"
+
+// Sentinel errors the command line maps to advice and exit codes.
+var (
+	ErrJavaMissing  = errors.New("java not found")
+	ErrMavenMissing = errors.New("maven (mvn) not found")
+	ErrDownload     = errors.New("assembling Neo4j from Maven Central failed")
+)
+
+func pomHash() string {
+	sum := sha256.Sum256(pom)
+	return hex.EncodeToString(sum[:])
+}
+
+// Assembled reports whether dist holds a distribution built from the
+// embedded pom.
+func Assembled(dist string) bool {
+	b, err := os.ReadFile(filepath.Join(dist, markerName))
+	if err != nil || strings.TrimSpace(string(b)) != pomHash() {
+		return false
+	}
+	jars, _ := filepath.Glob(filepath.Join(dist, "lib", "neo4j-server-*.jar"))
+	return len(jars) > 0
+}
+
+// Assemble builds the distribution in dist unless it is already there. It
+// holds an exclusive file lock on dist while it works, so concurrent
+// commands (or test binaries) assemble once. Maven's output goes to progress.
+func Assemble(ctx context.Context, dist, maven string, progress io.Writer) error {
+	if Assembled(dist) {
+		return nil
+	}
+	if err := os.MkdirAll(dist, 0o755); err != nil {
+		return fmt.Errorf("localserver: %w", err)
+	}
+	unlock, err := lockFile(filepath.Join(dist, ".lock"))
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if Assembled(dist) { // another process finished while we waited
+		return nil
+	}
+	mvn, err := findMaven(maven)
+	if err != nil {
+		return err
+	}
+	if progress == nil {
+		progress = io.Discard
+	}
+	fmt.Fprintf(progress, "Assembling Neo4j %s (with Browser %s, APOC %s) from Maven Central into %s ...\n",
+		Neo4jVersion, BrowserVersion, APOCVersion, dist)
+
+	work, err := os.MkdirTemp(dist, "assemble-")
+	if err != nil {
+		return fmt.Errorf("localserver: %w", err)
+	}
+	defer os.RemoveAll(work)
+	pomPath := filepath.Join(work, "pom.xml")
+	if err := os.WriteFile(pomPath, pom, 0o644); err != nil {
+		return fmt.Errorf("localserver: %w", err)
+	}
+	lib, plugins := filepath.Join(work, "lib"), filepath.Join(work, "plugins")
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, mvn, "-B", "-q", "-f", pomPath,
+		"-Ddiplograph.lib="+lib, "-Ddiplograph.plugins="+plugins, "package")
+	cmd.Dir = work
+	cmd.Stdout = io.MultiWriter(&out, progress)
+	cmd.Stderr = io.MultiWriter(&out, progress)
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("%w: %s: %v\n%s\nMaven needs to reach Maven Central (or a mirror set in ~/.m2/settings.xml)",
+			ErrDownload, mvn, err, tail(out.String(), 20))
+	}
+	// Replace lib/ and plugins/ as a whole, then write the marker last: a
+	// distribution without a matching marker is never used.
+	_ = os.Remove(filepath.Join(dist, markerName))
+	for _, d := range []string{"lib", "plugins"} {
+		if err := os.RemoveAll(filepath.Join(dist, d)); err != nil {
+			return fmt.Errorf("localserver: %w", err)
+		}
+		if err := os.Rename(filepath.Join(work, d), filepath.Join(dist, d)); err != nil {
+			return fmt.Errorf("localserver: %w", err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dist, "pom.xml"), pom, 0o644); err != nil {
+		return fmt.Errorf("localserver: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dist, markerName), []byte(pomHash()+"\n"), 0o644); err != nil {
+		return fmt.Errorf("localserver: %w", err)
+	}
+	return nil
+}
+
+func findMaven(maven string) (string, error) {
+	if maven == "" {
+		maven = "mvn"
+	}
+	p, err := exec.LookPath(maven)
+	if err != nil {
+		return "", fmt.Errorf("%w (%q): install it with `apt-get install maven`, or set local.maven to its path", ErrMavenMissing, maven)
+	}
+	return p, nil
+}
+
+var javaVersionRE = regexp.MustCompile(`version "(\d+)(?:\.(\d+))?`)
+
+// findJava locates java and checks that it is a version Neo4j 5.26 runs on
+// (17 or newer).
+func findJava(ctx context.Context, java string) (string, error) {
+	if java == "" {
+		if jh := os.Getenv("JAVA_HOME"); jh != "" {
+			java = filepath.Join(jh, "bin", "java")
+		} else {
+			java = "java"
+		}
+	}
+	p, err := exec.LookPath(java)
+	if err != nil {
+		return "", fmt.Errorf("%w (%q): install it with `apt-get install openjdk-17-jre-headless` (Java 17 or 21), or set local.java to its path", ErrJavaMissing, java)
+	}
+	out, err := exec.CommandContext(ctx, p, "-version").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("localserver: %s -version: %v: %s", p, err, tail(string(out), 5))
+	}
+	m := javaVersionRE.FindStringSubmatch(string(out))
+	if m == nil {
+		return p, nil // unknown vendor format: let the server decide
+	}
+	major, _ := strconv.Atoi(m[1])
+	if major == 1 && m[2] != "" {
+		major, _ = strconv.Atoi(m[2])
+	}
+	if major < 17 {
+		return "", fmt.Errorf("localserver: %s is Java %d; Neo4j %s needs Java 17 or 21: `apt-get install openjdk-17-jre-headless`", p, major, Neo4jVersion)
+	}
+	return p, nil
+}
+
+// lockFile takes an exclusive advisory lock, waiting for other holders.
+func lockFile(path string) (func(), error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("localserver: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("localserver: lock %s: %w", path, err)
+	}
+	return func() {
+		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
