@@ -57,8 +57,7 @@ func TestMigrationsEmbedded(t *testing.T) {
 		}
 	}
 	// Every relation type of the guideline has a date index.
-	for _, typ := range []string{"MET_WITH", "AGREED_WITH", "SUPPORTED", "AIDED", "REQUESTED", "ACCUSED",
-		"REJECTED", "WARNED", "SANCTIONED", "DEPLOYED_TO", "ATTACKED"} {
+	for _, typ := range graph.RelationTypes {
 		found := false
 		for _, m := range ms {
 			if strings.Contains(m.Text, "[r:"+typ+"]") && strings.Contains(m.Text, "r.date") {

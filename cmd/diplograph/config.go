@@ -1,0 +1,221 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/localserver"
+)
+
+// config is the loaded configuration: viper for the values, plus what is
+// needed to say where each value came from.
+type config struct {
+	v     *viper.Viper
+	flags *pflag.FlagSet
+	file  string // config file used ("" = none)
+}
+
+// configPaths are searched, in order, for diplograph.yaml.
+func configPaths() []string {
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" {
+		if h, err := os.UserHomeDir(); err == nil {
+			xdg = filepath.Join(h, ".config")
+		}
+	}
+	paths := []string{"."}
+	if xdg != "" {
+		paths = append(paths, filepath.Join(xdg, "diplograph"))
+	}
+	return append(paths, "/etc/diplograph")
+}
+
+// loadConfig reads the configuration with precedence flag > environment >
+// config file > default. explicit is the --config path ("" = search).
+func loadConfig(flags *pflag.FlagSet, explicit string, warn io.Writer) (*config, error) {
+	v := viper.New()
+	for _, s := range settings {
+		v.SetDefault(s.Key, s.Def)
+		if err := v.BindEnv(append([]string{s.Key}, s.Env...)...); err != nil {
+			return nil, err
+		}
+		if s.Flag != "" {
+			if f := flags.Lookup(s.Flag); f != nil {
+				if err := v.BindPFlag(s.Key, f); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	c := &config{v: v, flags: flags}
+	if explicit != "" {
+		v.SetConfigFile(explicit)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("config: %s: %w", explicit, err)
+		}
+		c.file = explicit
+	} else {
+		v.SetConfigName("diplograph")
+		v.SetConfigType("yaml")
+		for _, p := range configPaths() {
+			v.AddConfigPath(p)
+		}
+		if err := v.ReadInConfig(); err != nil {
+			var nf viper.ConfigFileNotFoundError
+			if !errors.As(err, &nf) {
+				return nil, fmt.Errorf("config: %s: %w", v.ConfigFileUsed(), err)
+			}
+		} else {
+			c.file = v.ConfigFileUsed()
+		}
+	}
+	if c.file != "" && warn != nil {
+		for _, k := range c.unknownKeys() {
+			fmt.Fprintf(warn, "warning: %s: unknown configuration key %q (see `diplograph config show`)\n", c.file, k)
+		}
+	}
+	return c, nil
+}
+
+// unknownKeys lists keys in the config file that no setting knows, so a
+// typo does not silently fall back to a default.
+func (c *config) unknownKeys() []string {
+	var bad []string
+	for _, k := range c.v.AllKeys() {
+		if _, ok := lookupSetting(k); !ok && c.v.InConfig(k) && !knownSection(k) {
+			bad = append(bad, k)
+		}
+	}
+	sort.Strings(bad)
+	return bad
+}
+
+// knownSection: sections that later parts of the tool read themselves.
+func knownSection(k string) bool {
+	for _, p := range []string{"sources.", "extract.", "ingest.", "alliance.", "schedule."} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// source says where the value of key comes from: "flag --x", "env NAME",
+// "file PATH" or "default".
+func (c *config) source(key string) string {
+	s, _ := lookupSetting(key)
+	if s.Flag != "" {
+		if f := c.flags.Lookup(s.Flag); f != nil && f.Changed {
+			return "flag --" + s.Flag
+		}
+	}
+	for _, e := range s.Env {
+		if v, ok := os.LookupEnv(e); ok && v != "" {
+			return "env " + e
+		}
+	}
+	if c.file != "" && c.v.InConfig(key) {
+		return "file " + c.file
+	}
+	return "default"
+}
+
+func rank(source string) int {
+	switch {
+	case strings.HasPrefix(source, "flag"):
+		return 3
+	case strings.HasPrefix(source, "env"):
+		return 2
+	case strings.HasPrefix(source, "file"):
+		return 1
+	}
+	return 0
+}
+
+// password resolves neo4j.password and neo4j.password_file: the one set
+// with higher precedence wins; on a tie, the file.
+func (c *config) password() (string, error) {
+	pw, file := c.v.GetString("neo4j.password"), c.v.GetString("neo4j.password_file")
+	if file == "" || (pw != "" && rank(c.source("neo4j.password")) > rank(c.source("neo4j.password_file"))) {
+		return pw, nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("config: neo4j.password_file: %w", err)
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	if line = strings.TrimSpace(line); line == "" {
+		return "", fmt.Errorf("config: neo4j.password_file: %s is empty", file)
+	}
+	return line, nil
+}
+
+// localOptions is the local server's configuration.
+func (c *config) localOptions(progress io.Writer) (localserver.Options, error) {
+	pw, err := c.password()
+	if err != nil {
+		return localserver.Options{}, err
+	}
+	return localserver.Options{
+		Home:         c.v.GetString("local.home"),
+		BoltPort:     c.v.GetInt("local.bolt_port"),
+		HTTPPort:     c.v.GetInt("local.http_port"),
+		Heap:         c.v.GetString("local.heap"),
+		PageCache:    c.v.GetString("local.pagecache"),
+		Password:     pw,
+		Java:         c.v.GetString("local.java"),
+		Maven:        c.v.GetString("local.maven"),
+		StartTimeout: c.v.GetDuration("local.start_timeout"),
+		Progress:     progress,
+	}, nil
+}
+
+// graphConfig is the database configuration; URI "" means the local server.
+func (c *config) graphConfig() (graph.Config, error) {
+	pw, err := c.password()
+	if err != nil {
+		return graph.Config{}, err
+	}
+	return graph.Config{
+		URI:            c.v.GetString("neo4j.uri"),
+		User:           c.v.GetString("neo4j.user"),
+		Password:       pw,
+		Database:       c.v.GetString("neo4j.database"),
+		ConnectTimeout: c.v.GetDuration("neo4j.connect_timeout"),
+	}, nil
+}
+
+// entry is one row of `config show`.
+type entry struct {
+	Key    string `json:"key"`
+	Value  any    `json:"value"`
+	Source string `json:"source"`
+}
+
+// entries is the effective configuration with sources, secrets redacted.
+func (c *config) entries() []entry {
+	var es []entry
+	for _, s := range settings {
+		val := c.v.Get(s.Key)
+		if _, ok := s.Def.(time.Duration); ok {
+			val = c.v.GetDuration(s.Key).String()
+		}
+		if s.Secret {
+			if str := c.v.GetString(s.Key); str != "" {
+				val = "<redacted>"
+			}
+		}
+		es = append(es, entry{Key: s.Key, Value: val, Source: c.source(s.Key)})
+	}
+	return es
+}

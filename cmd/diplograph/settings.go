@@ -1,0 +1,119 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph/graph/localserver"
+)
+
+// setting is one configuration key. The registry below drives the flags,
+// the environment bindings, `--help`, `config show` and the README table.
+type setting struct {
+	Key    string   // viper key, also the YAML path in diplograph.yaml
+	Flag   string   // long flag name ("" = no flag)
+	Env    []string // environment variables, highest priority first
+	Def    any      // default value
+	Secret bool     // redacted in output
+	Help   string
+}
+
+// The first variable of each setting is DIPLOGRAPH_ + the key in upper case
+// with dots as underscores; the conventional NEO4J_* names follow as
+// fallbacks.
+var settings = []setting{
+	{Key: "neo4j.uri", Flag: "neo4j-uri", Env: []string{"DIPLOGRAPH_NEO4J_URI", "NEO4J_URI"}, Def: "",
+		Help: "Neo4j to use (bolt://, neo4j://, neo4j+s://); empty = the local server, started when needed"},
+	{Key: "neo4j.user", Flag: "neo4j-user", Env: []string{"DIPLOGRAPH_NEO4J_USER", "NEO4J_USERNAME"}, Def: "neo4j",
+		Help: "database user"},
+	{Key: "neo4j.password", Env: []string{"DIPLOGRAPH_NEO4J_PASSWORD", "NEO4J_PASSWORD"}, Def: "", Secret: true,
+		Help: "database password (no flag: it would show in the process list); for the local server, empty = generated and kept in local.home"},
+	{Key: "neo4j.password_file", Flag: "neo4j-password-file", Env: []string{"DIPLOGRAPH_NEO4J_PASSWORD_FILE"}, Def: "",
+		Help: "file whose first line is the password (used when it is set with higher precedence than neo4j.password)"},
+	{Key: "neo4j.database", Flag: "neo4j-database", Env: []string{"DIPLOGRAPH_NEO4J_DATABASE", "NEO4J_DATABASE"}, Def: "",
+		Help: "database name; empty = the server's default database"},
+	{Key: "neo4j.connect_timeout", Flag: "neo4j-connect-timeout", Env: []string{"DIPLOGRAPH_NEO4J_CONNECT_TIMEOUT"}, Def: 30 * time.Second,
+		Help: "how long to wait for the server to answer"},
+	{Key: "local.home", Flag: "local-home", Env: []string{"DIPLOGRAPH_LOCAL_HOME"}, Def: localserver.DefaultHome(),
+		Help: "home of the local Neo4j: distribution, data, logs, password"},
+	{Key: "local.bolt_port", Flag: "local-bolt-port", Env: []string{"DIPLOGRAPH_LOCAL_BOLT_PORT"}, Def: 7687,
+		Help: "Bolt port of the local server (listens on 127.0.0.1)"},
+	{Key: "local.http_port", Flag: "local-http-port", Env: []string{"DIPLOGRAPH_LOCAL_HTTP_PORT"}, Def: 7474,
+		Help: "HTTP port of the local server: Neo4j Browser at /browser/"},
+	{Key: "local.heap", Env: []string{"DIPLOGRAPH_LOCAL_HEAP"}, Def: "512m",
+		Help: "JVM heap of the local server (-Xms/-Xmx), at most 1g on small machines"},
+	{Key: "local.pagecache", Env: []string{"DIPLOGRAPH_LOCAL_PAGECACHE"}, Def: "256m",
+		Help: "page cache of the local server"},
+	{Key: "local.start_timeout", Env: []string{"DIPLOGRAPH_LOCAL_START_TIMEOUT"}, Def: 120 * time.Second,
+		Help: "how long `neo4j start` waits for Bolt to answer"},
+	{Key: "local.java", Env: []string{"DIPLOGRAPH_LOCAL_JAVA"}, Def: "",
+		Help: "java executable (Java 17 or 21); empty = $JAVA_HOME/bin/java or java on PATH"},
+	{Key: "local.maven", Env: []string{"DIPLOGRAPH_LOCAL_MAVEN"}, Def: "",
+		Help: "mvn executable; empty = mvn on PATH"},
+}
+
+func lookupSetting(key string) (setting, bool) {
+	for _, s := range settings {
+		if s.Key == key {
+			return s, true
+		}
+	}
+	return setting{}, false
+}
+
+// envHelp is the " (env A, B)" suffix a flag's usage carries.
+func (s setting) envHelp() string {
+	if len(s.Env) == 0 {
+		return ""
+	}
+	return " (env " + strings.Join(s.Env, ", ") + ")"
+}
+
+func (s setting) defString() string {
+	switch d := s.Def.(type) {
+	case string:
+		if d == "" {
+			return `""`
+		}
+		return d
+	default:
+		return fmt.Sprint(d)
+	}
+}
+
+// settingsHelp is the configuration section of the root command's help.
+func settingsHelp() string {
+	var b strings.Builder
+	for _, s := range settings {
+		fmt.Fprintf(&b, "  %-22s %s\n", s.Key, s.Help)
+		var where []string
+		if s.Flag != "" {
+			where = append(where, "--"+s.Flag)
+		}
+		where = append(where, s.Env...)
+		fmt.Fprintf(&b, "  %-22s %s; default %s\n", "", strings.Join(where, ", "), s.defString())
+	}
+	return b.String()
+}
+
+// settingsMarkdown is the README's configuration table.
+func settingsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| key | flag | environment | default | meaning |\n|---|---|---|---|---|\n")
+	for _, s := range settings {
+		flag := ""
+		if s.Flag != "" {
+			flag = "`--" + s.Flag + "`"
+		}
+		def := s.defString()
+		if s.Key == "local.home" {
+			def = "`$XDG_DATA_HOME/diplograph/neo4j`"
+		} else {
+			def = "`" + def + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s | %s |\n", s.Key, flag, strings.Join(s.Env, "`, `"), def,
+			strings.ReplaceAll(s.Help, "|", "\\|"))
+	}
+	return b.String()
+}

@@ -1,0 +1,176 @@
+package graph_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/graphtest"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func sampleFacts(id, hash string) graph.ArticleFacts {
+	return graph.ArticleFacts{
+		Article: graph.ArticleNode{ID: id, URL: "https://example.org/" + id, Source: "Test", Title: "t",
+			Published: day("2014-06-16"), ContentHash: hash},
+		Actors: []graph.ActorNode{
+			{Code: "GBR", Name: "United Kingdom", Country: true},
+			{Code: "IRN", Name: "Iran", Country: true},
+			{Code: "IRQ", Name: "Iraq", Country: true},
+			{Code: "ISIL", Name: "Islamic State", Kind: "armed_group"},
+		},
+		Persons: []graph.PersonNode{
+			{ID: "william-hague@GBR", Name: "William Hague", Actor: "GBR", Title: "foreign secretary", Date: day("2014-06-16")},
+			{ID: "mohammad-javad-zarif@IRN", Name: "Mohammad Javad Zarif", Actor: "IRN", Title: "foreign minister", Date: day("2014-06-16")},
+		},
+		Places: []graph.PlaceNode{{ID: "baghdad@IRQ", Name: "Baghdad", Country: "IRQ"}},
+		Meetings: []graph.MeetingNode{{ID: id + ":m1", Kind: "phone call", Name: "phone call", Date: day("2014-06-14"),
+			Participants: []string{"GBR", "IRN"}, Persons: []string{"william-hague@GBR", "mohammad-javad-zarif@IRN"}}},
+		Relations: []graph.RelationEdge{
+			{Type: "MET_WITH", Source: "GBR", Target: "IRN", Date: day("2014-06-14"), DatePrecision: "day",
+				Sentence: "Hague spoke by phone to Zarif.", Span: [2]int{0, 30}, Modality: "asserted", Confidence: 0.9, Weight: 2.5,
+				SourcePerson: "william-hague@GBR", TargetPerson: "mohammad-javad-zarif@IRN", Meeting: id + ":m1"},
+			{Type: "ATTACKED", Source: "ISIL", Target: "IRQ", Date: day("2014-06-16"), DatePrecision: "day",
+				Sentence: "routed by Isis forces", Modality: "asserted", Confidence: 0.8, Weight: -9},
+		},
+	}
+}
+
+// counts returns node and relationship counts by label/type.
+func counts(t *testing.T, c *graph.Client) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]int64{}
+	q := []graph.Statement{
+		{Name: "nodes", Text: "MATCH (n) UNWIND labels(n) AS l RETURN l AS k, count(*) AS n"},
+		{Name: "rels", Text: "MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n"},
+	}
+	for _, st := range q {
+		recs, err := c.Read(ctx, st, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			if k := r.Values[0].(string); k != "DiplographSchema" { // schema metadata, not data
+				out[k] = r.Values[1].(int64)
+			}
+		}
+	}
+	return out
+}
+
+func TestWriteArticle(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+
+	out, err := c.WriteArticle(ctx, sampleFacts("a1", "h1"))
+	if err != nil || out != graph.New {
+		t.Fatalf("first write = %q, %v; want new", out, err)
+	}
+	first := counts(t, c)
+	want := map[string]int64{"Article": 1, "Country": 3, "Organization": 1, "Actor": 4, "Person": 2, "Place": 1,
+		"Meeting": 1, "MET_WITH": 1, "ATTACKED": 1, "REPRESENTS": 2, "IN": 1, "REPORTS": 1, "ATTENDED": 4}
+	for k, n := range want {
+		if first[k] != n {
+			t.Errorf("after first write %s = %d, want %d (all: %v)", k, first[k], n, first)
+		}
+	}
+
+	// The same article again, under its id or another: nothing changes.
+	for _, f := range []graph.ArticleFacts{sampleFacts("a1", "h1"), sampleFacts("a1-copy", "h1")} {
+		out, err = c.WriteArticle(ctx, f)
+		if err != nil || out != graph.Unchanged {
+			t.Fatalf("rewrite %s = %q, %v; want unchanged", f.Article.ID, out, err)
+		}
+	}
+	if got := counts(t, c); !equalCounts(got, first) {
+		t.Fatalf("re-ingest changed the graph: %v, was %v", got, first)
+	}
+
+	// Changed text under the same id: the old facts are replaced.
+	changed := sampleFacts("a1", "h2")
+	changed.Relations = changed.Relations[:1]
+	changed.Relations[0].Type = "WARNED"
+	out, err = c.WriteArticle(ctx, changed)
+	if err != nil || out != graph.Updated {
+		t.Fatalf("changed write = %q, %v; want updated", out, err)
+	}
+	got := counts(t, c)
+	if got["MET_WITH"] != 0 || got["ATTACKED"] != 0 || got["WARNED"] != 1 || got["Article"] != 1 || got["Meeting"] != 1 {
+		t.Fatalf("after update: %v; want only the new facts", got)
+	}
+
+	// The edge carries its provenance and leads to the people and meeting.
+	recs, err := c.Read(ctx, graph.Statement{Name: "drill", Text: `
+MATCH (:Country {code: 'GBR'})-[r:WARNED]->(:Country {code: 'IRN'})
+MATCH (a:Article {id: r.article_id})
+MATCH (p:Person {id: r.source_person})-[:REPRESENTS]->(:Country {code: 'GBR'})
+MATCH (m:Meeting {id: r.meeting})<-[:REPORTS]-(a)
+RETURN toString(r.date) AS date, r.weight AS w, p.name AS person, m.kind AS meeting, a.url AS url`}, nil)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("drill-down = %v, %v; want one row", recs, err)
+	}
+	m := recs[0].AsMap()
+	if m["date"] != "2014-06-14" || m["person"] != "William Hague" || m["meeting"] != "phone call" || m["url"] != "https://example.org/a1" {
+		t.Fatalf("drill-down row = %v", m)
+	}
+}
+
+func TestWriteArticleRejectsBadFacts(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	for name, mutate := range map[string]func(*graph.ArticleFacts){
+		"unknown type":   func(f *graph.ArticleFacts) { f.Relations[1].Type = "HUGGED" },
+		"self relation":  func(f *graph.ArticleFacts) { f.Relations[1].Target = f.Relations[1].Source },
+		"no article id":  func(f *graph.ArticleFacts) { f.Article.ID = "" },
+		"type injection": func(f *graph.ArticleFacts) { f.Relations[0].Type = "MET_WITH]->() DETACH DELETE (n" },
+	} {
+		f := sampleFacts("bad", "hb")
+		mutate(&f)
+		if _, err := c.WriteArticle(ctx, f); err == nil {
+			t.Errorf("%s: accepted", name)
+		} else if strings.Contains(name, "type") && !strings.Contains(err.Error(), "unknown relation type") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	if got := counts(t, c); len(got) != 0 {
+		t.Fatalf("rejected articles left facts behind: %v", got)
+	}
+}
+
+// A relation whose end is not among the article's actors fails the last
+// statement of the transaction: nothing of the article may remain.
+func TestWriteArticleAtomic(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	f := sampleFacts("atomic", "ha")
+	f.Relations = append(f.Relations, graph.RelationEdge{Type: "WARNED", Source: "GBR", Target: "ZZZ"})
+	_, err := c.WriteArticle(ctx, f)
+	if err == nil || !strings.Contains(err.Error(), "not among the article's actors") {
+		t.Fatalf("err = %v, want the missing actor reported", err)
+	}
+	if got := counts(t, c); len(got) != 0 {
+		t.Fatalf("a failed article left facts behind: %v", got)
+	}
+}
+
+func equalCounts(a, b map[string]int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
