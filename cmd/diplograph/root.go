@@ -86,6 +86,8 @@ where each came from.
 		newConfigCmd(a),
 		newNeo4jCmd(a),
 		newInitCmd(a),
+		newQueryCmd(a),
+		newBrowserCmd(a),
 	)
 	return root
 }

@@ -1,0 +1,87 @@
+// Package alliance holds the cooperation/conflict scale of diplograph's
+// relation types, after the PLOVER ontology and the Goldstein scale:
+// cooperation positive, conflict negative. A dyad's score over a period is
+// the sum of its events' weights: cooperation (positive part), conflict
+// (negative part), net, and the alignment index net/(cooperation+|conflict|)
+// in [-1, 1]. Negated events never count; planned ones count with a factor.
+package alliance
+
+import (
+	"fmt"
+	"sort"
+)
+
+// DefaultWeights are the weights used unless configuration overrides them
+// (alliance.weights). DEPLOYED_TO is 0: a deployment can be help or threat,
+// and is shown on its own.
+var DefaultWeights = map[string]float64{
+	"MET_WITH":    2.5,
+	"AGREED_WITH": 4,
+	"SUPPORTED":   5,
+	"AIDED":       7,
+	"REQUESTED":   -1,
+	"ACCUSED":     -3,
+	"REJECTED":    -2,
+	"WARNED":      -4,
+	"SANCTIONED":  -6,
+	"ATTACKED":    -9,
+	"DEPLOYED_TO": 0,
+}
+
+// DefaultPlannedFactor scales the weight of planned events.
+const DefaultPlannedFactor = 0.5
+
+// Weights maps relation types to weights.
+type Weights map[string]float64
+
+// NewWeights returns the defaults with overrides applied; an override for
+// a type that does not exist is an error (a typo must not pass silently).
+func NewWeights(overrides map[string]float64) (Weights, error) {
+	w := Weights{}
+	for k, v := range DefaultWeights {
+		w[k] = v
+	}
+	var unknown []string
+	for k, v := range overrides {
+		if _, ok := DefaultWeights[k]; !ok {
+			unknown = append(unknown, k)
+			continue
+		}
+		w[k] = v
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("alliance: unknown relation types in weights: %v", unknown)
+	}
+	return w, nil
+}
+
+// Score is a dyad's cooperation and conflict over a period.
+type Score struct {
+	Events      int
+	Cooperation float64 // sum of positive weights
+	Conflict    float64 // sum of negative weights (<= 0)
+}
+
+// Add counts one event of weight w (already scaled for modality).
+func (s *Score) Add(w float64) {
+	s.Events++
+	if w > 0 {
+		s.Cooperation += w
+	} else {
+		s.Conflict += w
+	}
+}
+
+// Net is cooperation plus conflict.
+func (s Score) Net() float64 { return s.Cooperation + s.Conflict }
+
+// Index is the alignment index net/(cooperation+|conflict|) in [-1, 1]; 0
+// when there is no weighted event.
+func (s Score) Index() float64 {
+	d := s.Cooperation - s.Conflict
+	if d == 0 {
+		return 0
+	}
+	return s.Net() / d
+}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/spf13/cobra"
+
+	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/queries"
+)
+
+func newQueryCmd(a *app) *cobra.Command {
+	var params []string
+	var format string
+	cmd := &cobra.Command{
+		Use:   "query NAME [--param key=value ...]",
+		Short: "Run a predefined query (see 'query list')",
+		Long: `Run one of diplograph's predefined Cypher queries. Parameters are typed and
+checked before anything is sent to the database: dates are YYYY-MM-DD, YYYY-MM
+or YYYY; countries may be given by name, alias or ISO code ("Iran", "US",
+"GBR"). Values are passed to Neo4j as query parameters, never spliced into
+the Cypher text.`,
+		Example: `  diplograph query list
+  diplograph query alliance-timeline --param a=USA --param b=Iran --param period=year
+  diplograph query alliance-summary --param from=2014 --format csv > dyads.csv`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("which query? run 'diplograph query list'")
+			}
+			if err := checkFormat(format, formatTable, formatJSON, formatCSV); err != nil {
+				return err
+			}
+			q, err := queries.Get(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			raw, err := parseParams(params)
+			if err != nil {
+				return err
+			}
+			bound, err := q.Bind(raw, resolveCountry)
+			if err != nil {
+				return usageError{err}
+			}
+			c, err := a.connect(cmd.Context(), false)
+			if err != nil {
+				return err
+			}
+			defer c.Close(context.Background())
+			return runQuery(cmd.Context(), c, q, bound, a.out, format)
+		},
+	}
+	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "parameter as key=value (repeatable)")
+	cmd.Flags().StringVar(&format, "format", formatTable, "output format: table, json or csv")
+	cmd.AddCommand(newQueryListCmd(a))
+	return cmd
+}
+
+func newQueryListCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the predefined queries and their parameters",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			qs, err := queries.All()
+			if err != nil {
+				return err
+			}
+			return writeQueryList(a.out, qs)
+		},
+	}
+}
+
+func writeQueryList(w io.Writer, qs []queries.Query) error {
+	for _, q := range qs {
+		fmt.Fprintf(w, "%s\n  %s\n", q.Name, q.Description)
+		for _, p := range q.Params {
+			typ := p.Type
+			if p.Type == "enum" {
+				typ = strings.Join(p.Enum, "|")
+			}
+			def := "required"
+			if !p.Required {
+				def = "default " + p.Default
+			}
+			fmt.Fprintf(w, "    --param %-16s %-20s %-22s %s\n", p.Name+"=…", typ, def, p.Help)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func parseParams(ps []string) (map[string]string, error) {
+	raw := map[string]string{}
+	for _, p := range ps {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return nil, usagef("--param %q: want key=value", p)
+		}
+		raw[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return raw, nil
+}
+
+// resolveCountry accepts an ISO alpha-3 code or any name, short name or
+// abbreviation the lexicon knows for a state.
+func resolveCountry(s string) (string, error) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return "", err
+	}
+	if c, ok := lex.Country(strings.ToUpper(s)); ok {
+		return c.Code, nil
+	}
+	codes := map[string]bool{}
+	for _, e := range lex.Lookup(s) {
+		if e.Kind == lexicon.KindState && e.Code != "" {
+			codes[e.Code] = true
+		}
+	}
+	switch len(codes) {
+	case 1:
+		for c := range codes {
+			return c, nil
+		}
+	case 0:
+		return "", fmt.Errorf("%q is not a state diplograph knows (give its name or ISO alpha-3 code)", s)
+	}
+	var list []string
+	for c := range codes {
+		list = append(list, c)
+	}
+	sort.Strings(list)
+	return "", fmt.Errorf("%q is ambiguous: %s", s, strings.Join(list, ", "))
+}
+
+func runQuery(ctx context.Context, c *graph.Client, q queries.Query, params map[string]any, out io.Writer, format string) error {
+	recs, err := c.Read(ctx, graph.Statement{Name: q.Name, Text: q.Cypher}, params)
+	if err != nil {
+		return err
+	}
+	return writeRecords(out, format, recs)
+}
+
+func writeRecords(out io.Writer, format string, recs []*neo4j.Record) error {
+	if len(recs) == 0 {
+		if format == formatJSON {
+			_, err := fmt.Fprintln(out, "[]")
+			return err
+		}
+		if format == formatTable {
+			_, err := fmt.Fprintln(out, "(no rows)")
+			return err
+		}
+		return nil
+	}
+	header := recs[0].Keys
+	rows := make([][]any, len(recs))
+	for i, r := range recs {
+		row := make([]any, len(r.Values))
+		for j, v := range r.Values {
+			row[j] = plain(v, format)
+		}
+		rows[i] = row
+	}
+	return writeRows(out, format, header, rows)
+}
+
+// plain turns driver values into what the formats print: dates as
+// YYYY-MM-DD, lists joined for table and CSV.
+func plain(v any, format string) any {
+	switch x := v.(type) {
+	case interface{ String() string }:
+		return x.String()
+	case []any:
+		if format == formatJSON {
+			out := make([]any, len(x))
+			for i, e := range x {
+				out[i] = plain(e, format)
+			}
+			return out
+		}
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = cell(plain(e, format))
+		}
+		return strings.Join(parts, " ")
+	}
+	return v
+}

@@ -1,0 +1,123 @@
+package queries
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+func TestEmbeddedQueriesParse(t *testing.T) {
+	qs, err := All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 2 {
+		t.Fatalf("only %d queries embedded", len(qs))
+	}
+	for _, q := range qs {
+		if q.File != q.Name+".cypher" {
+			t.Errorf("%s: file name should be the query name + .cypher", q.File)
+		}
+		if strings.Contains(q.Cypher, "//") {
+			t.Errorf("%s: comments left in the statement", q.Name)
+		}
+		// Every default binds.
+		if _, err := q.Bind(requiredValues(q), stubResolver); err != nil {
+			t.Errorf("%s: defaults do not bind: %v", q.Name, err)
+		}
+	}
+}
+
+func requiredValues(q Query) map[string]string {
+	raw := map[string]string{}
+	for _, p := range q.Params {
+		if p.Required {
+			raw[p.Name] = map[string]string{"country": "USA", "date": "2014-01-01", "int": "1", "float": "1", "bool": "true", "string": "x"}[p.Type]
+		}
+	}
+	return raw
+}
+
+func stubResolver(s string) (string, error) {
+	switch strings.ToLower(s) {
+	case "usa", "united states", "us":
+		return "USA", nil
+	case "iran", "irn":
+		return "IRN", nil
+	}
+	return "", fmt.Errorf("unknown state %q", s)
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, src, err string }{
+		{"no name", "// description: d\nRETURN 1", "no '// name:' line"},
+		{"no description", "// name: x\nRETURN 1", "no '// description:' line"},
+		{"bad type", "// name: x\n// description: d\n// param: a colour\nRETURN $a", "q.cypher:3: param a: unknown type"},
+		{"bad default", "// name: x\n// description: d\n// param: n int = many\nRETURN $n", "q.cypher:3: param n: default"},
+		{"unused param", "// name: x\n// description: d\n// param: n int = 1\nRETURN 1", "declared but not used"},
+		{"two statements", "// name: x\n// description: d\nRETURN 1; RETURN 2", "more than one statement"},
+		{"no statement", "// name: x\n// description: d\n", "no statement"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("q.cypher", tt.src)
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("err = %v, want %q", err, tt.err)
+			}
+		})
+	}
+}
+
+func TestLoadDuplicateName(t *testing.T) {
+	src := []byte("// name: x\n// description: d\nRETURN 1")
+	_, err := Load(fstest.MapFS{"a.cypher": {Data: src}, "b.cypher": {Data: src}})
+	if err == nil || !strings.Contains(err.Error(), `name "x" already used`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestBind(t *testing.T) {
+	q, err := Parse("t.cypher", `// name: t
+// description: d
+// param: a country - state
+// param: from date = 2000-01-01
+// param: period enum(month|quarter|year) = month
+// param: n int = 5
+// param: f float = 0.5
+RETURN $a, $from, $period, $n, $f`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := q.Bind(map[string]string{"a": "Iran", "from": "2014-06", "period": "year"}, stubResolver)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"a": "IRN", "from": dbtype.Date(time.Date(2014, 6, 1, 0, 0, 0, 0, time.UTC)),
+		"period": "year", "n": int64(5), "f": 0.5}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %#v, want %#v", k, got[k], v)
+		}
+	}
+
+	bad := []struct {
+		raw map[string]string
+		err string
+	}{
+		{map[string]string{}, "parameter a (country) is required"},
+		{map[string]string{"a": "Atlantis"}, `unknown state "Atlantis"`},
+		{map[string]string{"a": "USA", "period": "week"}, `"week" is not one of month, quarter, year`},
+		{map[string]string{"a": "USA", "n": "5; MATCH (n) DETACH DELETE n"}, "is not a whole number"},
+		{map[string]string{"a": "USA", "from": "yesterday"}, "is not a date"},
+		{map[string]string{"a": "USA", "colour": "red"}, "unknown parameter colour"},
+	}
+	for _, b := range bad {
+		if _, err := q.Bind(b.raw, stubResolver); err == nil || !strings.Contains(err.Error(), b.err) {
+			t.Errorf("Bind(%v) err = %v, want %q", b.raw, err, b.err)
+		}
+	}
+}
