@@ -73,6 +73,8 @@ where each came from.
 			pf.String(s.Flag, d, usage)
 		case int:
 			pf.Int(s.Flag, d, usage)
+		case []string:
+			pf.StringSlice(s.Flag, d, usage)
 		default:
 			pf.String(s.Flag, fmt.Sprint(d), usage)
 		}
@@ -86,6 +88,9 @@ where each came from.
 		newConfigCmd(a),
 		newNeo4jCmd(a),
 		newInitCmd(a),
+		newIngestCmd(a),
+		newExtractCmd(a),
+		newEvalCmd(a),
 		newQueryCmd(a),
 		newBrowserCmd(a),
 	)

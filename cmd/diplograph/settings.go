@@ -47,6 +47,14 @@ var settings = []setting{
 		Help: "page cache of the local server"},
 	{Key: "local.start_timeout", Env: []string{"DIPLOGRAPH_LOCAL_START_TIMEOUT"}, Def: 120 * time.Second,
 		Help: "how long `neo4j start` waits for Bolt to answer"},
+	{Key: "extract.lexicon_dirs", Flag: "lexicon-dir", Env: []string{"DIPLOGRAPH_EXTRACT_LEXICON_DIRS"}, Def: []string{},
+		Help: "directories whose dictionary files (countries.txt, places.txt, officeholders.tsv, patterns.txt ...) extend the built-in ones; comma-separated in the environment"},
+	{Key: "ingest.workers", Flag: "workers", Env: []string{"DIPLOGRAPH_INGEST_WORKERS"}, Def: 0,
+		Help: "extraction workers; 0 = one per CPU"},
+	{Key: "ingest.max_article_bytes", Env: []string{"DIPLOGRAPH_INGEST_MAX_ARTICLE_BYTES"}, Def: 5 << 20,
+		Help: "largest article accepted; larger ones fail alone"},
+	{Key: "alliance.weights", Def: map[string]float64{},
+		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
 	{Key: "local.java", Env: []string{"DIPLOGRAPH_LOCAL_JAVA"}, Def: "",
 		Help: "java executable (Java 17 or 21); empty = $JAVA_HOME/bin/java or java on PATH"},
 	{Key: "local.maven", Env: []string{"DIPLOGRAPH_LOCAL_MAVEN"}, Def: "",
@@ -77,6 +85,13 @@ func (s setting) defString() string {
 			return `""`
 		}
 		return d
+	case []string:
+		if len(d) == 0 {
+			return "none"
+		}
+		return strings.Join(d, ",")
+	case map[string]float64:
+		return "built in"
 	default:
 		return fmt.Sprint(d)
 	}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/ingest"
+)
+
+func newEvalCmd(a *app) *cobra.Command {
+	var gold, format string
+	var detail bool
+	cmd := &cobra.Command{
+		Use:   "eval --gold DIR [--detail] PATH...",
+		Short: "Score the extractor against gold annotations",
+		Long: `Extract relations from the articles at PATH and score them against the gold
+files in DIR (one JSON file per article, named by article id), following the
+annotation guideline: precision, recall and F1 for relations between states
+(state_typed, the headline figure), between all actors (all_typed), and
+ignoring type and direction (state_dyad, all_dyad), with per-type counts.
+--detail lists every false positive and false negative with its sentence.`,
+		Example: `  diplograph eval --gold ../shared/eval/dev/gold ../shared/eval/dev/articles
+  diplograph eval --gold ../shared/eval/seeds testdata/seeds --detail`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gold == "" {
+				return usagef("--gold DIR is required")
+			}
+			if err := checkFormat(format, "text", formatJSON); err != nil {
+				return err
+			}
+			sopt, err := a.sourceOptions("")
+			if err != nil {
+				return err
+			}
+			x, _, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			return runEval(cmd.Context(), x, gold, args, sopt, detail, format, a.out, a.errOut)
+		},
+	}
+	cmd.Flags().StringVar(&gold, "gold", "", "directory of gold JSON files")
+	cmd.Flags().BoolVar(&detail, "detail", false, "list every false positive and false negative")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []string, sopt ingest.SourceOptions,
+	detail bool, format string, out, errOut io.Writer) error {
+	gold, err := eval.LoadGold(os.DirFS(goldDir), ".")
+	if err != nil {
+		return usageError{err}
+	}
+	pred := map[string][]eval.Predicted{}
+	failed, seen := 0, 0
+	err = ingest.Read(ctx, paths, sopt, func(it ingest.Item) error {
+		seen++
+		if it.Err != nil {
+			failed++
+			fmt.Fprintf(errOut, "diplograph: %v\n", it.Err)
+			return nil
+		}
+		res := x.Extract(it.Article)
+		ps := []eval.Predicted{}
+		for _, r := range res.Relations {
+			ps = append(ps, eval.Predicted{Type: r.Type, Source: r.SourceActor, Target: r.TargetActor, Negated: r.Negated, Sentence: r.Sentence})
+		}
+		pred[it.Article.ID] = ps
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	rep := eval.Score(gold, pred, eval.Options{})
+	if format == formatJSON {
+		if err := writeJSON(out, rep); err != nil {
+			return err
+		}
+	} else if err := rep.WriteText(out, detail); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return partialError{failed: failed, total: seen}
+	}
+	return nil
+}

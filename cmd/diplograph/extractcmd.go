@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/ingest"
+)
+
+func newExtractCmd(a *app) *cobra.Command {
+	var format, published string
+	cmd := &cobra.Command{
+		Use:   "extract [--format jsonl|json|text] PATH... | -",
+		Short: "Extract entities and relations from articles and print them (no database)",
+		Long: `Extract states, organizations, officials, places, meetings and typed
+relations from articles and print them, without touching the database.
+
+jsonl (default) prints one object per article:
+  {"article": {...}, "entities": [...], "relations": [...]}
+json prints one array; text prints a readable summary.
+
+Inputs are read as by 'diplograph ingest'. An article that cannot be read is
+reported on stderr with its file and line, and the others go on (exit 5).`,
+		Example: `  diplograph extract testdata/seeds/003.txt --format text
+  diplograph extract ../shared/corpus/voa/voa_stories.jsonl > relations.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "jsonl", formatJSON, "text"); err != nil {
+				return err
+			}
+			sopt, err := a.sourceOptions(published)
+			if err != nil {
+				return err
+			}
+			x, _, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			return runExtract(cmd.Context(), x, args, sopt, format, a.out, a.errOut)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl, json or text")
+	cmd.Flags().StringVar(&published, "published", "", "published date (YYYY-MM-DD) for articles that have none")
+	return cmd
+}
+
+func runExtract(ctx context.Context, x *extract.Extractor, paths []string, sopt ingest.SourceOptions, format string, out, errOut io.Writer) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	first, failed, seen := true, 0, 0
+	if format == formatJSON {
+		fmt.Fprint(out, "[")
+	}
+	err := ingest.Read(ctx, paths, sopt, func(it ingest.Item) error {
+		seen++
+		if it.Err != nil {
+			failed++
+			fmt.Fprintf(errOut, "diplograph: %v\n", it.Err)
+			return nil
+		}
+		res := x.Extract(it.Article)
+		switch format {
+		case "text":
+			return res.Text(out)
+		case formatJSON:
+			if !first {
+				fmt.Fprint(out, ",")
+			}
+			first = false
+			b, err := json.Marshal(res)
+			if err != nil {
+				return err
+			}
+			_, err = out.Write(b)
+			return err
+		default:
+			return enc.Encode(res)
+		}
+	})
+	if format == formatJSON {
+		fmt.Fprintln(out, "]")
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return partialError{failed: failed, total: seen}
+	}
+	return nil
+}

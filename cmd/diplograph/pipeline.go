@@ -1,0 +1,79 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cast"
+
+	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/ingest"
+)
+
+// extractor loads the dictionaries (built in, extended by
+// extract.lexicon_dirs) and the extractor that uses them.
+func (a *app) extractor() (*extract.Extractor, *lexicon.Lexicon, error) {
+	var dirs []fs.FS
+	for _, d := range a.cfg.v.GetStringSlice("extract.lexicon_dirs") {
+		for _, part := range strings.Split(d, ",") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			if fi, err := os.Stat(part); err != nil || !fi.IsDir() {
+				return nil, nil, usagef("extract.lexicon_dirs: %s is not a directory", part)
+			}
+			dirs = append(dirs, os.DirFS(part))
+		}
+	}
+	var lex *lexicon.Lexicon
+	var err error
+	if len(dirs) == 0 {
+		lex, err = lexicon.Default()
+	} else {
+		lex, err = lexicon.Load(dirs...)
+	}
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	x, err := extract.Load(lex, extract.Options{PatternFS: dirs})
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	return x, lex, nil
+}
+
+// weights are the alliance weights with the config file's overrides.
+func (a *app) weights() (alliance.Weights, error) {
+	over := map[string]float64{}
+	for k, v := range a.cfg.v.GetStringMap("alliance.weights") {
+		f, err := cast.ToFloat64E(v)
+		if err != nil {
+			return nil, usagef("alliance.weights.%s: %v is not a number", k, v)
+		}
+		over[strings.ToUpper(k)] = f
+	}
+	w, err := alliance.NewWeights(over)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return w, nil
+}
+
+// sourceOptions are the reading options shared by ingest, extract and eval.
+func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
+	opt := ingest.SourceOptions{MaxBytes: a.cfg.v.GetInt("ingest.max_article_bytes"), Stdin: a.in}
+	if published != "" {
+		d, err := parseDay(published)
+		if err != nil {
+			return opt, usagef("--published: %v", err)
+		}
+		opt.Published = d
+	}
+	return opt, nil
+}
+
+func extractorVersion() string { return "diplograph " + versionString() }
+

@@ -1,0 +1,192 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/article"
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/graph"
+)
+
+// Writer stores one article's facts; *graph.Client is one.
+type Writer interface {
+	WriteArticle(ctx context.Context, f graph.ArticleFacts) (graph.Outcome, error)
+}
+
+// Options configures a run.
+type Options struct {
+	Workers          int              // extraction workers (default: number of CPUs)
+	DryRun           bool             // extract and count, write nothing
+	Weights          alliance.Weights // weights stored on relations (default alliance.DefaultWeights)
+	ExtractorVersion string           // part of the content hash: a new version re-extracts
+	// Progress, if set, is called from one goroutine after each article.
+	Progress func(Summary)
+}
+
+// Failure is one article that could not be ingested.
+type Failure struct {
+	Origin string `json:"origin"`
+	Error  string `json:"error"`
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Seen      int       `json:"seen"`
+	New       int       `json:"new"`
+	Updated   int       `json:"updated"`
+	Unchanged int       `json:"unchanged"`
+	Extracted int       `json:"extracted"` // dry run: articles extracted, not written
+	Failed    int       `json:"failed"`
+	Relations int       `json:"relations_written"`
+	Seconds   float64   `json:"seconds"`
+	Failures  []Failure `json:"failures,omitempty"`
+}
+
+// Source produces the items of a run (see Read).
+type Source func(ctx context.Context, emit func(Item) error) error
+
+type job struct {
+	item  Item
+	facts graph.ArticleFacts
+	err   error
+}
+
+// Run reads src, extracts every article on a pool of workers and writes
+// each one atomically with w (nil with DryRun). A bad article is counted
+// as a failure and the run goes on; the run stops with an error only when
+// ctx ends or the database becomes unreachable, after recording the article
+// in hand. Memory stays bounded: at most a few articles per worker are in
+// flight.
+func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lexicon, w Writer, opt Options) (Summary, error) {
+	start := time.Now()
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	if opt.Weights == nil {
+		opt.Weights = alliance.DefaultWeights
+	}
+	if w == nil && !opt.DryRun {
+		return Summary{}, errors.New("ingest: no writer and not a dry run")
+	}
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// The article in hand is written even after an interrupt, so that a
+	// SIGTERM ends the run between articles, never inside one.
+	writeCtx := context.WithoutCancel(parent)
+
+	items := make(chan Item, opt.Workers*2)
+	done := make(chan job, opt.Workers*2)
+	var readErr error
+	go func() {
+		defer close(items)
+		readErr = src(ctx, func(it Item) error {
+			select {
+			case items <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range items {
+				j := job{item: it, err: it.Err}
+				if j.err == nil {
+					j.facts, j.err = extractFacts(it.Article, x, lex, opt)
+				}
+				select {
+				case done <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	var sum Summary
+	var runErr error
+	for j := range done {
+		if parent.Err() != nil {
+			break
+		}
+		sum.Seen++
+		if j.err != nil {
+			sum.fail(j.item.Origin, j.err)
+		} else if opt.DryRun {
+			sum.Extracted++
+			sum.Relations += len(j.facts.Relations)
+		} else {
+			out, err := w.WriteArticle(writeCtx, j.facts)
+			switch {
+			case err != nil:
+				sum.fail(j.item.Origin, err)
+				if errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth) {
+					runErr = err
+					cancel()
+				}
+			case out == graph.New:
+				sum.New++
+				sum.Relations += len(j.facts.Relations)
+			case out == graph.Updated:
+				sum.Updated++
+				sum.Relations += len(j.facts.Relations)
+			default:
+				sum.Unchanged++
+			}
+		}
+		if opt.Progress != nil {
+			sum.Seconds = time.Since(start).Seconds()
+			opt.Progress(sum)
+		}
+		if runErr != nil {
+			break
+		}
+	}
+	// Stop the reader and the workers, and let them finish.
+	cancel()
+	for range done {
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	switch {
+	case runErr != nil:
+		return sum, fmt.Errorf("ingest: stopped: %w", runErr)
+	case parent.Err() != nil:
+		return sum, parent.Err()
+	case readErr != nil:
+		return sum, fmt.Errorf("ingest: %w", readErr)
+	}
+	return sum, nil
+}
+
+func (s *Summary) fail(origin string, err error) {
+	s.Failed++
+	s.Failures = append(s.Failures, Failure{Origin: origin, Error: err.Error()})
+}
+
+// extractFacts runs the extractor on one article; a panic in extraction
+// fails that article only.
+func extractFacts(a article.Article, x *extract.Extractor, lex *lexicon.Lexicon, opt Options) (f graph.ArticleFacts, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: extraction failed: %v", a.Origin, r)
+		}
+	}()
+	if a.ID == "" {
+		return f, fmt.Errorf("%s: article has no id", a.Origin)
+	}
+	res := x.Extract(a)
+	return Facts(a, res, lex, opt.Weights, opt.ExtractorVersion), nil
+}
