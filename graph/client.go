@@ -19,6 +19,9 @@ type Config struct {
 	Database string // "" = the server's default database
 	// ConnectTimeout bounds the first connectivity check (default 30s).
 	ConnectTimeout time.Duration
+	// MaxRetryTime bounds how long a transaction is retried on transient
+	// errors and lost connections (default 30s).
+	MaxRetryTime time.Duration
 }
 
 // Errors the command line maps to exit codes.
@@ -44,10 +47,13 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 30 * time.Second
 	}
+	if cfg.MaxRetryTime == 0 {
+		cfg.MaxRetryTime = 30 * time.Second
+	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
 		func(c *config.Config) {
 			c.SocketConnectTimeout = 5 * time.Second
-			c.MaxTransactionRetryTime = 30 * time.Second
+			c.MaxTransactionRetryTime = cfg.MaxRetryTime
 			c.UserAgent = "diplograph"
 		})
 	if err != nil {
@@ -62,13 +68,22 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 	return &Client{driver: driver, database: cfg.Database, uri: cfg.URI}, nil
 }
 
-// classify wraps a driver error in ErrAuth or ErrUnavailable where it is one.
+// classify wraps a driver error in ErrAuth or ErrUnavailable where it is
+// one. After retries the driver reports a TransactionExecutionLimit whose
+// last attempt holds the real cause, so that is looked at too.
 func classify(uri string, err error) error {
+	cause := err
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		cause = limit.Errors[len(limit.Errors)-1]
+	}
 	var nerr *neo4j.Neo4jError
-	if errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Security") {
+	if errors.As(cause, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Security") {
 		return fmt.Errorf("graph: %s: %w (%s): check neo4j.user and the password", uri, ErrAuth, nerr.Code)
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) {
+	var cerr *neo4j.ConnectivityError
+	if errors.As(cause, &cerr) || errors.Is(cause, context.DeadlineExceeded) ||
+		(errors.As(cause, &nerr) && strings.HasPrefix(nerr.Code, "Neo.TransientError.General.DatabaseUnavailable")) {
 		return fmt.Errorf("graph: %s: %w: %v", uri, ErrUnavailable, err)
 	}
 	return fmt.Errorf("graph: %s: %w", uri, err)

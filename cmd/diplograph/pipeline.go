@@ -76,4 +76,3 @@ func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
 }
 
 func extractorVersion() string { return "diplograph " + versionString() }
-

@@ -127,7 +127,11 @@ func settingsMarkdown() string {
 		} else {
 			def = "`" + def + "`"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s | %s |\n", s.Key, flag, strings.Join(s.Env, "`, `"), def,
+		env := ""
+		if len(s.Env) > 0 {
+			env = "`" + strings.Join(s.Env, "`, `") + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", s.Key, flag, env, def,
 			strings.ReplaceAll(s.Help, "|", "\\|"))
 	}
 	return b.String()

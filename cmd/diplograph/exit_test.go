@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/localserver"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and the README table")
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		err  error
+		code int
+	}{
+		{nil, exitOK},
+		{errors.New("boom"), exitError},
+		{usagef("bad flag"), exitUsage},
+		{fmt.Errorf("wrapped: %w", context.Canceled), exitInterrupted},
+		{fmt.Errorf("graph: %w", graph.ErrUnavailable), exitDatabase},
+		{fmt.Errorf("graph: %w", graph.ErrAuth), exitDatabase},
+		{serverStartError{errors.New("exited")}, exitDatabase},
+		{fmt.Errorf("x: %w", localserver.ErrJavaMissing), exitSetup},
+		{fmt.Errorf("x: %w", localserver.ErrMavenMissing), exitSetup},
+		{fmt.Errorf("x: %w", localserver.ErrDownload), exitSetup},
+		{partialError{1, 3}, exitPartial},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if got := exitCode(tt.err, &buf); got != tt.code {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.code)
+		}
+		if tt.err != nil && buf.Len() == 0 {
+			t.Errorf("exitCode(%v) printed nothing", tt.err)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	isolate(t)
+	for _, args := range [][]string{
+		{"--no-such-flag"},
+		{"config", "show", "--format", "xml"},
+		{"query", "alliance-timeline", "--param", "a=USA"},
+		{"query", "alliance-timeline", "--param", "a=Atlantis", "--param", "b=IRN"},
+		{"query", "no-such-query"},
+		{"query", "alliance-timeline", "--param", "noequals"},
+		{"ingest"},
+		{"eval", "x"},
+	} {
+		_, errOut, code := runCLI(t, "", args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, exitUsage, errOut)
+		}
+		if !strings.HasPrefix(errOut, "diplograph: ") {
+			t.Errorf("%v: stderr %q", args, errOut)
+		}
+	}
+}
+
+func TestVersionAndCompletion(t *testing.T) {
+	isolate(t)
+	out, _, code := runCLI(t, "", "version")
+	if code != 0 || !strings.Contains(out, "diplograph ") || !strings.Contains(out, localserver.Neo4jVersion) {
+		t.Fatalf("version: %d %q", code, out)
+	}
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		out, _, code := runCLI(t, "", "completion", sh)
+		if code != 0 || !strings.Contains(out, "diplograph") {
+			t.Errorf("completion %s: exit %d", sh, code)
+		}
+	}
+}
+
+func TestQueryList(t *testing.T) {
+	isolate(t)
+	out, _, code := runCLI(t, "", "query", "list")
+	if code != 0 || !strings.Contains(out, "alliance-timeline") || !strings.Contains(out, "--param a=") {
+		t.Fatalf("query list: %d\n%s", code, out)
+	}
+}
+
+func TestResolveCountry(t *testing.T) {
+	for in, want := range map[string]string{"USA": "USA", "usa": "USA", "Iran": "IRN", "United Kingdom": "GBR", "Britain": "GBR"} {
+		if got, err := resolveCountry(in); err != nil || got != want {
+			t.Errorf("resolveCountry(%q) = %q, %v; want %s", in, got, err, want)
+		}
+	}
+	if _, err := resolveCountry("Atlantis"); err == nil {
+		t.Error("Atlantis resolved")
+	}
+}

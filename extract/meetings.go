@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+)
+
+// meetingNames maps trigger words to the name a meeting entity gets.
+var meetingNames = map[string]string{
+	"talks": "talks", "negotiations": "negotiations", "discussions": "discussions", "consultations": "consultations",
+	"meeting": "meeting", "meetings": "meeting", "summit": "summit", "conversation": "conversation", "dialogue": "dialogue",
+	"call": "phone call", "calls": "phone call", "phone": "phone call", "telephone": "phone call", "visit": "visit", "trip": "visit",
+	"conference": "conference",
+}
+
+// meeting returns the meeting entity of a MET_WITH trigger at [t0, t1),
+// merging it with an earlier meeting of the same name and date.
+func (d *doc) meeting(t0, t1 int, date string) *Entity {
+	name := "meeting"
+	for j := t0; j < t1; j++ {
+		if n, ok := meetingNames[d.toks[j].w]; ok {
+			name = n
+			break
+		}
+		if d.toks[j].w == "spoke" || d.toks[j].w == "speak" || d.toks[j].w == "talked" {
+			name = "talks"
+		}
+		if d.toks[j].w == "visited" || d.toks[j].w == "visit" || d.toks[j].w == "visits" {
+			name = "visit"
+		}
+	}
+	for j := t1; j < len(d.toks) && j < t1+6; j++ {
+		if w := d.toks[j].w; w == "phone" || w == "telephone" || w == "video" {
+			name = "phone call"
+		}
+	}
+	place := d.meetingPlace()
+	for _, m := range d.meetings {
+		if m.Name == name && (m.Place == place || m.Place == "" || place == "") {
+			if m.Place == "" {
+				m.Place = place
+			}
+			m.Mentions = append(m.Mentions, d.orig(d.toks[t0].s, d.toks[t1-1].e))
+			return m
+		}
+	}
+	m := &Entity{ID: "m:" + strconv.Itoa(len(d.meetings)+1), Kind: KindMeeting, Name: name, Place: place, Date: date,
+		Mentions: [][2]int{d.orig(d.toks[t0].s, d.toks[t1-1].e)}}
+	d.meetings = append(d.meetings, m)
+	return m
+}
+
+// meetingPlace is the first place of the sentence after "in" or "at".
+func (d *doc) meetingPlace() string {
+	for _, a := range d.actors {
+		if !a.place || a.t0 == 0 {
+			continue
+		}
+		if w := d.toks[a.t0-1].w; w == "in" || w == "at" || (w == "the" && a.t0 > 1 && d.toks[a.t0-2].w == "in") {
+			if e := d.ents[a.ent]; e != nil {
+				return e.Name
+			}
+		}
+	}
+	return ""
+}
+
+func addParticipant(m *Entity, code string) {
+	for _, c := range m.Participants {
+		if c == code {
+			return
+		}
+	}
+	m.Participants = append(m.Participants, code)
+	sort.Strings(m.Participants)
+}

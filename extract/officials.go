@@ -1,0 +1,438 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/extract/lexicon"
+)
+
+// person is an official named in the article.
+type person struct {
+	id      string
+	name    string
+	surname string // lower case
+	code    string
+	title   string // as written
+	ntitle  string // normalized
+}
+
+// capsStop lists capitalized words that never start or continue a name.
+var capsStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an he she it they we i you in on at but and or for of to from by with as this that these those
+his her its their our my your mr mrs ms dr mr. mrs. ms. dr. after before when while if since during under over into about
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb mar apr jun jul aug sep sept oct nov dec
+there here what who which where why how then also both all some many most more other another each any no not yet so
+president prime minister foreign secretary state department officials official minister ambassador envoy general spokesman spokeswoman
+however meanwhile still earlier later last next first new former now today yesterday tomorrow one two three four five
+north south east west northern southern eastern western central republic kingdom union council security nations united
+according asked said says told added sources reuters afp ap voa cnn bbc associated press news agency times post
+islamic democratic people's party army forces ministry government house senate congress parliament court
+white pentagon treasury defense defence justice commerce trade supreme chief deputy vice senior top leader leaders
+sunni shia shiite kurds kurdish muslim muslims christian jewish arab arabs european asian african western
+group organization international national federal regional global world summit conference talks week month year
+dear thank thanks please yes no ok okay oh`) {
+		capsStop[w] = true
+	}
+}
+
+var honor = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "sheikh": true}
+
+var particles = map[string]bool{"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "de": true, "da": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "du": true, "dos": true, "di": true}
+
+// isNameTok reports whether token i can be part of a person's name.
+func (d *doc) isNameTok(i int) bool {
+	if i < 0 || i >= len(d.toks) || d.at[i] >= 0 {
+		return false
+	}
+	t := d.toks[i]
+	r, _ := utf8.DecodeRuneInString(t.raw)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if capsStop[t.w] {
+		return false
+	}
+	for _, c := range t.raw {
+		if !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '.') {
+			return false
+		}
+	}
+	if strings.HasSuffix(t.raw, ".") && utf8.RuneCountInString(t.raw) > 2 {
+		return false
+	}
+	return true
+}
+
+// nameSpan returns the name starting at token i (after an optional
+// honorific), as tokens [n0, n1); n0 == n1 when there is none.
+func (d *doc) nameSpan(i int) (int, int) {
+	if i < len(d.toks) && honor[d.toks[i].w] && d.at[i] < 0 {
+		i++
+	}
+	j := i
+	for j < len(d.toks) && j-i < 5 {
+		if d.isNameTok(j) {
+			j++
+			continue
+		}
+		if j > i && particles[d.toks[j].w] && d.isNameTok(j+1) && d.at[j] < 0 {
+			j++
+			continue
+		}
+		break
+	}
+	// a single initial is no name
+	if j == i+1 && len(d.toks[i].raw) <= 2 && strings.HasSuffix(d.toks[i].raw, ".") {
+		return i, i
+	}
+	return i, j
+}
+
+var titleMods = map[string]bool{"former": true, "then": true, "acting": true, "deputy": true, "senior": true, "top": true, "new": true, "outgoing": true, "incoming": true, "interim": true, "chief": true, "'s": true, "current": true, "newly": true, "elected": true, "then-": true, "ex": true}
+
+// officials finds office holders: titles with names, appositions, bare
+// names of the office-holder lexicon, and title coreference.
+func (d *doc) officials(ments []lexicon.Mention) {
+	for _, m := range ments {
+		if m.Kind != lexicon.KindTitle {
+			continue
+		}
+		ti0, ti1, _ := d.tokRange(m.Start, m.End)
+		if ti0 >= ti1 || d.at[ti0] >= 0 {
+			continue
+		}
+		d.titled(ti0, ti1, m)
+	}
+	// body + name: "his Iranian counterpart Mohammad Javad Zarif"
+	for ai := 0; ai < len(d.actors); ai++ {
+		a := d.actors[ai]
+		if a.code == "" || a.person || a.place || a.adj {
+			continue
+		}
+		n0, n1 := d.nameSpan(a.t1)
+		if n1 > n0 && n0 == a.t1 {
+			name := d.spanText(n0, n1)
+			p := d.personFor(name, a.code, "", "")
+			if p != nil {
+				d.addPersonActor(p, a.t0, n1, n0, n1)
+			}
+		}
+	}
+	// bare names
+	for i := 0; i < len(d.toks); i++ {
+		if d.at[i] >= 0 {
+			continue
+		}
+		n0, n1 := d.nameSpan(i)
+		if n1 <= n0 {
+			continue
+		}
+		if p := d.lookupName(n0, n1); p != nil {
+			d.addPersonActor(p, i, n1, n0, n1)
+		}
+		i = n1 - 1
+		if i < n0 {
+			i = n0
+		}
+	}
+}
+
+func (d *doc) spanText(t0, t1 int) string {
+	return d.norm[d.toks[t0].s:d.toks[t1-1].e]
+}
+
+// titled handles one title mention at tokens [ti0, ti1).
+func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
+	start, end := ti0, ti1
+	code := ""
+	former := false
+	j := ti0 - 1
+	for j >= 0 && d.at[j] < 0 && (titleMods[d.toks[j].w] || d.toks[j].w == "-") {
+		if d.toks[j].w == "former" || d.toks[j].w == "ex" {
+			former = true
+		}
+		j--
+	}
+	if j >= 0 && d.at[j] >= 0 {
+		a := d.actors[d.at[j]]
+		if a.code != "" && !a.place && !a.person {
+			code = a.code
+			start = a.t0
+		}
+	}
+	ntitle := m.Title
+	k := ti1
+	// "ambassador to Iraq": the host is not the state the person acts for.
+	if (ntitle == "ambassador" || ntitle == "envoy") && k < len(d.toks) && d.toks[k].w == "to" {
+		q := k + 1
+		if q < len(d.toks) && d.toks[q].w == "the" {
+			q++
+		}
+		if q < len(d.toks) && d.at[q] >= 0 {
+			k = d.actors[d.at[q]].t1
+			end = k
+		}
+	} else if k < len(d.toks) && d.toks[k].w == "of" {
+		q := k + 1
+		if q < len(d.toks) && d.toks[q].w == "the" {
+			q++
+		}
+		if q < len(d.toks) && d.at[q] >= 0 {
+			a := d.actors[d.at[q]]
+			if a.code != "" && !a.person && (!a.place || code == "") {
+				if code == "" {
+					code = a.code
+				}
+				k = a.t1
+				end = k
+			}
+		}
+	}
+	// name after the title, possibly after a comma
+	n0, n1 := d.nameSpan(k)
+	if n1 <= n0 && k < len(d.toks) && d.toks[k].w == "," {
+		n0, n1 = d.nameSpan(k + 1)
+	}
+	if n1 <= n0 {
+		// apposition before: "William Hague, the foreign secretary"
+		q := start - 1
+		if q >= 0 && (d.toks[q].w == "the" || d.toks[q].w == "a" || d.toks[q].w == "an") {
+			q--
+		}
+		if q >= 1 && d.toks[q].w == "," {
+			e := q
+			b := e
+			for b > 0 && e-b < 5 && (d.isNameTok(b-1) || (b-1 > 0 && particles[d.toks[b-1].w] && d.isNameTok(b-2))) {
+				b--
+			}
+			if b < e && b >= 0 {
+				if b > 0 && honor[d.toks[b-1].w] {
+					b--
+				}
+				n0, n1 = b, e
+			}
+		}
+	}
+	title := m.Text
+	if former {
+		code = ""
+	}
+	if n1 > n0 {
+		name := d.spanText(n0, n1)
+		if !former && code == "" {
+			code = d.holderCode(name)
+		}
+		if former {
+			// a former official acts for no one
+			return
+		}
+		p := d.personFor(name, code, title, ntitle)
+		if p == nil {
+			return
+		}
+		s, e := start, end
+		if n0 < s {
+			s = n0
+		}
+		if n1 > e {
+			e = n1
+		}
+		d.addPersonActor(p, s, e, n0, n1)
+		return
+	}
+	if former {
+		return
+	}
+	if code != "" {
+		d.addActor(actor{t0: start, t1: end, code: code, ent: d.codeEntity(code), person: true})
+		return
+	}
+	// "the foreign secretary": an official named before with that title
+	if start > 0 && d.toks[start-1].w == "the" {
+		var found *person
+		for _, p := range d.persons {
+			if p.ntitle == ntitle && p.code != "" {
+				if found != nil && found != p {
+					return
+				}
+				found = p
+			}
+		}
+		if found != nil {
+			d.addActor(actor{t0: start, t1: end, code: found.code, ent: found.id, person: true})
+			d.notePerson(found)
+			d.mention(found.id, d.toks[start].s, d.toks[end-1].e)
+		}
+	}
+}
+
+func (d *doc) codeEntity(code string) string {
+	if o, ok := d.x.lex.Organization(code); ok {
+		return d.orgEntity(o.Code)
+	}
+	return d.countryEntity(code)
+}
+
+// holderCode returns the one state or organization the office-holder
+// lexicon gives for name on the article date, or "".
+func (d *doc) holderCode(name string) string {
+	hs := d.x.lex.OfficeHolders(name, d.pub)
+	code := ""
+	for _, h := range hs {
+		if code != "" && h.Code != code {
+			return ""
+		}
+		code = h.Code
+	}
+	return code
+}
+
+// lookupName resolves a bare name at tokens [n0, n1) to a person: one
+// named before in the article (full name or surname), else the office
+// holder lexicon on the article date.
+func (d *doc) lookupName(n0, n1 int) *person {
+	for s := n0; s < n1; s++ {
+		name := d.spanText(s, n1)
+		lname := strings.ToLower(name)
+		for _, p := range d.persons {
+			if strings.EqualFold(p.name, name) || p.surname == lname {
+				return p
+			}
+		}
+	}
+	for s := n0; s < n1; s++ {
+		name := d.spanText(s, n1)
+		hs := d.x.lex.OfficeHolders(name, d.pub)
+		if len(hs) == 0 {
+			continue
+		}
+		code := ""
+		for _, h := range hs {
+			if code != "" && h.Code != code {
+				return nil
+			}
+			code = h.Code
+		}
+		h := hs[0]
+		return d.personFor(h.Name, code, h.Title, h.Title)
+	}
+	return nil
+}
+
+// personFor returns the article's person called name, creating it.
+func (d *doc) personFor(name, code, title, ntitle string) *person {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil
+	}
+	lname := strings.ToLower(name)
+	sur := lname
+	if i := strings.LastIndexByte(lname, ' '); i >= 0 {
+		sur = lname[i+1:]
+	}
+	for _, p := range d.persons {
+		if strings.ToLower(p.name) == lname || (p.surname == sur && (code == "" || p.code == "" || p.code == code) && (strings.HasSuffix(lname, " "+p.surname) || !strings.Contains(lname, " "))) {
+			if p.code == "" && code != "" {
+				p.code = code
+				d.ents[p.id].Country = code
+			}
+			if p.title == "" && title != "" {
+				p.title, p.ntitle = title, ntitle
+				d.ents[p.id].Title = title
+			}
+			if len(name) > len(p.name) {
+				p.name = name
+				d.ents[p.id].Name = name
+			}
+			return p
+		}
+	}
+	if code == "" {
+		code = d.holderCode(name)
+	}
+	p := &person{id: "p:" + slug(name), name: name, surname: sur, code: code, title: title, ntitle: ntitle}
+	if p.id == "p:" {
+		return nil
+	}
+	if ntitle == "" && title == "" && code != "" {
+		for _, h := range d.x.lex.OfficeHolders(name, d.pub) {
+			p.title, p.ntitle = h.Title, h.Title
+			break
+		}
+	}
+	d.persons = append(d.persons, p)
+	e := d.entity(p.id, KindPerson, name)
+	e.Country = code
+	e.Title = p.title
+	return p
+}
+
+func (d *doc) notePerson(p *person) {
+	for _, q := range d.sPers {
+		if q == p {
+			return
+		}
+	}
+	d.sPers = append(d.sPers, p)
+}
+
+func (d *doc) addPersonActor(p *person, t0, t1, n0, n1 int) {
+	d.addActor(actor{t0: t0, t1: t1, code: p.code, ent: p.id, person: true})
+	d.mention(p.id, d.toks[n0].s, d.toks[n1-1].e)
+	d.notePerson(p)
+}
+
+// pronouns resolves "he" and "she" to the one official named before in
+// the sentence, or else in the previous sentence, when there is exactly one.
+func (d *doc) pronouns() {
+	for i, t := range d.toks {
+		if (t.w != "he" && t.w != "she") || d.at[i] >= 0 {
+			continue
+		}
+		var cand *person
+		ambiguous := false
+		for _, a := range d.actors {
+			if !a.person || a.t1 > i || a.code == "" {
+				continue
+			}
+			p := d.personByID(a.ent)
+			if p == nil {
+				continue
+			}
+			if cand != nil && cand != p {
+				ambiguous = true
+			}
+			cand = p
+		}
+		if cand == nil && !ambiguous {
+			for _, p := range d.prevPers {
+				if p.code == "" {
+					continue
+				}
+				if cand != nil && cand != p {
+					ambiguous = true
+				}
+				cand = p
+			}
+		}
+		if ambiguous || cand == nil {
+			continue
+		}
+		d.addActor(actor{t0: i, t1: i + 1, code: cand.code, ent: cand.id, person: true, pron: true})
+		d.notePerson(cand)
+	}
+}
+
+func (d *doc) personByID(id string) *person {
+	for _, p := range d.persons {
+		if p.id == id {
+			return p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/diplograph/diplograph/article"
+	"github.com/diplograph/diplograph/extract/segment"
+)
+
+type wantRel struct {
+	typ, src, tgt string
+	neg           bool
+	mod           string // "" = do not check
+}
+
+func extractText(t *testing.T, text, published string) Result {
+	t.Helper()
+	a := article.Article{ID: "t", Text: text}
+	if published != "" {
+		p, err := time.Parse("2006-01-02", published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Published, a.PublishedPrecision = p, article.PrecisionDay
+	}
+	return testExtractor(t).Extract(a)
+}
+
+func hasRel(r Result, w wantRel) bool {
+	for _, rel := range r.Relations {
+		s, tg := rel.SourceActor, rel.TargetActor
+		if rel.Type != w.typ || rel.Negated != w.neg {
+			continue
+		}
+		if w.mod != "" && rel.Modality != w.mod {
+			continue
+		}
+		if s == w.src && tg == w.tgt || (rel.Type == "MET_WITH" || rel.Type == "AGREED_WITH") && s == w.tgt && tg == w.src {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPhenomena checks hand-written sentences, one phenomenon each.
+func TestPhenomena(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []wantRel
+		none bool // expect no relation at all
+	}{
+		{"active verb", "Turkey accused Greece of violating its airspace.", []wantRel{{"ACCUSED", "TUR", "GRC", false, "asserted"}}, false},
+		{"metonym capital", "Moscow warned Kyiv against joining the alliance.", []wantRel{{"WARNED", "RUS", "UKR", false, ""}}, false},
+		{"government body", "The Iraqi army was attacked by Islamic State fighters near the border.", []wantRel{{"ATTACKED", "ISIL", "IRQ", false, ""}}, false},
+		{"passive with agent", "Syria was condemned by France for the chemical strike.", []wantRel{{"ACCUSED", "FRA", "SYR", false, ""}}, false},
+		{"passive deployment", "Hundreds of British troops were deployed to Estonia last month.", []wantRel{{"DEPLOYED_TO", "GBR", "EST", false, ""}}, false},
+		{"deployment to a city", "Iran has sent military advisers to Damascus.", []wantRel{{"DEPLOYED_TO", "IRN", "SYR", false, ""}}, false},
+		{"coordinated subject", "France and Germany are to hold talks with Russia next week.", []wantRel{{"MET_WITH", "FRA", "RUS", false, "planned"}, {"MET_WITH", "DEU", "RUS", false, "planned"}}, false},
+		{"coordinated object", "Washington urged Israel and Egypt to reopen the crossing.", []wantRel{{"REQUESTED", "USA", "ISR", false, ""}, {"REQUESTED", "USA", "EGY", false, ""}}, false},
+		{"talks between", "Talks between Armenia and Azerbaijan resumed in Moscow.", []wantRel{{"MET_WITH", "ARM", "AZE", false, ""}}, false},
+		{"multi-party talks", "Talks between India, Japan and Australia ended on Friday.", []wantRel{{"MET_WITH", "IND", "JPN", false, ""}, {"MET_WITH", "IND", "AUS", false, ""}, {"MET_WITH", "JPN", "AUS", false, ""}}, false},
+		{"possessive nominal", "Russia's invasion of Georgia shocked the region.", nil, true}, // Georgia is ambiguous
+		{"possessive nominal 2", "Russia's invasion of Ukraine shocked Europe.", []wantRel{{"ATTACKED", "RUS", "UKR", false, ""}}, false},
+		{"nominal visit", "The visit by the Indian prime minister to Nepal was a success.", []wantRel{{"MET_WITH", "IND", "NPL", false, ""}}, false},
+		{"noun sanctions", "New U.S. sanctions on Venezuela took effect.", []wantRel{{"SANCTIONED", "USA", "VEN", false, ""}}, false},
+		{"negation did not", "China did not criticize Pakistan.", []wantRel{{"ACCUSED", "CHN", "PAK", true, ""}}, false},
+		{"negation ruled out", "Britain ruled out talks with Iran.", []wantRel{{"MET_WITH", "GBR", "IRN", true, ""}}, false},
+		{"negation refused", "Japan refused to meet North Korea.", []wantRel{{"MET_WITH", "JPN", "PRK", true, ""}}, false},
+		{"planned will", "Egypt will meet Sudan on Tuesday.", []wantRel{{"MET_WITH", "EGY", "SDN", false, "planned"}}, false},
+		{"planned expected", "Kenya is expected to sign an agreement with Ethiopia.", []wantRel{{"AGREED_WITH", "KEN", "ETH", false, "planned"}}, false},
+		{"hypothetical if", "If Serbia attacked Kosovo, the alliance would respond.", nil, true},
+		{"threat of sanctions", "Washington said it will impose tariffs on Mexico.", []wantRel{{"WARNED", "USA", "MEX", false, "asserted"}}, false},
+		{"reported speech", "Poland said it had sent tanks to Ukraine.", []wantRel{{"AIDED", "POL", "UKR", false, ""}}, false},
+		{"official with title", "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Bali.", []wantRel{{"MET_WITH", "USA", "CHN", false, ""}}, false},
+		{"domestic is no relation", "The Iraqi government praised the Iraqi army.", nil, true},
+		{"no relation without two actors", "Iran criticized the decision.", nil, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := extractText(t, c.text, "2022-11-16")
+			if c.none {
+				for _, rel := range r.Relations {
+					if !rel.Negated {
+						t.Errorf("unexpected %s %s->%s in %q (%s)", rel.Type, rel.SourceActor, rel.TargetActor, c.text, rel.Trigger)
+					}
+				}
+				return
+			}
+			for _, w := range c.want {
+				if !hasRel(r, w) {
+					t.Errorf("missing %+v in %q; got %+v", w, c.text, brief(r))
+				}
+			}
+		})
+	}
+}
+
+func brief(r Result) []string {
+	var out []string
+	for _, rel := range r.Relations {
+		s := rel.Type + " " + rel.SourceActor + "->" + rel.TargetActor + " " + rel.Modality
+		if rel.Negated {
+			s += " NEG"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestOfficials checks titles, appositions, ambassadors, coreference by
+// surname and title, pronouns and the office-holder lexicon.
+func TestOfficials(t *testing.T) {
+	text := "William Hague, the foreign secretary, spoke by phone to his Iranian counterpart Mohammad Javad Zarif at the weekend. " +
+		"The US ambassador to Iraq, Zalmay Khalilzad, criticised Syria. " +
+		"Mr Hague later condemned Russia. " +
+		"The foreign secretary also praised Canada. " +
+		"He urged Israel to show restraint. " +
+		"Obama called on Egypt to hold elections."
+	r := extractText(t, text, "2014-06-16")
+	persons := map[string]Entity{}
+	for _, e := range r.Entities {
+		if e.Kind == KindPerson {
+			persons[e.Name] = e
+		}
+	}
+	for name, code := range map[string]string{"William Hague": "GBR", "Mohammad Javad Zarif": "IRN", "Zalmay Khalilzad": "USA"} {
+		e, ok := persons[name]
+		if !ok {
+			t.Errorf("official %s not found; have %v", name, persons)
+			continue
+		}
+		if e.Country != code {
+			t.Errorf("%s: country %s, want %s", name, e.Country, code)
+		}
+	}
+	for _, w := range []wantRel{
+		{"MET_WITH", "GBR", "IRN", false, ""},  // title apposition + counterpart
+		{"ACCUSED", "USA", "SYR", false, ""},   // ambassador acts for the sending state
+		{"ACCUSED", "GBR", "RUS", false, ""},   // surname coreference
+		{"SUPPORTED", "GBR", "CAN", false, ""}, // title coreference
+		{"REQUESTED", "GBR", "ISR", false, ""}, // pronoun
+		{"REQUESTED", "USA", "EGY", false, ""}, // office-holder lexicon
+	} {
+		if !hasRel(r, w) {
+			t.Errorf("missing %+v; got %v", w, brief(r))
+		}
+	}
+	var meeting *Entity
+	for i := range r.Entities {
+		if r.Entities[i].Kind == KindMeeting {
+			meeting = &r.Entities[i]
+		}
+	}
+	if meeting == nil || meeting.Date != "2014-06-14" {
+		t.Errorf("phone call meeting with the weekend date expected, got %+v", meeting)
+	}
+}
+
+func TestPronounAmbiguous(t *testing.T) {
+	r := extractText(t, "President Barack Obama met Prime Minister David Cameron. He condemned Iran.", "2014-06-16")
+	for _, rel := range r.Relations {
+		if rel.Type == "ACCUSED" {
+			t.Errorf("ambiguous pronoun resolved: %+v", rel)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	pub, _ := time.Parse("2006-01-02", "2014-06-16") // a Monday
+	cases := []struct{ text, date, prec string }{
+		{"They met on Monday.", "2014-06-16", "day"},
+		{"They met on Saturday.", "2014-06-14", "day"},
+		{"They met yesterday.", "2014-06-15", "day"},
+		{"They met today.", "2014-06-16", "day"},
+		{"They met at the weekend.", "2014-06-14", "week"},
+		{"They met last week.", "2014-06-09", "week"},
+		{"They met in September.", "2013-09", "month"},
+		{"They met in March.", "2014-03", "month"},
+		{"They met on March 3.", "2014-03-03", "day"},
+		{"They met on Sept. 3, 2011.", "2011-09-03", "day"},
+		{"They met in 2011.", "2011", "year"},
+		{"They met.", "2014-06-16", "day"},
+	}
+	for _, c := range cases {
+		d := &doc{}
+		d.toks = tokensOf(c.text)
+		got, prec := resolveDate(d.toks, pub)
+		if got != c.date || prec != c.prec {
+			t.Errorf("%q: got %s %s, want %s %s", c.text, got, prec, c.date, c.prec)
+		}
+	}
+	if got, prec := resolveDate(tokensOf("They met on Monday."), time.Time{}); got != "" || prec != "unknown" {
+		t.Errorf("no published date: got %q %q", got, prec)
+	}
+}
+
+func TestPatternErrors(t *testing.T) {
+	cases := map[string]string{
+		"FOO  v  meet :: S V O\n":             "patterns.txt:1: unknown relation type",
+		"MET_WITH  x  meet :: S V O\n":        "patterns.txt:1: unknown kind",
+		"\nMET_WITH  v  meet :: S V\n":        "patterns.txt:2: frame",
+		"MET_WITH  v  meet :: S V need:@zz\n": "patterns.txt:1: ",
+		"MET_WITH  v  meet S V O\n":           "patterns.txt:1: want",
+	}
+	for src, want := range cases {
+		_, err := loadPatterns(fstest.MapFS{"patterns.txt": {Data: []byte(src)}})
+		if err == nil || !contains1(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", src, err, want)
+		}
+	}
+	// a user file extends the defaults
+	ps, err := loadPatterns(fstest.MapFS{"patterns.txt": {Data: []byte("ACCUSED  v  berate :: S V O\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps.byFirst["berated"]) == 0 || len(ps.byFirst["accused"]) == 0 {
+		t.Error("user pattern or default pattern missing")
+	}
+	// New falls back to the defaults and reports the error
+	x := New(nil, Options{PatternFS: []fs.FS{fstest.MapFS{"patterns.txt": {Data: []byte("BAD\n")}}}})
+	if x.Err() == nil {
+		t.Error("New: want an error for a bad user file")
+	}
+	if r := x.Extract(article.Article{ID: "x", Text: "Turkey accused Greece."}); len(r.Relations) != 1 {
+		t.Errorf("fallback extractor: %v", brief(r))
+	}
+}
+
+func contains1(s, sub string) bool { return strings.Contains(s, sub) }
+
+// tokensOf tokenizes text as one sentence.
+func tokensOf(text string) []tok {
+	var out []tok
+	for _, t := range segment.Tokens(text, segment.Span{Start: 0, End: len(text)}) {
+		raw := text[t.Start:t.End]
+		out = append(out, tok{s: t.Start, e: t.End, raw: raw, w: strings.ToLower(raw), up: raw[0] >= 'A' && raw[0] <= 'Z'})
+	}
+	return out
+}

@@ -1,0 +1,670 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/eval"
+)
+
+// Words that block an actor from being a subject or a direct object: an
+// actor right after one of these is inside a prepositional phrase.
+var blockPreps = map[string]bool{"in": true, "at": true, "on": true, "with": true, "to": true, "against": true, "for": true,
+	"by": true, "over": true, "into": true, "toward": true, "towards": true, "about": true, "than": true, "between": true,
+	"among": true, "near": true, "across": true, "under": true, "during": true,
+	"including": true, "like": true, "via": true, "through": true, "upon": true, "onto": true, "within": true, "without": true,
+	"beyond": true, "behind": true, "around": true, "inside": true, "outside": true, "throughout": true, "unlike": true, "despite": true}
+
+// Words that end the search for a direct object.
+var objStops = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "because": true, "while": true,
+	"when": true, "where": true, "but": true, ";": true, ":": true, ".": true, ",": true, "(": true, ")": true, "said": true, "says": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true, "would": true, "to": true, "\"": true}
+
+// Words that end the search for a subject.
+var subjStops = map[string]bool{";": true, ":": true}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'re": true, "get": true, "got": true, "gets": true}
+
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "its": true, "his": true, "her": true, "their": true, "our": true, "'s": true, "my": true, "your": true, "any": true, "no": true}
+
+// relations finds the relations of the current sentence.
+func (d *doc) relations() {
+	if len(d.actors) == 0 {
+		return
+	}
+	live := 0
+	for _, a := range d.actors {
+		if a.code != "" {
+			live++
+		}
+	}
+	if live < 2 {
+		return
+	}
+	for i := 0; i < len(d.toks); i++ {
+		pats := d.x.ps.byFirst[d.toks[i].w]
+		if len(pats) == 0 {
+			continue
+		}
+		if j := d.at[i]; j >= 0 && d.actors[j].code != "" {
+			continue // inside an actor name ("Defense Department")
+		}
+		for _, p := range pats {
+			end, ok := d.matchTrigger(p, i)
+			if !ok {
+				continue
+			}
+			if p.verb && i > 0 && determiners[d.toks[i-1].w] {
+				continue // "the attack": a noun, not a verb
+			}
+			if d.applyPattern(p, i, end) {
+				break
+			}
+		}
+	}
+}
+
+// matchTrigger matches the trigger words of p at token i and returns the
+// end (exclusive) of the match.
+func (d *doc) matchTrigger(p *pattern, i int) (int, bool) {
+	j := i + 1
+	for wi := 1; wi < len(p.words); wi++ {
+		w := p.words[wi]
+		if w == nil {
+			continue
+		}
+		gap := 0
+		if p.words[wi-1] == nil {
+			gap = 3
+		}
+		found := false
+		for k := j; k <= j+gap && k < len(d.toks); k++ {
+			if d.at[k] >= 0 && d.actors[d.at[k]].code != "" && !d.actors[d.at[k]].adj {
+				// an actor inside a gap is allowed only as a modifier
+				if gap == 0 {
+					break
+				}
+			}
+			if contains(w, d.toks[k].w) {
+				j = k + 1
+				found = true
+				break
+			}
+			if d.toks[k].w == "," || d.toks[k].w == ";" || d.toks[k].w == "." {
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return j, true
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// group is a set of actors (indices into d.actors) filling one slot.
+type group []int
+
+// applyPattern tries the frames of p for the trigger at tokens [t0, t1)
+// and records the relations of the first frame that gives any.
+func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
+	passive := false
+	if p.verb {
+		passive = d.isPassive(t0, t1)
+	}
+	// verbs look further right for their prepositions than nouns, whose
+	// prepositional phrases follow them directly
+	win := 6
+	if !p.verb {
+		win = 2
+		if p.pred {
+			win = 4
+		}
+	}
+	for _, fr := range p.frames {
+		var srcs, tgts group
+		var pairs group
+		keep := false
+		need := ""
+		for _, sl := range fr.slots {
+			switch sl.kind {
+			case slotKeep:
+				keep = true
+			case slotNeed:
+				need = sl.class
+			}
+		}
+		ok := true
+		subjEnd := -1
+		cursor := t1
+		advance := func(g group) {
+			if e := d.actors[g[len(g)-1]].t1; e > cursor {
+				cursor = e
+			}
+		}
+		for _, sl := range fr.slots {
+			switch sl.kind {
+			case slotSubj:
+				var g group
+				if p.verb || p.pred {
+					g = d.leftGroup(t0)
+					if d.adjunct(t0) {
+						g = d.mainSubject(t0)
+					}
+				} else {
+					g = d.nounSubject(t0)
+					if len(g) == 0 && d.adjunct(t0) {
+						g = d.leftGroup(t0)
+					}
+				}
+				if passive && !keep {
+					// passive: the subject is the target, the agent the source
+					ag := d.prepGroup(t1, "by", 3, false)
+					if len(ag) == 0 || len(g) == 0 {
+						ok = false
+						break
+					}
+					srcs = ag
+					advance(ag)
+					if hasSlot(fr, slotObj) {
+						tgts = g
+					}
+					subjEnd = d.actors[g[0]].t1
+					continue
+				}
+				if len(g) == 0 {
+					ok = false
+					break
+				}
+				srcs = g
+				subjEnd = d.actors[g[0]].t1
+			case slotSubjGroup:
+				var g group
+				if p.verb {
+					g = d.leftGroup(t0)
+				} else {
+					g = d.nounSubject(t0)
+				}
+				if len(g) < 2 || passive || t0-d.actors[g[0]].t1 > 4 {
+					ok = false
+					break
+				}
+				pairs = g
+				subjEnd = d.actors[g[0]].t1
+			case slotObj:
+				if passive && !keep {
+					continue // filled from the subject
+				}
+				g := d.objectGroup(t1)
+				if len(g) == 0 {
+					ok = false
+					break
+				}
+				tgts = g
+				advance(g)
+			case slotPrepObj:
+				w := win
+				if !p.verb && cursor < len(d.toks) && d.toks[cursor].w == "of" && sl.prep != "of" {
+					w = 7 // "transfer of arms to Russia"
+				}
+				g := d.prepGroup(cursor, sl.prep, w, sl.place)
+				if len(g) == 0 {
+					ok = false
+					break
+				}
+				tgts = g
+				advance(g)
+			case slotPrepSubj:
+				g := d.prepGroup(cursor, sl.prep, win, false)
+				if len(g) == 0 {
+					ok = false
+					break
+				}
+				srcs = g
+				advance(g)
+			case slotPrepGroup:
+				g := d.prepGroup(cursor, sl.prep, win, false)
+				if len(g) < 2 {
+					ok = false
+					break
+				}
+				pairs = g
+				advance(g)
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if passive && !keep && len(tgts) == 0 && len(pairs) == 0 {
+			continue
+		}
+		if need != "" && !d.hasClass(need, t0, t1, srcs, tgts) {
+			continue
+		}
+		if d.emit(p, fr, t0, t1, srcs, tgts, pairs, subjEnd) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSlot(fr frame, k slotKind) bool {
+	for _, s := range fr.slots {
+		if s.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isPassive reports whether the verb at [t0, t1) is a passive participle:
+// a be-form before it, or "by" right after it.
+func (d *doc) isPassive(t0, t1 int) bool {
+	w := d.toks[t0].w
+	part := strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || d.x.ps.parts[w]
+	if !part {
+		return false
+	}
+	for j := t0 - 1; j >= 0 && j >= t0-3; j-- {
+		tw := d.toks[j].w
+		if beForms[tw] {
+			return true
+		}
+		if !strings.HasSuffix(tw, "ly") && tw != "not" && tw != "also" && tw != "already" && tw != "reportedly" && tw != "being" {
+			break
+		}
+	}
+	if t1 < len(d.toks) && d.toks[t1].w == "by" {
+		// reduced relative: "the army, routed by Isis forces"
+		if t0 > 0 && (d.toks[t0-1].w == "," || d.at[t0-1] >= 0) && len(d.prepGroup(t1, "by", 1, false)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// usable reports whether actor ai can fill a slot.
+func (d *doc) usable(ai int) bool {
+	a := d.actors[ai]
+	return a.code != "" && !a.place
+}
+
+// leftGroup finds the subject left of token t: the nearest actor not inside
+// a prepositional phrase, with the actors coordinated with it. The group
+// lists the nearest actor first.
+func (d *doc) leftGroup(t int) group {
+	limit := t - 25
+	if limit < 0 {
+		limit = 0
+	}
+	for j := t - 1; j >= limit; j-- {
+		if subjStops[d.toks[j].w] {
+			return nil
+		}
+		ai := d.at[j]
+		if ai < 0 {
+			continue
+		}
+		a := d.actors[ai]
+		if a.code == "" {
+			continue
+		}
+		j = a.t0
+		if a.place || a.adj {
+			continue
+		}
+		g := d.extendLeft(group{ai}, a.t0)
+		first := d.actors[g[len(g)-1]]
+		if d.prepBefore(a.t0) || d.prepBefore(first.t0) {
+			j = first.t0
+			continue
+		}
+		return g
+	}
+	return nil
+}
+
+var adjunctWords = map[string]bool{"after": true, "before": true, "while": true, "during": true, "since": true, "following": true, "when": true, "on": true, "upon": true, "ahead": true}
+
+// adjunct reports whether the trigger at t heads an adjunct whose subject
+// is the main clause's: "after meeting X", "during a visit to X".
+func (d *doc) adjunct(t int) bool {
+	j := t - 1
+	if j >= 0 && (d.toks[j].w == "a" || d.toks[j].w == "an" || d.toks[j].w == "his" || d.toks[j].w == "her" || d.toks[j].w == "their" || d.toks[j].w == "its") {
+		j--
+		if j >= 0 && (d.toks[j].w == "recent" || d.toks[j].w == "two-day" || d.toks[j].w == "three-day" || d.toks[j].w == "state" || d.toks[j].w == "official") {
+			j--
+		}
+	} else if !strings.HasSuffix(d.toks[t].w, "ing") {
+		return false
+	}
+	return j >= 0 && adjunctWords[d.toks[j].w]
+}
+
+// mainSubject returns the first actor of the sentence before t that is
+// not inside a prepositional phrase: the subject of the main clause.
+func (d *doc) mainSubject(t int) group {
+	for j := 0; j < t; j++ {
+		ai := d.at[j]
+		if ai < 0 {
+			continue
+		}
+		a := d.actors[ai]
+		if a.code == "" || a.place || a.adj || d.prepBefore(a.t0) {
+			j = a.t1 - 1
+			continue
+		}
+		return group{ai}
+	}
+	return nil
+}
+
+// Words that may stand between a noun trigger and the actor owning it
+// ("Russia's full-scale invasion", "U.S. military aid").
+func nounGap(w string) bool {
+	if w == "'s" || w == "'" || w == "-" || w == "new" || w == "fresh" || w == "further" || w == "more" || w == "military" ||
+		w == "economic" || w == "financial" || w == "humanitarian" || w == "direct" || w == "bilateral" || w == "nuclear" ||
+		w == "full-scale" || w == "latest" || w == "recent" || w == "first" || w == "official" || w == "high-level" ||
+		w == "continued" || w == "planned" || w == "proposed" || w == "illegal" || w == "unprovoked" || w == "brutal" ||
+		w == "upcoming" || w == "two-day" || w == "three-day" || w == "state" || w == "formal" || w == "strong" ||
+		w == "unwavering" || w == "ongoing" || w == "sweeping" || w == "punitive" || w == "retaliatory" || w == "phone" || w == "telephone" {
+		return true
+	}
+	return isNum(strings.TrimSuffix(w, "%")) || strings.HasSuffix(w, "%")
+}
+
+// nounSubject finds the actor owning a noun trigger: a possessive,
+// adjective or name right before it, with its coordinated actors.
+func (d *doc) nounSubject(t int) group {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		ai := d.at[j]
+		if ai < 0 {
+			if nounGap(d.toks[j].w) {
+				continue
+			}
+			return nil
+		}
+		a := d.actors[ai]
+		if a.code == "" || a.place {
+			return nil
+		}
+		return d.extendLeft(group{ai}, a.t0)
+	}
+	return nil
+}
+
+// prepBefore reports whether the actor starting at t0 follows a
+// preposition ("in Iraq", "with the US").
+func (d *doc) prepBefore(t0 int) bool {
+	j := t0 - 1
+	for j >= 0 && (determiners[d.toks[j].w] && d.toks[j].w != "'s") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	return blockPreps[d.toks[j].w]
+}
+
+// extendLeft adds actors coordinated to the left ("Britain and the US").
+func (d *doc) extendLeft(g group, t0 int) group {
+	for {
+		j := t0 - 1
+		if j >= 0 && d.toks[j].w == "the" {
+			j--
+		}
+		if j < 0 || !(d.toks[j].w == "and" || d.toks[j].w == "," || d.toks[j].w == "or") {
+			return g
+		}
+		j--
+		if j >= 0 && d.toks[j].w == "," {
+			j--
+		}
+		if j < 0 || d.at[j] < 0 {
+			return g
+		}
+		ai := d.at[j]
+		a := d.actors[ai]
+		if a.code == "" || a.place {
+			return g
+		}
+		g = append(g, ai)
+		t0 = a.t0
+	}
+}
+
+// extendRight adds actors coordinated to the right.
+func (d *doc) extendRight(g group, t1 int, place bool) group {
+	for {
+		j := t1
+		sawSep := false
+		for j < len(d.toks) && (d.toks[j].w == "," || d.toks[j].w == "and" || d.toks[j].w == "or") {
+			sawSep = true
+			j++
+		}
+		if j < len(d.toks) && d.toks[j].w == "the" {
+			j++
+		}
+		if !sawSep || j >= len(d.toks) || d.at[j] < 0 {
+			return g
+		}
+		ai := d.at[j]
+		a := d.actors[ai]
+		if a.code == "" || (a.place && !place) {
+			return g
+		}
+		g = append(g, ai)
+		t1 = a.t1
+	}
+}
+
+// objSkip lists words that may stand between a verb and its object.
+var objSkip = map[string]bool{"the": true, "a": true, "an": true, "all": true, "both": true, "several": true, "other": true,
+	"fellow": true, "its": true, "their": true, "his": true, "her": true, "neighboring": true, "neighbouring": true,
+	"rival": true, "ally": true, "allies": true, "'s": true, "new": true, "former": true, "top": true, "senior": true, "-": true, "\"": true}
+
+// objectGroup finds the direct object after token t1.
+func (d *doc) objectGroup(t1 int) group {
+	for j := t1; j < len(d.toks) && j < t1+4; j++ {
+		if ai := d.at[j]; ai >= 0 && d.actors[ai].code != "" {
+			if d.actors[ai].place {
+				return nil
+			}
+			return d.extendRight(group{ai}, d.actors[ai].t1, false)
+		}
+		w := d.toks[j].w
+		if !objSkip[w] && !strings.HasSuffix(w, "ly") {
+			return nil
+		}
+	}
+	return nil
+}
+
+// prepGroup finds the actors after the preposition prep within win tokens
+// after t1. place admits places of a state.
+func (d *doc) prepGroup(t1 int, prep string, win int, place bool) group {
+	for j := t1; j < len(d.toks) && j < t1+win; j++ {
+		w := d.toks[j].w
+		if w == ";" || w == "\"" || (j > t1 && (w == "that" || w == "which" || w == "who" || w == "because" || w == "but" || w == "while")) {
+			return nil
+		}
+		if w != prep {
+			continue
+		}
+		for k := j + 1; k < len(d.toks) && k <= j+6; k++ {
+			if ai := d.at[k]; ai >= 0 && d.actors[ai].code != "" {
+				a := d.actors[ai]
+				if a.place && !place {
+					return nil
+				}
+				return d.extendRight(group{ai}, a.t1, place)
+			}
+			kw := d.toks[k].w
+			if kw == "of" && k > 0 && d.toks[k-1].w == "worth" {
+				continue
+			}
+			if blockPreps[kw] || objStops[kw] || kw == "from" || kw == "of" && prep != "of" {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// hasClass reports whether a word of class cls occurs around the trigger:
+// from the subject to a few words after the object.
+func (d *doc) hasClass(cls string, t0, t1 int, srcs, tgts group) bool {
+	c := d.x.ps.classes[cls]
+	from := t0 - 8
+	for _, ai := range srcs {
+		if d.actors[ai].t0 < from {
+			from = d.actors[ai].t0
+		}
+	}
+	if from < 0 {
+		from = 0
+	}
+	to := t1 + 6
+	for _, ai := range tgts {
+		if d.actors[ai].t0 > to {
+			to = d.actors[ai].t0
+		}
+	}
+	if to > len(d.toks) {
+		to = len(d.toks)
+	}
+	for j := from; j < to; j++ {
+		if c[d.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// emit records the relations of one frame match. It reports whether a
+// relation (even a dropped hypothetical) was found.
+func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, subjEnd int) bool {
+	type pr struct{ s, t int }
+	var ps []pr
+	if len(pairs) > 0 {
+		for i := 0; i < len(pairs); i++ {
+			for j := i + 1; j < len(pairs); j++ {
+				ps = append(ps, pr{pairs[i], pairs[j]})
+			}
+		}
+		for _, s := range srcs {
+			for _, t := range pairs {
+				ps = append(ps, pr{s, t})
+			}
+		}
+	} else {
+		for _, s := range srcs {
+			for _, t := range tgts {
+				ps = append(ps, pr{s, t})
+			}
+		}
+	}
+	if len(ps) == 0 {
+		return false
+	}
+	neg, mod, cue := d.modality(p, t0, t1, subjEnd)
+	if mod == Hypothetical && !d.x.opts.KeepHypothetical {
+		return true
+	}
+	typ := p.typ
+	if (typ == eval.Sanctioned || typ == eval.Attacked) && mod == Planned && cue != "" && !neg {
+		// announcing a sanction or an attack to come is a threat now
+		typ, mod = eval.Warned, Asserted
+	}
+	date, prec := d.sentenceDate()
+	found := false
+	var meeting *Entity
+	for _, x := range ps {
+		sa, ta := d.actors[x.s], d.actors[x.t]
+		if sa.code == "" || ta.code == "" || sa.code == ta.code {
+			continue
+		}
+		if !validActor(sa.code) || !validActor(ta.code) {
+			continue
+		}
+		found = true
+		src, tgt := sa, ta
+		if eval.Symmetric(typ) && tgt.code < src.code {
+			src, tgt = tgt, src
+		}
+		key := typ + "|" + src.code + "|" + tgt.code
+		if d.relKey == nil {
+			d.relKey = map[string]bool{}
+		}
+		skey := key
+		if neg {
+			skey += "|neg"
+		}
+		if d.relKey[skey] {
+			continue
+		}
+		d.relKey[skey] = true
+		rel := Relation{
+			Type: typ, Source: src.ent, Target: tgt.ent, SourceActor: src.code, TargetActor: tgt.code,
+			Negated: neg, Modality: mod, Date: date, DatePrecision: prec,
+			Sentence: d.a.Text[d.osent[0]:d.osent[1]], Span: d.osent,
+			Confidence: confidence(p, mod, src, tgt),
+			Trigger:    p.typ + " " + p.triggerText() + " :: " + fr.text,
+		}
+		if typ == eval.MetWith && !neg {
+			if meeting == nil {
+				meeting = d.meeting(t0, t1, date)
+			}
+			rel.Meeting = meeting.ID
+			addParticipant(meeting, src.code)
+			addParticipant(meeting, tgt.code)
+		}
+		if eval.Symmetric(typ) {
+			if k, ok := d.symSeen[key]; ok {
+				old := d.rels[k]
+				if old.Negated && !neg || old.Modality != Asserted && mod == Asserted && !neg {
+					d.rels[k] = rel
+				}
+				continue
+			}
+			d.symSeen[key] = len(d.rels)
+		}
+		d.rels = append(d.rels, rel)
+	}
+	return found
+}
+
+// validActor reports whether code is a state or organization code.
+func validActor(code string) bool {
+	if strings.HasPrefix(code, "ORG:") {
+		return len(code) > 4
+	}
+	return code != ""
+}
+
+func confidence(p *pattern, mod string, s, t actor) float64 {
+	c := 0.8
+	if !p.verb {
+		c -= 0.1
+	}
+	if mod != Asserted {
+		c -= 0.2
+	}
+	if s.pron || t.pron {
+		c -= 0.1
+	}
+	if s.adj || t.adj {
+		c -= 0.1
+	}
+	return c
+}

@@ -1,0 +1,84 @@
+package ingest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/article"
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestFacts(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article.Article{ID: "003", Published: day("2014-06-16"), Text: "x"}
+	res := extract.Result{
+		Entities: []extract.Entity{
+			{ID: "c:GBR", Kind: "country", Name: "Britain"},
+			{ID: "c:IRN", Kind: "country", Name: "Iran"},
+			{ID: "p:hague", Kind: "person", Name: "William Hague", Country: "GBR", Title: "foreign secretary"},
+			{ID: "p:nobody", Kind: "person", Name: "An Analyst"}, // no office: not an official
+			{ID: "pl:vienna", Kind: "place", Name: "Vienna", Country: "AUT"},
+			{ID: "m:1", Kind: "meeting", Name: "phone call", Date: "2014-06-14", Participants: []string{"GBR", "IRN", "XXX"}},
+		},
+		Relations: []extract.Relation{
+			{Type: "MET_WITH", Source: "p:hague", Target: "c:IRN", SourceActor: "GBR", TargetActor: "IRN", Date: "2014-06-14", DatePrecision: "day", Meeting: "m:1", Modality: "asserted"},
+			{Type: "MET_WITH", Source: "c:IRN", Target: "c:GBR", SourceActor: "IRN", TargetActor: "GBR", Date: "2014-06-14", DatePrecision: "day", Modality: "asserted"}, // same event, other order
+			{Type: "WARNED", SourceActor: "GBR", TargetActor: "GBR"},                                         // self: dropped
+			{Type: "WARNED", SourceActor: "GBR", TargetActor: "XXX"},                                         // unknown actor: dropped
+			{Type: "ACCUSED", SourceActor: "GBR", TargetActor: "ORG:Shiite militias", Date: "2014-06"},       // month precision
+			{Type: "SANCTIONED", SourceActor: "GBR", TargetActor: "IRN", Date: "", DatePrecision: "unknown"}, // falls back to published
+		},
+	}
+	f := Facts(a, res, lex, alliance.DefaultWeights, "v1")
+	if len(f.Relations) != 3 {
+		t.Fatalf("relations = %+v", f.Relations)
+	}
+	met := f.Relations[0]
+	if met.Weight != 2.5 || met.SourcePerson != "william-hague@GBR" || met.Meeting != "003:m:1" || !met.Date.Equal(day("2014-06-14")) {
+		t.Errorf("MET_WITH edge = %+v", met)
+	}
+	if acc := f.Relations[1]; acc.Target != "ORG:Shiite militias" || acc.DatePrecision != "month" || !acc.Date.Equal(day("2014-06-01")) {
+		t.Errorf("ACCUSED edge = %+v", acc)
+	}
+	if s := f.Relations[2]; !s.Date.Equal(day("2014-06-16")) || s.DatePrecision != "day" || s.Weight != -6 {
+		t.Errorf("SANCTIONED edge = %+v", s)
+	}
+	codes := map[string]bool{}
+	for _, n := range f.Actors {
+		codes[n.Code] = n.Country
+	}
+	if len(codes) != 4 || !codes["GBR"] || !codes["IRN"] || !codes["AUT"] || codes["ORG:Shiite militias"] {
+		t.Errorf("actors = %+v", f.Actors)
+	}
+	if len(f.Persons) != 1 || f.Persons[0].Actor != "GBR" {
+		t.Errorf("persons = %+v", f.Persons)
+	}
+	if len(f.Meetings) != 1 || f.Meetings[0].Kind != "phone call" || len(f.Meetings[0].Participants) != 2 ||
+		len(f.Meetings[0].Persons) != 1 || f.Meetings[0].ID != "003:m:1" {
+		t.Errorf("meetings = %+v", f.Meetings)
+	}
+	if f.Article.ContentHash != ContentHash("x", "v1") || ContentHash("x", "v1") == ContentHash("x", "v2") {
+		t.Error("content hash must depend on text and extractor version")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{"William Hague": "william-hague", "Mohammad-Javad  Zarif": "mohammad-javad-zarif", "Nouri al-Maliki ": "nouri-al-maliki", "Élysée": "élysée"} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
