@@ -265,10 +265,12 @@ func (s *Server) Start(ctx context.Context) (started bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	// exited is closed when the process ends; exitErr is its status.
+	exited := make(chan struct{})
+	var exitErr error
+	go func() { exitErr = cmd.Wait(); close(exited) }()
 	fmt.Fprintf(s.opt.Progress, "Starting Neo4j %s (pid %d), waiting for Bolt on %s ...\n", Neo4jVersion, cmd.Process.Pid, s.BoltURI())
-	if err := s.waitBolt(ctx, password, exited); err != nil {
+	if err := s.waitBolt(ctx, password, exited, func() error { return exitErr }); err != nil {
 		_ = cmd.Process.Signal(syscall.SIGTERM)
 		select {
 		case <-exited:
@@ -381,7 +383,7 @@ func (s *Server) launch(java string) (*exec.Cmd, error) {
 }
 
 // waitBolt polls Bolt until it answers, the process exits, or the timeout.
-func (s *Server) waitBolt(ctx context.Context, password string, exited <-chan error) error {
+func (s *Server) waitBolt(ctx context.Context, password string, exited <-chan struct{}, exitErr func() error) error {
 	ctx, cancel := context.WithTimeout(ctx, s.opt.StartTimeout)
 	defer cancel()
 	driver, err := neo4j.NewDriverWithContext(s.BoltURI(), neo4j.BasicAuth(User, password, ""),
@@ -393,9 +395,9 @@ func (s *Server) waitBolt(ctx context.Context, password string, exited <-chan er
 	var last error
 	for {
 		select {
-		case err := <-exited:
+		case <-exited:
 			return fmt.Errorf("localserver: the server exited during start-up (%v); last lines of %s:\n%s",
-				err, s.consoleLog(), s.LogTail(25))
+				exitErr(), s.consoleLog(), s.LogTail(25))
 		case <-ctx.Done():
 			return fmt.Errorf("localserver: Bolt did not answer on %s within %s (last error: %v); last lines of %s:\n%s",
 				s.BoltURI(), s.opt.StartTimeout, last, s.consoleLog(), s.LogTail(25))

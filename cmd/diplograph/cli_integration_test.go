@@ -1,0 +1,110 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/graph/graphtest"
+)
+
+func TestMain(m *testing.M) { graphtest.Main(m) }
+
+// useTestDB points the command line at the integration-test server with an
+// empty graph.
+func useTestDB(t *testing.T) {
+	t.Helper()
+	graphtest.Client(t) // empties the graph, holds the database for this test
+	cfg := graphtest.Config(t)
+	isolate(t)
+	t.Setenv("DIPLOGRAPH_NEO4J_URI", cfg.URI)
+	t.Setenv("DIPLOGRAPH_NEO4J_USER", cfg.User)
+	t.Setenv("DIPLOGRAPH_NEO4J_PASSWORD", cfg.Password)
+}
+
+func seedsDir(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "testdata", "seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCLIIngestAndQuery(t *testing.T) {
+	seeds := seedsDir(t)
+	useTestDB(t)
+
+	out, errOut, code := runCLI(t, "", "init")
+	if code != 0 || !strings.Contains(out, "schema is up to date") {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+
+	out, errOut, code = runCLI(t, "", "ingest", "--json", seeds)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errOut)
+	}
+	var sum struct{ Seen, New, Unchanged, Failed, Relations_Written int }
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Seen != 3 || sum.New != 3 || sum.Relations_Written == 0 {
+		t.Fatalf("ingest summary %+v (%v):\n%s", sum, err, out)
+	}
+	if _, _, code = runCLI(t, "", "ingest", seeds); code != 0 {
+		t.Fatalf("second ingest: exit %d", code)
+	}
+
+	// The alliance timeline of the seed dyad shows both crises.
+	out, errOut, code = runCLI(t, "", "query", "alliance-timeline", "-p", "a=United States", "-p", "b=Iran", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("query: exit %d\n%s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) < 3 || rows[0][0] != "period" {
+		t.Fatalf("csv = %q (%v)", out, err)
+	}
+	periods := map[string]bool{}
+	for _, r := range rows[1:] {
+		periods[r[0]] = true
+	}
+	if !periods["2007-03"] || !periods["2014-06"] {
+		t.Fatalf("periods %v; want 2007-03 and 2014-06", periods)
+	}
+
+	for _, format := range []string{"table", "json"} {
+		out, _, code = runCLI(t, "", "query", "alliance-summary", "--format", format)
+		if code != 0 || !strings.Contains(out, "IRN") {
+			t.Fatalf("alliance-summary %s: exit %d\n%s", format, code, out)
+		}
+	}
+	out, _, code = runCLI(t, "", "query", "alliance-timeline", "-p", "a=USA", "-p", "b=Iran", "-p", "from=2030", "--format", "json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Fatalf("empty result: exit %d %q", code, out)
+	}
+}
+
+func TestCLIIngestPartialFailure(t *testing.T) {
+	useTestDB(t)
+	_, errOut, code := runCLI(t, "", "ingest", "-", "--published", "2014-06-16")
+	if code != 5 || !strings.Contains(errOut, "1 of 1 inputs failed") {
+		t.Fatalf("empty stdin: exit %d, %s", code, errOut)
+	}
+	out, _, code := runCLI(t, "Britain and Iran held talks in Vienna on Monday.\n", "ingest", "-", "--published", "2014-06-16")
+	if code != 0 || !strings.Contains(out, "1 new") {
+		t.Fatalf("stdin article: exit %d\n%s", code, out)
+	}
+}
+
+func TestCLIDryRunNeedsNoDatabase(t *testing.T) {
+	seeds := seedsDir(t)
+	isolate(t)
+	t.Setenv("DIPLOGRAPH_NEO4J_URI", "bolt://127.0.0.1:1") // nothing listens there
+	out, errOut, code := runCLI(t, "", "ingest", "--dry-run", seeds)
+	if code != 0 || !strings.Contains(out, "3 extracted") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	_, errOut, code = runCLI(t, "", "--neo4j-connect-timeout", "2s", "init")
+	if code != exitDatabase || !strings.Contains(errOut, "unavailable") {
+		t.Fatalf("unreachable database: exit %d, %s", code, errOut)
+	}
+}

@@ -1,0 +1,180 @@
+package localserver
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// testDist is the shared assembled distribution (assembled on first use).
+func testDist() string {
+	if d := os.Getenv("DIPLOGRAPH_TEST_NEO4J_DIST"); d != "" {
+		return d
+	}
+	return DefaultHome()
+}
+
+func needJava(t *testing.T) {
+	t.Helper()
+	if _, err := findJava(context.Background(), ""); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("no Java (CI=true): %v", err)
+		}
+		t.Skipf("no Java: %v", err)
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func testHome(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp(os.Getenv("DIPLOGRAPH_TEST_TMPDIR"), "localserver-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+func TestLifecycle(t *testing.T) {
+	needJava(t)
+	ctx := context.Background()
+	home := testHome(t)
+	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Stop(context.Background(), 30*time.Second) })
+
+	t0 := time.Now()
+	started, err := s.Start(ctx)
+	if err != nil || !started {
+		t.Fatalf("Start = %v, %v", started, err)
+	}
+	t.Logf("first start (new home, assembled distribution): %.1fs", time.Since(t0).Seconds())
+
+	st := s.Status()
+	if !st.Running || st.PID == 0 || st.BoltURI != s.BoltURI() {
+		t.Fatalf("status = %+v", st)
+	}
+	fi, err := os.Stat(s.PasswordFile())
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("password file: %v, mode %v; want 0600", err, fi.Mode().Perm())
+	}
+	pw1, _ := s.Password()
+	conf, _ := os.ReadFile(filepath.Join(home, "conf", "neo4j.conf"))
+	for _, want := range []string{"server.default_listen_address=127.0.0.1", "dbms.security.auth_enabled=true",
+		"dbms.usage_report.enabled=false", "server.memory.pagecache.size=64m"} {
+		if !strings.Contains(string(conf), want) {
+			t.Errorf("neo4j.conf lacks %q", want)
+		}
+	}
+
+	// Start on a running server is a no-op.
+	if started, err := s.Start(ctx); err != nil || started {
+		t.Fatalf("second Start = %v, %v; want a no-op", started, err)
+	}
+
+	// Stop stops exactly that process.
+	pid := st.PID
+	if stopped, err := s.Stop(ctx, time.Minute); err != nil || !stopped {
+		t.Fatalf("Stop = %v, %v", stopped, err)
+	}
+	if err := syscall.Kill(pid, 0); err == nil && s.isOurProcess(pid) {
+		t.Fatalf("process %d still runs after Stop", pid)
+	}
+	if s.Status().Running {
+		t.Fatal("status says running after Stop")
+	}
+	if stopped, err := s.Stop(ctx, time.Minute); err != nil || stopped {
+		t.Fatalf("Stop on a stopped server = %v, %v", stopped, err)
+	}
+
+	// A restart keeps the data and the generated password.
+	t0 = time.Now()
+	if started, err := s.Start(ctx); err != nil || !started {
+		t.Fatalf("restart = %v, %v", started, err)
+	}
+	t.Logf("restart (existing home): %.1fs", time.Since(t0).Seconds())
+	if pw2, _ := s.Password(); pw2 != pw1 {
+		t.Fatal("the generated password changed across restarts")
+	}
+}
+
+func TestPortInUse(t *testing.T) {
+	needJava(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	busy := l.Addr().(*net.TCPAddr).Port
+	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: freePort(t)})
+	_, err = s.Start(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "port") || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("err = %v, want a busy-port error", err)
+	}
+}
+
+func TestServerExitsDuringStartup(t *testing.T) {
+	needJava(t)
+	// A heap the JVM refuses makes the server process exit at once. The
+	// home looks initialized, so the start goes straight to the server.
+	home := testHome(t)
+	if err := os.MkdirAll(filepath.Join(home, "data", "databases", "system"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "1x", Password: "password-123"})
+	_, err := s.Start(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "exited during start-up") || !strings.Contains(err.Error(), "console.log") {
+		t.Fatalf("err = %v, want the exit reported with the log tail", err)
+	}
+	if s.Status().Running {
+		t.Fatal("a failed start left a running server")
+	}
+}
+
+func TestMissingTools(t *testing.T) {
+	s, _ := New(Options{Home: testHome(t), Java: "/nonexistent/java"})
+	if _, err := s.Start(context.Background()); !errors.Is(err, ErrJavaMissing) || !strings.Contains(err.Error(), "apt-get install") {
+		t.Fatalf("err = %v, want ErrJavaMissing with advice", err)
+	}
+	err := Assemble(context.Background(), testHome(t), "/nonexistent/mvn", nil)
+	if !errors.Is(err, ErrMavenMissing) || !strings.Contains(err.Error(), "apt-get install maven") {
+		t.Fatalf("err = %v, want ErrMavenMissing with advice", err)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	if _, err := New(Options{}); err == nil {
+		t.Error("no home accepted")
+	}
+	if _, err := New(Options{Home: "x", Password: "short"}); err == nil {
+		t.Error("a password under 8 characters accepted")
+	}
+	s, err := New(Options{Home: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := s.Options()
+	if o.BoltPort != 7687 || o.HTTPPort != 7474 || o.Heap != "512m" || o.PageCache != "256m" || !filepath.IsAbs(o.Dist) {
+		t.Fatalf("defaults = %+v", o)
+	}
+	if Neo4jVersion == "" || !strings.HasPrefix(Neo4jVersion, "5.26.") || BrowserVersion == "" || APOCVersion == "" {
+		t.Fatalf("pom versions: %q %q %q", Neo4jVersion, BrowserVersion, APOCVersion)
+	}
+}
