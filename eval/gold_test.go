@@ -2,10 +2,11 @@ package eval
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/diplograph/diplograph/internal/sharedtest"
 )
 
 const goodGold = `{
@@ -152,34 +153,7 @@ func TestLoadGoldEmptyDir(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared relative to the repository root (the directory
-// holding go.mod). It skips the test when that directory is absent, unless
-// CI=true, where it fails.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if fi, err := os.Stat(filepath.Join(shared, "eval")); err != nil || !fi.IsDir() {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared eval data not found at %s", shared)
-		}
-		t.Skipf("shared eval data not found at %s", shared)
-	}
-	return shared
-}
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 // loadShared loads the seed and dev gold files.
 func loadShared(t *testing.T) (seeds, dev map[string]Gold) {
