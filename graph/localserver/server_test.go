@@ -178,3 +178,32 @@ func TestOptions(t *testing.T) {
 		t.Fatalf("pom versions: %q %q %q", Neo4jVersion, BrowserVersion, APOCVersion)
 	}
 }
+
+// Real Maven, unable to download: an empty local repository in offline
+// mode. Assembly must fail with ErrDownload, Maven's output and advice, and
+// leave no distribution behind.
+func TestAssembleDownloadFailure(t *testing.T) {
+	if _, err := findMaven(""); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("no Maven (CI=true): %v", err)
+		}
+		t.Skip("no Maven")
+	}
+	userHome := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(userHome, ".m2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	settings := `<settings><offline>true</offline></settings>`
+	if err := os.WriteFile(filepath.Join(userHome, ".m2", "settings.xml"), []byte(settings), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("MAVEN_OPTS", "-Duser.home="+userHome)
+	dist := t.TempDir()
+	err := Assemble(context.Background(), dist, "", nil)
+	if !errors.Is(err, ErrDownload) || !strings.Contains(err.Error(), "Maven Central") {
+		t.Fatalf("err = %v, want ErrDownload with advice", err)
+	}
+	if Assembled(dist) {
+		t.Fatal("a failed assembly left a distribution marked as assembled")
+	}
+}
