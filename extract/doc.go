@@ -32,6 +32,18 @@
 //     coordinated objects and "talks between A, B and C" give one relation
 //     per pair. Reported speech needs no rule: the speaker is the subject
 //     of the speech verb ("X warned Y").
+//     Further rules (speech.go, groups.go): the speaker of a sentence ("X
+//     said", "..., X said", "according to X") stands for "we", "us" and
+//     "I" inside quotation marks, and "X said Y must/should/needs to ..."
+//     is a request of X to Y; informal groups ("Quad", "E3", "AUKUS")
+//     and hyphenated pairs ("Russia-Ukraine talks") stand for each
+//     member; "the two leaders/countries" and "both sides" are the two
+//     officials of the previous sentence or the parties of the last
+//     meeting or agreement; a sentence-initial "they" (or a non-expletive
+//     "it") is the previous sentence's subject; a verb after "and" takes
+//     the subject of the first conjunct; "its/their support for Y" is
+//     owned by the clause subject; "backed the proposal" (slot last:O)
+//     targets the previous sentence's subject.
 //  5. Modality: negation cues before the trigger ("not", "never",
 //     "refused to", "ruled out", "denied") set Negated; "will", "to",
 //     "plans", "expected", "likely" and similar give "planned"; "if" or

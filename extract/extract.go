@@ -171,6 +171,10 @@ type actor struct {
 	place  bool   // a place (also a capital after "in"): not the government
 	person bool
 	pron   bool
+	// members are the shadow actors of an informal group ("Quad"); a
+	// shadow actor is not indexed by token.
+	members []int
+	shadow  bool
 }
 
 // doc is the per-article state of one Extract call.
@@ -188,6 +192,7 @@ type doc struct {
 	symSeen  map[string]int
 	meetings []*Entity
 	prevPers []*person // persons named in the previous sentence
+	prevSubj []actor   // subject of the previous sentence (shadow copies)
 
 	// per sentence
 	toks   []tok
@@ -267,7 +272,13 @@ func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
 	d.mentionActors(ments)
 	d.officials(ments)
 	d.pronouns()
+	d.groupActors()
+	d.subjectPronouns()
+	sp := d.speaker()
+	d.quotePronouns(sp)
 	d.relations()
+	d.reportedRequests(sp)
+	d.noteSubject()
 	d.prevPers = append(d.prevPers[:0], d.sPers...)
 }
 
@@ -346,6 +357,18 @@ func (d *doc) mentionActors(ments []lexicon.Mention) {
 			a.code = ""
 		}
 		d.mention(a.ent, m.Start, m.End)
+		if !whole && t1 == t0+1 && !a.place && a.code != "" {
+			// "Russia-Ukraine talks": two states in one hyphenated word
+			// form a group.
+			if j := d.at[t0]; j >= 0 {
+				if b := d.actors[j]; b.t0 == t0 && b.t1 == t1 && b.adj && !b.place && b.code != "" && b.code != a.code {
+					a.shadow = true
+					d.actors = append(d.actors, a)
+					d.actors[j].members = append(d.actors[j].members, len(d.actors)-1)
+					continue
+				}
+			}
+		}
 		d.addActor(a)
 	}
 }

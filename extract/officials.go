@@ -50,7 +50,11 @@ func (d *doc) isNameTok(i int) bool {
 		return false
 	}
 	t := d.toks[i]
-	r, _ := utf8.DecodeRuneInString(t.raw)
+	raw := t.raw
+	if p := namePrefix(raw); p > 0 {
+		raw = raw[p:] // "al-Maliki"
+	}
+	r, _ := utf8.DecodeRuneInString(raw)
 	if !unicode.IsUpper(r) {
 		return false
 	}
@@ -66,6 +70,22 @@ func (d *doc) isNameTok(i int) bool {
 		return false
 	}
 	return true
+}
+
+// namePrefix returns the length of a lower-case Arabic article prefix
+// ("al-", "el-", "ad-") of a name token, or 0.
+func namePrefix(raw string) int {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
+		if len(raw) > len(p) && strings.HasPrefix(raw, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// bareSurname drops an article prefix from a lower-case surname.
+func bareSurname(s string) string {
+	return s[namePrefix(s):]
 }
 
 // nameSpan returns the name starting at token i (after an optional
@@ -163,6 +183,23 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 		if a.code != "" && !a.place && !a.person {
 			code = a.code
 			start = a.t0
+			// "Iran's U.N. ambassador", "British Deputy U.N. Ambassador":
+			// a state's envoy to an organization acts for the state.
+			if _, isOrg := d.x.lex.Organization(a.code); isOrg && (m.Title == "ambassador" || m.Title == "envoy") {
+				q := a.t0 - 1
+				for q >= 0 && d.at[q] < 0 && (titleMods[d.toks[q].w] || d.toks[q].w == "-") {
+					q--
+				}
+				if q >= 0 && d.at[q] >= 0 {
+					b := d.actors[d.at[q]]
+					if b.code != "" && !b.place && !b.person {
+						if _, bOrg := d.x.lex.Organization(b.code); !bOrg {
+							code = b.code
+							start = b.t0
+						}
+					}
+				}
+			}
 		}
 	}
 	ntitle := m.Title
@@ -300,7 +337,7 @@ func (d *doc) lookupName(n0, n1 int) *person {
 		name := d.spanText(s, n1)
 		lname := strings.ToLower(name)
 		for _, p := range d.persons {
-			if strings.EqualFold(p.name, name) || p.surname == lname {
+			if strings.EqualFold(p.name, name) || p.surname == lname || bareSurname(p.surname) == bareSurname(lname) {
 				return p
 			}
 		}

@@ -79,6 +79,22 @@ func TestPhenomena(t *testing.T) {
 		{"official with title", "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Bali.", []wantRel{{"MET_WITH", "USA", "CHN", false, ""}}, false},
 		{"domestic is no relation", "The Iraqi government praised the Iraqi army.", nil, true},
 		{"no relation without two actors", "Iran criticized the decision.", nil, true},
+		{"state envoy to an organization", "Pakistan's U.N. ambassador criticized India.", []wantRel{{"ACCUSED", "PAK", "IND", false, ""}}, false},
+		{"quote pronoun we", "\"We urge Nepal to reopen the border,\" the Indian foreign ministry said.", []wantRel{{"REQUESTED", "IND", "NPL", false, ""}}, false},
+		{"reported obligation", "Vietnam said China must withdraw its ships from the area.", []wantRel{{"REQUESTED", "VNM", "CHN", false, ""}}, false},
+		{"quoted obligation", "\"Serbia needs to respect the deal,\" the German chancellor said.", []wantRel{{"REQUESTED", "DEU", "SRB", false, ""}}, false},
+		{"informal group", "Quad leaders met at a summit in Tokyo.", []wantRel{{"MET_WITH", "USA", "IND", false, ""}, {"MET_WITH", "JPN", "AUS", false, ""}}, false},
+		{"the two leaders", "Egypt held talks with Sudan on Monday. The two leaders later signed a water agreement.", []wantRel{{"AGREED_WITH", "EGY", "SDN", false, ""}}, false},
+		{"coordinated verb phrase", "Spain and Portugal voiced concern about the plan and agreed to coordinate their response.", []wantRel{{"AGREED_WITH", "ESP", "PRT", false, ""}}, false},
+		{"proposal of the previous subject", "Germany proposed new measures against smuggling. Austria and Belgium backed the proposal.", []wantRel{{"SUPPORTED", "AUT", "DEU", false, ""}, {"SUPPORTED", "BEL", "DEU", false, ""}}, false},
+		{"hyphenated pair", "Russia-Ukraine talks resumed in Istanbul.", []wantRel{{"MET_WITH", "RUS", "UKR", false, ""}}, false},
+		{"possessive pronoun owner", "The G7 countries affirmed their support for Moldova.", []wantRel{{"SUPPORTED", "G7", "MDA", false, ""}}, false},
+		{"they as previous subject", "The G7 ministers met in Quebec. They called on Beijing to show restraint.", []wantRel{{"REQUESTED", "G7", "CHN", false, ""}}, false},
+		{"the prime ministers", "Chile gave an award to the Peruvian president, and the presidents signed three pacts.", []wantRel{{"AGREED_WITH", "CHL", "PER", false, ""}}, false},
+		{"coordinated official with a modifier", "Both the Chilean president and outgoing Peruvian President Pedro Castillo told the Brazilian president in a phone call that they agreed.", []wantRel{{"MET_WITH", "PER", "BRA", false, ""}, {"MET_WITH", "CHL", "BRA", false, ""}}, false},
+		{"retaliate with tariffs", "Beijing could retaliate with tariffs on Australian wine.", []wantRel{{"WARNED", "CHN", "AUS", false, ""}}, false},
+		{"seek from", "Egypt is seeking military assistance from Russia.", []wantRel{{"REQUESTED", "EGY", "RUS", false, ""}}, false},
+		{"warn that", "Washington warned that Iran would face consequences.", []wantRel{{"WARNED", "USA", "IRN", false, ""}}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

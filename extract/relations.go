@@ -153,10 +153,13 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 			switch sl.kind {
 			case slotSubj:
 				var g group
+				vpS := false
 				if p.verb || p.pred {
 					g = d.leftGroup(t0)
 					if d.adjunct(t0) {
 						g = d.mainSubject(t0)
+					} else if vg := d.vpSubject(t0, g); vg != nil {
+						g, vpS = vg, true
 					}
 				} else {
 					g = d.nounSubject(t0)
@@ -185,19 +188,29 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				}
 				srcs = g
 				subjEnd = d.actors[g[0]].t1
+				if vpS {
+					subjEnd = t0 - 1
+				}
 			case slotSubjGroup:
 				var g group
-				if p.verb {
+				vp := false
+				if p.verb || p.pred {
 					g = d.leftGroup(t0)
+					if vg := d.vpSubject(t0, g); vg != nil {
+						g, vp = vg, true
+					}
 				} else {
 					g = d.nounSubject(t0)
 				}
-				if len(g) < 2 || passive || t0-d.actors[g[0]].t1 > 4 {
+				if len(d.expand(g)) < 2 || passive || (!vp && t0-d.actors[g[0]].t1 > 4) {
 					ok = false
 					break
 				}
 				pairs = g
 				subjEnd = d.actors[g[0]].t1
+				if vp {
+					subjEnd = t0 - 1
+				}
 			case slotObj:
 				if passive && !keep {
 					continue // filled from the subject
@@ -210,6 +223,15 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				tgts = g
 				advance(g)
 			case slotPrepObj:
+				if sl.prep == "last" {
+					g := d.lastSubject(t1)
+					if len(g) == 0 {
+						ok = false
+						break
+					}
+					tgts = g
+					continue
+				}
 				w := win
 				if !p.verb && cursor < len(d.toks) && d.toks[cursor].w == "of" && sl.prep != "of" {
 					w = 7 // "transfer of arms to Russia"
@@ -231,7 +253,7 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				advance(g)
 			case slotPrepGroup:
 				g := d.prepGroup(cursor, sl.prep, win, false)
-				if len(g) < 2 {
+				if len(d.expand(g)) < 2 {
 					ok = false
 					break
 				}
@@ -334,6 +356,43 @@ func (d *doc) leftGroup(t int) group {
 	return nil
 }
 
+// vpSubject returns the subject of a coordinated verb phrase ("Tokyo and
+// Washington shared concerns over X and agreed to ..."): for a verb right
+// after "and" whose nearest actor g is not adjacent, the first actor of the
+// clause that is not inside a prepositional phrase, with its coordinated
+// actors. It returns nil when the rule does not apply.
+func (d *doc) vpSubject(t0 int, g group) group {
+	if t0 < 2 || d.toks[t0-1].w != "and" {
+		return nil
+	}
+	if len(g) > 0 && d.actors[g[0]].t1 >= t0-1 {
+		return nil
+	}
+	start := 0
+	for j := t0 - 1; j >= 0; j-- {
+		if w := d.toks[j].w; w == ";" || w == ":" || w == "\"" {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < t0-1; j++ {
+		ai := d.at[j]
+		if ai < 0 {
+			if w := d.toks[j].w; w == "that" || w == "which" || w == "who" || w == "said" || w == "says" {
+				return nil
+			}
+			continue
+		}
+		a := d.actors[ai]
+		if a.code == "" || a.place || a.adj || d.prepBefore(a.t0) {
+			j = a.t1 - 1
+			continue
+		}
+		return d.extendRight(group{ai}, a.t1, false)
+	}
+	return nil
+}
+
 var adjunctWords = map[string]bool{"after": true, "before": true, "while": true, "during": true, "since": true, "following": true, "when": true, "on": true, "upon": true, "ahead": true}
 
 // adjunct reports whether the trigger at t heads an adjunct whose subject
@@ -392,6 +451,11 @@ func (d *doc) nounSubject(t int) group {
 			if nounGap(d.toks[j].w) {
 				continue
 			}
+			if w := d.toks[j].w; w == "its" || w == "their" || w == "his" || w == "her" || w == "our" {
+				// "X affirmed its support for Y": the owner is the
+				// clause subject.
+				return d.leftGroup(j)
+			}
 			return nil
 		}
 		a := d.actors[ai]
@@ -418,12 +482,18 @@ func (d *doc) prepBefore(t0 int) bool {
 
 // extendLeft adds actors coordinated to the left ("Britain and the US").
 func (d *doc) extendLeft(g group, t0 int) group {
+	if len(g) == 1 && len(d.actors[g[0]].members) > 0 && d.actors[g[0]].t1-d.actors[g[0]].t0 > 1 {
+		return g // "the two leaders" is a whole group
+	}
 	for {
 		j := t0 - 1
+		for j >= 0 && d.at[j] < 0 && coordMods[d.toks[j].w] {
+			j--
+		}
 		if j >= 0 && d.toks[j].w == "the" {
 			j--
 		}
-		if j < 0 || !(d.toks[j].w == "and" || d.toks[j].w == "," || d.toks[j].w == "or") {
+		if j < 0 || !(d.toks[j].w == "and" || d.toks[j].w == "," || d.toks[j].w == "or" || d.hyphenJoin(j)) {
 			return g
 		}
 		j--
@@ -441,6 +511,16 @@ func (d *doc) extendLeft(g group, t0 int) group {
 		g = append(g, ai)
 		t0 = a.t0
 	}
+}
+
+// coordMods may stand before a coordinated official ("Putin and
+// outgoing Prime Minister X").
+var coordMods = map[string]bool{"outgoing": true, "incoming": true, "acting": true, "interim": true, "new": true, "top": true, "senior": true}
+
+// hyphenJoin reports whether token j is a hyphen written without spaces
+// between two words ("U.S.-Ukraine").
+func (d *doc) hyphenJoin(j int) bool {
+	return d.toks[j].w == "-" && j > 0 && j+1 < len(d.toks) && d.toks[j-1].e == d.toks[j].s && d.toks[j].e == d.toks[j+1].s
 }
 
 // extendRight adds actors coordinated to the right.
@@ -556,6 +636,7 @@ func (d *doc) hasClass(cls string, t0, t1 int, srcs, tgts group) bool {
 func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, subjEnd int) bool {
 	type pr struct{ s, t int }
 	var ps []pr
+	srcs, tgts, pairs = d.expand(srcs), d.expand(tgts), d.expand(pairs)
 	if len(pairs) > 0 {
 		for i := 0; i < len(pairs); i++ {
 			for j := i + 1; j < len(pairs); j++ {
