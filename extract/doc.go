@@ -44,6 +44,16 @@
 //     the subject of the first conjunct; "its/their support for Y" is
 //     owned by the clause subject; "backed the proposal" (slot last:O)
 //     targets the previous sentence's subject.
+//     Evaluations (evaluate.go) are accusations without an accusing verb:
+//     a speaker saying another actor "is defying", "was failing" or "is
+//     dangerous", calling it or its conduct something bad ("called
+//     Chinese subsidies 'unbearable'"), or speaking of its "aggression"
+//     or "coercion by" it. "its offer" after a verb of another subject
+//     belongs to the sentence's first actor (or the previous subject).
+//     Named organizations without a guideline code become actors
+//     "ORG:<name>" (orgs.go and organizations.txt): capitalized names
+//     headed by Watch, Front, Movement, Alliance of, Commission on, an
+//     international Court and similar.
 //  5. Modality: negation cues before the trigger ("not", "never",
 //     "refused to", "ruled out", "denied") set Negated; "will", "to",
 //     "plans", "expected", "likely" and similar give "planned"; "if" or

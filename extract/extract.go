@@ -192,7 +192,10 @@ type doc struct {
 	symSeen  map[string]int
 	meetings []*Entity
 	prevPers []*person // persons named in the previous sentence
-	prevSubj []actor   // subject of the previous sentence (shadow copies)
+	// officials named by title only in the previous sentence
+	prevTitled []titledRef
+	sTitled    []titledRef
+	prevSubj   []actor // subject of the previous sentence (shadow copies)
 
 	// per sentence
 	toks   []tok
@@ -268,18 +271,27 @@ func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
 		d.at[i] = -1
 	}
 	d.sPers = d.sPers[:0]
+	d.sTitled = d.sTitled[:0]
 	d.relKey = nil
 	d.mentionActors(ments)
+	d.orgActors()
 	d.officials(ments)
 	d.pronouns()
 	d.groupActors()
 	d.subjectPronouns()
+	d.possessiveOthers()
 	sp := d.speaker()
 	d.quotePronouns(sp)
 	d.relations()
 	d.reportedRequests(sp)
+	if len(sp) == 0 {
+		d.evaluations(d.speakerOf(accusingVerbs))
+	} else {
+		d.evaluations(sp)
+	}
 	d.noteSubject()
 	d.prevPers = append(d.prevPers[:0], d.sPers...)
+	d.prevTitled = append(d.prevTitled[:0], d.sTitled...)
 }
 
 // tokRange returns the tokens covering bytes [s, e) and whether the

@@ -281,3 +281,60 @@ func (d *doc) subjectPronouns() {
 	first.members = members
 	d.addActor(first)
 }
+
+// offerNouns are proposals that one actor makes to another.
+var offerNouns = map[string]bool{"offer": true, "offers": true, "proposal": true, "proposals": true, "demand": true,
+	"demands": true, "request": true, "requests": true, "ultimatum": true, "initiative": true, "overtures": true, "overture": true}
+
+// possessiveOthers resolves "its" or "their" before a proposal noun to
+// another actor than the clause subject: in "the US warned Iran, as Tehran
+// rejected its offer", "its" is the US. The owner is the first actor of
+// the sentence outside a prepositional phrase with another code than the
+// subject, else the previous sentence's subject; "its own offer" is the
+// subject's.
+func (d *doc) possessiveOthers() {
+	for i := 1; i+1 < len(d.toks); i++ {
+		w := d.toks[i].w
+		if (w != "its" && w != "their") || d.at[i] >= 0 {
+			continue
+		}
+		k := i + 1
+		if k+1 < len(d.toks) && (d.toks[k].w == "latest" || d.toks[k].w == "new" || d.toks[k].w == "peace" || d.toks[k].w == "ceasefire") {
+			k++
+		}
+		if !offerNouns[d.toks[k].w] {
+			continue
+		}
+		s := d.leftGroup(i)
+		if len(s) == 0 {
+			continue
+		}
+		subj := d.actors[s[len(s)-1]]
+		if subj.t1 < i-3 {
+			continue // the verb must follow its subject closely
+		}
+		var own *actor
+		for j := 0; j < subj.t0; j++ {
+			ai := d.at[j]
+			if ai < 0 {
+				continue
+			}
+			a := d.actors[ai]
+			j = a.t1 - 1
+			if a.code == "" || a.place || a.adj || a.code == subj.code || d.prepBefore(a.t0) {
+				continue
+			}
+			own = &a
+			break
+		}
+		if own == nil && len(d.prevSubj) == 1 && d.prevSubj[0].code != subj.code {
+			own = &d.prevSubj[0]
+		}
+		if own == nil {
+			continue
+		}
+		c := *own
+		c.t0, c.t1, c.shadow, c.pron, c.members = i, i+1, false, true, nil
+		d.addActor(c)
+	}
+}

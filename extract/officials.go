@@ -154,6 +154,8 @@ func (d *doc) officials(ments []lexicon.Mention) {
 		}
 		if p := d.lookupName(n0, n1); p != nil {
 			d.addPersonActor(p, i, n1, n0, n1)
+		} else if p := d.namedTitled(n0, n1); p != nil {
+			d.addPersonActor(p, i, n1, n0, n1)
 		}
 		i = n1 - 1
 		if i < n0 {
@@ -177,6 +179,17 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 			former = true
 		}
 		j--
+	}
+	// a portfolio before the title: "Chinese Commerce Minister", "Indian
+	// External Affairs Minister"
+	if q := d.portfolioStart(j, m.Title); q != j {
+		j = q
+		for j >= 0 && d.at[j] < 0 && (titleMods[d.toks[j].w] || d.toks[j].w == "-") {
+			if d.toks[j].w == "former" || d.toks[j].w == "ex" {
+				former = true
+			}
+			j--
+		}
 	}
 	if j >= 0 && d.at[j] >= 0 {
 		a := d.actors[d.at[j]]
@@ -214,7 +227,7 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 			k = d.actors[d.at[q]].t1
 			end = k
 		}
-	} else if k < len(d.toks) && d.toks[k].w == "of" {
+	} else if k < len(d.toks) && (d.toks[k].w == "of" || d.toks[k].w == "for" && ntitle == "spokesperson") {
 		q := k + 1
 		if q < len(d.toks) && d.toks[q].w == "the" {
 			q++
@@ -233,7 +246,14 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 	// name after the title, possibly after a comma
 	n0, n1 := d.nameSpan(k)
 	if n1 <= n0 && k < len(d.toks) && d.toks[k].w == "," {
-		n0, n1 = d.nameSpan(k + 1)
+		q := k + 1
+		if q < len(d.toks) && nameTitles[d.toks[q].w] && d.at[q] < 0 && d.toks[q].up {
+			q++ // ", Ambassador Shafqat Ali Khan"
+		}
+		n0, n1 = d.nameSpan(q)
+		if n1 > n0 && q > k+1 {
+			end = n1
+		}
 	}
 	if n1 <= n0 {
 		// apposition before: "William Hague, the foreign secretary"
@@ -287,6 +307,7 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 	}
 	if code != "" {
 		d.addActor(actor{t0: start, t1: end, code: code, ent: d.codeEntity(code), person: true})
+		d.sTitled = append(d.sTitled, titledRef{code: code, title: title, ntitle: ntitle})
 		return
 	}
 	// "the foreign secretary": an official named before with that title
@@ -307,6 +328,67 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 		}
 	}
 }
+
+// titledRef is an official named by title only ("China's U.N.
+// ambassador").
+type titledRef struct{ code, title, ntitle string }
+
+// namedTitled gives the full name at the start of a sentence ("Fu Cong
+// blamed ...") to the one official the previous sentence named by title
+// only, when it named no other person.
+func (d *doc) namedTitled(n0, n1 int) *person {
+	if len(d.prevTitled) != 1 || len(d.prevPers) != 0 || n1-n0 < 2 || n1 >= len(d.toks) {
+		return nil
+	}
+	if n0 != 0 && !(n0 == 1 && d.toks[0].w == "\"") {
+		return nil
+	}
+	if honor[d.toks[n0].w] || d.toks[n1].up || !isWordTok(d.toks[n1].w) {
+		return nil
+	}
+	t := d.prevTitled[0]
+	return d.personFor(d.spanText(n0, n1), t.code, t.title, t.ntitle)
+}
+
+func isWordTok(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// portfolioWords may name a minister's or secretary's portfolio.
+var portfolioWords = map[string]bool{"commerce": true, "trade": true, "economy": true, "economic": true, "energy": true, "health": true,
+	"agriculture": true, "industry": true, "justice": true, "external": true, "affairs": true, "home": true, "security": true,
+	"environment": true, "transport": true, "interior": true, "finance": true, "foreign": true, "defense": true, "defence": true,
+	"labor": true, "labour": true, "culture": true, "education": true, "science": true, "technology": true, "development": true,
+	"infrastructure": true, "oil": true, "petroleum": true, "digital": true, "european": true, "cabinet": true, "and": true, "&": true}
+
+// portfolioStart skips capitalized portfolio words before a minister's
+// or secretary's title at token j (the token before the title) and
+// returns the token before them; j itself when there are none.
+func (d *doc) portfolioStart(j int, ntitle string) int {
+	if ntitle != "minister" && !strings.HasSuffix(ntitle, "minister") && !strings.HasSuffix(ntitle, "secretary") {
+		return j
+	}
+	q := j
+	for q >= 0 && j-q < 3 && d.at[q] < 0 && portfolioWords[d.toks[q].w] && (d.toks[q].up || d.toks[q].w == "and" || d.toks[q].w == "&") {
+		q--
+	}
+	if q == j || q < 0 || d.at[q] < 0 || d.toks[q+1].w == "and" {
+		return j
+	}
+	return q
+}
+
+// nameTitles are capitalized titles that may stand before a name in an
+// apposition (", Ambassador Shafqat Ali Khan").
+var nameTitles = map[string]bool{"ambassador": true, "dr.": true, "dr": true, "professor": true, "general": true, "gen.": true, "admiral": true}
 
 func (d *doc) codeEntity(code string) string {
 	if o, ok := d.x.lex.Organization(code); ok {

@@ -95,6 +95,23 @@ func TestPhenomena(t *testing.T) {
 		{"retaliate with tariffs", "Beijing could retaliate with tariffs on Australian wine.", []wantRel{{"WARNED", "CHN", "AUS", false, ""}}, false},
 		{"seek from", "Egypt is seeking military assistance from Russia.", []wantRel{{"REQUESTED", "EGY", "RUS", false, ""}}, false},
 		{"warn that", "Washington warned that Iran would face consequences.", []wantRel{{"WARNED", "USA", "IRN", false, ""}}, false},
+		{"reported misdeed", "Lithuania said Belarus is deliberately violating the border treaty.", []wantRel{{"ACCUSED", "LTU", "BLR", false, ""}}, false},
+		{"reported bad predicate", "Poland and its allies warned that the buildup by Belarus and Russia is dangerous.", []wantRel{{"ACCUSED", "POL", "RUS", false, ""}}, false},
+		{"called ... bad", "The Greek premier called Turkish drilling \"illegal\" on Monday.", []wantRel{{"ACCUSED", "GRC", "TUR", false, ""}}, false},
+		{"called to discuss is no accusation", "Iran said it had called Britain to discuss dangerous tensions.", nil, true},
+		{"blame noun with a speaker", "Estonia said it would stand firm in the face of intimidation by Moscow.", []wantRel{{"ACCUSED", "EST", "RUS", false, ""}}, false},
+		{"agree with a proposal", "Chile and Peru agree with the Brazilian proposal on river transit.", []wantRel{{"SUPPORTED", "CHL", "BRA", false, ""}}, false},
+		{"accept a proposal", "Armenia accepted an Iranian proposal for a truce.", []wantRel{{"AGREED_WITH", "ARM", "IRN", false, ""}}, false},
+		{"punitive measures", "Beijing's punitive measures against Lithuania hurt exporters.", []wantRel{{"SANCTIONED", "CHN", "LTU", false, ""}}, false},
+		{"condemn the conduct of", "Sweden condemned the repression of the Iranian authorities.", []wantRel{{"ACCUSED", "SWE", "IRN", false, ""}}, false},
+		{"its offer of another state", "Japan warned Seoul on Monday, as Pyongyang rebuffed its offer of talks.", []wantRel{{"REJECTED", "PRK", "JPN", false, ""}}, false},
+		{"passive relative clause", "Ghana welcomed the Nigerian plan of a summit that is backed by Togo.", []wantRel{{"SUPPORTED", "TGO", "NGA", false, ""}}, false},
+		{"portfolio before title", "Indonesian Trade Minister Budi Santoso met Vietnam's prime minister.", []wantRel{{"MET_WITH", "IDN", "VNM", false, ""}}, false},
+		{"name after an untitled official", "Norway's U.N. ambassador spoke on Monday. Ola Nordmann criticized Russia for the strikes.", []wantRel{{"ACCUSED", "NOR", "RUS", false, ""}}, false},
+		{"envoy apposition speaker", "Egypt's permanent representative to the United Nations, Ahmed Fathy, said Ethiopia was ignoring the agreement.", []wantRel{{"ACCUSED", "EGY", "ETH", false, ""}}, false},
+		{"named organization", "Amnesty International urged Bahrain to free the activists.", []wantRel{{"REQUESTED", "ORG:Amnesty International", "BHR", false, ""}}, false},
+		{"detected organization", "The Patriotic Liberation Front attacked Malian troops.", []wantRel{{"ATTACKED", "ORG:Patriotic Liberation Front", "MLI", false, ""}}, false},
+		{"domestic court is no organization", "The Supreme Court criticized Israel.", nil, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -168,6 +168,9 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					}
 				}
 				if passive && !keep {
+					if rg := d.relativeAntecedent(t0); rg != nil {
+						g = rg // "the U.S. proposal, which is supported by X"
+					}
 					// passive: the subject is the target, the agent the source
 					ag := d.prepGroup(t1, "by", 3, false)
 					if len(ag) == 0 || len(g) == 0 {
@@ -431,7 +434,7 @@ func (d *doc) mainSubject(t int) group {
 // Words that may stand between a noun trigger and the actor owning it
 // ("Russia's full-scale invasion", "U.S. military aid").
 func nounGap(w string) bool {
-	if w == "'s" || w == "'" || w == "-" || w == "new" || w == "fresh" || w == "further" || w == "more" || w == "military" ||
+	if w == "'s" || w == "'" || w == "-" || w == "\"" || w == "new" || w == "fresh" || w == "further" || w == "more" || w == "military" ||
 		w == "economic" || w == "financial" || w == "humanitarian" || w == "direct" || w == "bilateral" || w == "nuclear" ||
 		w == "full-scale" || w == "latest" || w == "recent" || w == "first" || w == "official" || w == "high-level" ||
 		w == "continued" || w == "planned" || w == "proposed" || w == "illegal" || w == "unprovoked" || w == "brutal" ||
@@ -748,4 +751,38 @@ func confidence(p *pattern, mod string, s, t actor) float64 {
 		c -= 0.1
 	}
 	return c
+}
+
+// relativeAntecedent returns the owner of the antecedent of a passive
+// relative clause ("the U.S. proposal of a ceasefire that is supported by
+// X"): the nearest actor within six tokens before "that" or "which",
+// also inside a prepositional phrase. It returns nil when the verb at t0
+// does not open such a clause.
+func (d *doc) relativeAntecedent(t0 int) group {
+	j := t0 - 1
+	for j >= 0 && (beForms[d.toks[j].w] || strings.HasSuffix(d.toks[j].w, "ly") || d.toks[j].w == "also" || d.toks[j].w == "being") {
+		j--
+	}
+	if j < 1 || j == t0-1 || (d.toks[j].w != "that" && d.toks[j].w != "which") {
+		return nil
+	}
+	for k := j - 1; k >= 0 && k >= j-6; k-- {
+		w := d.toks[k].w
+		if w == "," && k == j-1 {
+			continue
+		}
+		if w == "," || w == ";" || w == "\"" || w == "said" {
+			return nil
+		}
+		ai := d.at[k]
+		if ai < 0 {
+			continue
+		}
+		a := d.actors[ai]
+		if a.code == "" || a.place || a.pron {
+			return nil
+		}
+		return group{ai}
+	}
+	return nil
 }

@@ -18,12 +18,23 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "say": true, "told
 var speechGap = map[string]bool{"also": true, "has": true, "have": true, "had": true, "later": true, "earlier": true, "then": true,
 	"again": true, "previously": true, "repeatedly": true, "already": true, "further": true, "separately": true, "publicly": true,
 	"officially": true, "recently": true, "once": true, "has-": true, "on": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true}
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "and": true, "its": true, "their": true, "allies": true,
+	"partners": true}
 
 // speaker returns the actors who speak in the current sentence: the
 // subject of a speech verb ("Iran said", "..., the ministry said", "said
 // Iran's envoy") or the actor after "according to".
 func (d *doc) speaker() group {
+	return d.speakerOf(speechVerbs)
+}
+
+// accusingVerbs introduce speech for evaluations only: "X warned that Y
+// is dangerous".
+var accusingVerbs = map[string]bool{"warned": true, "warns": true, "claimed": true, "claims": true, "charged": true,
+	"complained": true, "alleged": true, "assured": true, "assures": true}
+
+// speakerOf is speaker with the speech verbs of vs.
+func (d *doc) speakerOf(vs map[string]bool) group {
 	n := len(d.toks)
 	for v := 0; v < n; v++ {
 		w := d.toks[v].w
@@ -33,17 +44,21 @@ func (d *doc) speaker() group {
 			}
 			continue
 		}
-		if !speechVerbs[w] || d.at[v] >= 0 {
+		if !vs[w] || d.at[v] >= 0 {
 			continue
 		}
 		// inverted: `..." said Iran's envoy`, `, said the ministry`
-		if v > 0 && (d.toks[v-1].w == "\"" || d.toks[v-1].w == ",") {
+		appos := v > 1 && d.toks[v-1].w == "," && d.at[v-2] >= 0 && d.actors[d.at[v-2]].person
+		if v > 0 && (d.toks[v-1].w == "\"" || d.toks[v-1].w == ",") && !appos {
 			if g := d.actorAt(v + 1); len(g) > 0 {
 				return g
 			}
 		}
 		// "Iran said", "Kenya has repeatedly said"
 		j := v - 1
+		if appos {
+			j-- // "X's envoy, Munir Akram, said"
+		}
 		for j >= 0 && j >= v-4 && d.at[j] < 0 && (speechGap[d.toks[j].w] || strings.HasSuffix(d.toks[j].w, "ly")) {
 			j--
 		}

@@ -364,6 +364,10 @@ func isOrgCode(s string) bool {
 	if s == "" {
 		return false
 	}
+	if name, ok := strings.CutPrefix(s, "ORG:"); ok {
+		// an organization without a guideline code: "ORG:<its name>"
+		return strings.TrimSpace(name) == name && name != "" && !strings.ContainsAny(name, "\t|")
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+') {

@@ -106,8 +106,10 @@ func Assemble(ctx context.Context, dist, maven string, progress io.Writer) error
 	cmd := exec.CommandContext(ctx, mvn, "-B", "-q", "-f", pomPath,
 		"-Ddiplograph.lib="+lib, "-Ddiplograph.plugins="+plugins, "package")
 	cmd.Dir = work
-	cmd.Stdout = io.MultiWriter(&out, progress)
-	cmd.Stderr = io.MultiWriter(&out, progress)
+	// One writer for both streams: os/exec then writes to it from one
+	// goroutine at a time.
+	w := io.MultiWriter(&out, progress)
+	cmd.Stdout, cmd.Stderr = w, w
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
