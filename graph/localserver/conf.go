@@ -42,6 +42,7 @@ func (s *Server) writeConfig() error {
 		"server.memory.pagecache.size=" + s.opt.PageCache,
 		"server.jvm.additional=-XX:+UseG1GC",
 		"dbms.usage_report.enabled=false",
+		"client.allow_telemetry=false",
 		"dbms.security.auth_enabled=true",
 		"dbms.security.procedures.unrestricted=apoc.*",
 		"db.tx_log.rotation.retention_policy=1G size",

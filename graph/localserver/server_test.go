@@ -78,7 +78,7 @@ func TestLifecycle(t *testing.T) {
 	pw1, _ := s.Password()
 	conf, _ := os.ReadFile(filepath.Join(home, "conf", "neo4j.conf"))
 	for _, want := range []string{"server.default_listen_address=127.0.0.1", "dbms.security.auth_enabled=true",
-		"dbms.usage_report.enabled=false", "server.memory.pagecache.size=64m"} {
+		"dbms.usage_report.enabled=false", "client.allow_telemetry=false", "server.memory.pagecache.size=64m"} {
 		if !strings.Contains(string(conf), want) {
 			t.Errorf("neo4j.conf lacks %q", want)
 		}
