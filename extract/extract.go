@@ -99,9 +99,9 @@ func (x *Extractor) Err() error { return x.err }
 // ArticleRef identifies the article a Result belongs to.
 type ArticleRef struct {
 	ID        string `json:"id"`
-	URL       string `json:"url,omitempty"`
-	Source    string `json:"source,omitempty"`
-	Title     string `json:"title,omitempty"`
+	URL       string `json:"url"`
+	Source    string `json:"source"`
+	Title     string `json:"title"`
 	Published string `json:"published"`
 }
 
@@ -110,8 +110,8 @@ type Entity struct {
 	ID           string   `json:"id"`
 	Kind         string   `json:"kind"`
 	Name         string   `json:"name"`
-	Country      string   `json:"country,omitempty"`
-	Title        string   `json:"title,omitempty"`
+	Country      string   `json:"country"`
+	Title        string   `json:"title"`
 	Mentions     [][2]int `json:"mentions"`
 	Place        string   `json:"place,omitempty"`
 	Date         string   `json:"date,omitempty"`
@@ -131,7 +131,7 @@ type Relation struct {
 	DatePrecision string  `json:"date_precision"`
 	Sentence      string  `json:"sentence"`
 	Span          [2]int  `json:"span"`
-	Meeting       string  `json:"meeting,omitempty"`
+	Meeting       string  `json:"meeting"`
 	Confidence    float64 `json:"confidence"`
 	// Trigger is the pattern that fired ("ACCUSED v accuse"), for
 	// debugging; it is not part of the output contract.

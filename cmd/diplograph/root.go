@@ -93,6 +93,7 @@ where each came from.
 		newEvalCmd(a),
 		newQueryCmd(a),
 		newBrowserCmd(a),
+		newBenchCmd(a),
 	)
 	return root
 }

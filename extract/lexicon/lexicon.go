@@ -109,6 +109,7 @@ type Lexicon struct {
 	titles    map[string]string // folded key -> normalized title
 	entries   []*entry
 	holders   []*OfficeHolder
+	termIndex map[string]int             // termKey -> index in holders, to find a restated term
 	byName    map[string][]*OfficeHolder // folded full names, aliases and surnames
 }
 
@@ -196,6 +197,7 @@ func Load(fsyss ...fs.FS) (*Lexicon, error) {
 		places:    map[string]*Place{},
 		titles:    map[string]string{},
 		byName:    map[string][]*OfficeHolder{},
+		termIndex: map[string]int{},
 	}
 	for _, f := range append([]fs.FS{sub}, fsyss...) {
 		if err := l.loadFS(f); err != nil {

@@ -94,25 +94,31 @@ func (l *Lexicon) parseHolders(file string, b []byte) error {
 				return errf(file, n, "to date %s before from date %s", cols[5], cols[4])
 			}
 		}
-		for i, o := range l.holders {
-			if foldKey(o.Name) == foldKey(h.Name) && o.Code == h.Code && o.Title == h.Title && o.From.Equal(h.From) {
-				// the same term again (a user file restating a default):
-				// the later line wins.
-				l.holders[i] = h
-				l.indexHolders()
-				return nil
-			}
+		if i, ok := l.termIndex[termKey(h)]; ok {
+			// The same term again (a user file restating a default): the
+			// later line wins.
+			l.holders[i] = h
+			l.indexHolders()
+			return nil
 		}
 		l.holders = append(l.holders, h)
+		l.termIndex[termKey(h)] = len(l.holders) - 1
 		l.indexHolder(h)
 		return nil
 	})
 }
 
+// termKey identifies one office term: person, office and start date.
+func termKey(h *OfficeHolder) string {
+	return foldKey(h.Name) + "\x00" + h.Code + "\x00" + h.Title + "\x00" + h.From.Format(dateLayout)
+}
+
 func (l *Lexicon) indexHolders() {
 	l.byName = map[string][]*OfficeHolder{}
-	for _, h := range l.holders {
+	l.termIndex = make(map[string]int, len(l.holders))
+	for i, h := range l.holders {
 		l.indexHolder(h)
+		l.termIndex[termKey(h)] = i
 	}
 }
 
