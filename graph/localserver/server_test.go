@@ -104,7 +104,13 @@ func TestLifecycle(t *testing.T) {
 		t.Fatalf("Stop on a stopped server = %v, %v", stopped, err)
 	}
 
-	// A restart keeps the data and the generated password.
+	// A restart keeps the data and the generated password. It uses fresh
+	// ports: the released ones may already be taken by a test server of
+	// another package running in parallel.
+	s, err = New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	t0 = time.Now()
 	if started, err := s.Start(ctx); err != nil || !started {
 		t.Fatalf("restart = %v, %v", started, err)
