@@ -151,3 +151,21 @@ func TestReadCancelled(t *testing.T) {
 		t.Fatal("Read ignored a cancelled context")
 	}
 }
+
+// A 10 MB article is over the default limit (5 MB): a clear error naming
+// the file, and the next article is still read.
+func TestReadHugeArticle(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a-huge.md", "---\nid: huge\n---\n"+strings.Repeat("Iran and Iraq held talks in Baghdad on Monday. ", 10<<20/48+1))
+	write(t, dir, "b-next.md", good)
+	items := collect(t, []string{dir}, SourceOptions{})
+	if len(items) != 2 {
+		t.Fatalf("%d items", len(items))
+	}
+	if items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "a-huge.md") || !strings.Contains(items[0].Err.Error(), "too large") {
+		t.Fatalf("huge article: %v", items[0].Err)
+	}
+	if items[1].Err != nil || items[1].Article.ID != "a1" {
+		t.Fatalf("next article: %+v", items[1])
+	}
+}
