@@ -99,9 +99,9 @@ const (
 )
 
 var (
-	stArticleLookup   = mustStatement("article_lookup")
-	stArticleDelete   = mustStatement("article_delete")
-	stArticleCreate   = mustStatement("article_create")
+	stArticlesLookup  = mustStatement("articles_lookup")
+	stArticlesDelete  = mustStatement("articles_delete")
+	stArticlesCreate  = mustStatement("articles_create")
 	stActorsMerge     = mustStatement("actors_merge")
 	stPersonsMerge    = mustStatement("persons_merge")
 	stPlacesMerge     = mustStatement("places_merge")
@@ -109,98 +109,182 @@ var (
 	stRelationsCreate = mustStatement("relations_create")
 )
 
-// WriteArticle writes f in one managed transaction (retried on transient
-// errors). An article whose text is already in the graph (by content hash)
-// changes nothing; one whose id or URL is there with other text replaces
-// the old version and all its facts.
+// WriteArticle writes one article; see WriteArticles.
 func (c *Client) WriteArticle(ctx context.Context, f ArticleFacts) (Outcome, error) {
+	out, err := c.WriteArticles(ctx, []ArticleFacts{f})
+	if err != nil {
+		return "", err
+	}
+	return out[0], nil
+}
+
+// WriteArticles writes a batch of articles in one managed transaction
+// (retried on transient errors): all of the batch is in the graph afterwards
+// or none of it, so each article is written atomically. An article whose
+// text is already in the graph (by content hash) changes nothing; one whose
+// id or URL is there with other text replaces the old version and all its
+// facts. Articles that repeat an id, URL or text of an earlier one in the
+// batch are written in a later transaction, so the later one wins.
+func (c *Client) WriteArticles(ctx context.Context, fs []ArticleFacts) ([]Outcome, error) {
+	for _, f := range fs {
+		if err := validate(f); err != nil {
+			return nil, err
+		}
+	}
+	outs := make([]Outcome, 0, len(fs))
+	for len(fs) > 0 {
+		n := distinctPrefix(fs)
+		out, err := c.writeBatch(ctx, fs[:n])
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, out...)
+		fs = fs[n:]
+	}
+	return outs, nil
+}
+
+func validate(f ArticleFacts) error {
 	if f.Article.ID == "" {
-		return "", fmt.Errorf("graph: article without id")
+		return fmt.Errorf("graph: article without id")
 	}
 	for _, r := range f.Relations {
 		if !validRelationType(r.Type) {
-			return "", fmt.Errorf("graph: article %s: unknown relation type %q", f.Article.ID, r.Type)
+			return fmt.Errorf("graph: article %s: unknown relation type %q", f.Article.ID, r.Type)
 		}
 		if r.Source == "" || r.Target == "" || r.Source == r.Target {
-			return "", fmt.Errorf("graph: article %s: %s relation needs two different actors, got %q and %q", f.Article.ID, r.Type, r.Source, r.Target)
+			return fmt.Errorf("graph: article %s: %s relation needs two different actors, got %q and %q", f.Article.ID, r.Type, r.Source, r.Target)
 		}
 	}
+	return nil
+}
+
+// distinctPrefix is how many leading articles share no id, URL or hash.
+func distinctPrefix(fs []ArticleFacts) int {
+	seen := map[string]bool{}
+	for i, f := range fs {
+		keys := []string{"id:" + f.Article.ID, "hash:" + f.Article.ContentHash}
+		if f.Article.URL != "" {
+			keys = append(keys, "url:"+f.Article.URL)
+		}
+		for _, k := range keys {
+			if seen[k] {
+				return i
+			}
+		}
+		for _, k := range keys {
+			seen[k] = true
+		}
+	}
+	return len(fs)
+}
+
+func (c *Client) writeBatch(ctx context.Context, fs []ArticleFacts) ([]Outcome, error) {
 	s := c.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(ctx)
 	out, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return writeArticle(ctx, tx, f)
+		return writeBatch(ctx, tx, fs)
 	})
 	if err != nil {
-		return "", fmt.Errorf("graph: article %s: %w", f.Article.ID, classify(c.uri, err))
+		name := fs[0].Article.ID
+		if len(fs) > 1 {
+			name = fmt.Sprintf("batch of %d from %s", len(fs), name)
+		}
+		return nil, fmt.Errorf("graph: article %s: %w", name, classify(c.uri, err))
 	}
-	return out.(Outcome), nil
+	return out.([]Outcome), nil
 }
 
-func writeArticle(ctx context.Context, tx neo4j.ManagedTransaction, f ArticleFacts) (Outcome, error) {
-	a := f.Article
-	res, err := tx.Run(ctx, stArticleLookup.Text, map[string]any{"id": a.ID, "url": a.URL, "hash": a.ContentHash})
+func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFacts) ([]Outcome, error) {
+	keys := make([]map[string]any, len(fs))
+	for i, f := range fs {
+		keys[i] = map[string]any{"i": int64(i), "id": f.Article.ID, "url": f.Article.URL, "hash": f.Article.ContentHash}
+	}
+	res, err := tx.Run(ctx, stArticlesLookup.Text, map[string]any{"keys": keys})
 	if err != nil {
-		return "", err
+		return nil, fmt.Errorf("%s: %w", stArticlesLookup.Name, err)
 	}
-	rec, err := res.Single(ctx)
+	recs, err := res.Collect(ctx)
 	if err != nil {
-		return "", err
+		return nil, fmt.Errorf("%s: %w", stArticlesLookup.Name, err)
 	}
-	get := func(k string) string { v, _ := rec.Get(k); s, _ := v.(string); return s }
-	if get("hash_match") != "" {
-		return Unchanged, nil
+	outs := make([]Outcome, len(fs))
+	for i := range outs {
+		outs[i] = New
 	}
-	outcome := New
-	for _, old := range []string{get("id_match"), get("url_match")} {
-		if old == "" {
+	oldIDs := map[string]bool{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		i := int(m["i"].(int64))
+		str := func(k string) string { s, _ := m[k].(string); return s }
+		if str("hash_match") != "" {
+			outs[i] = Unchanged
 			continue
 		}
-		outcome = Updated
-		if err := run(ctx, tx, stArticleDelete, map[string]any{"id": old}); err != nil {
-			return "", err
+		for _, old := range []string{str("id_match"), str("url_match")} {
+			if old != "" {
+				outs[i] = Updated
+				oldIDs[old] = true
+			}
 		}
 	}
-	id := a.ID
-	steps := []struct {
-		st     Statement
-		params map[string]any
-		n      int
+	if len(oldIDs) > 0 {
+		ids := make([]string, 0, len(oldIDs))
+		for id := range oldIDs {
+			ids = append(ids, id)
+		}
+		if err := run(ctx, tx, stArticlesDelete, map[string]any{"ids": ids}); err != nil {
+			return nil, err
+		}
+	}
+	var arts, actors, persons, places, meetings, rels []map[string]any
+	for i, f := range fs {
+		if outs[i] == Unchanged {
+			continue
+		}
+		a := f.Article
+		arts = append(arts, map[string]any{"id": a.ID, "url": a.URL, "source": a.Source, "title": a.Title,
+			"published": dateOrNil(a.Published), "content_hash": a.ContentHash})
+		actors = append(actors, actorParams(a.ID, f.Actors)...)
+		persons = append(persons, personParams(a.ID, f.Persons)...)
+		places = append(places, placeParams(a.ID, f.Places)...)
+		meetings = append(meetings, meetingParams(a.ID, f.Meetings)...)
+		rels = append(rels, relationParams(a.ID, f.Relations)...)
+	}
+	for _, step := range []struct {
+		st   Statement
+		name string
+		rows []map[string]any
 	}{
-		{stArticleCreate, map[string]any{"article": map[string]any{
-			"id": a.ID, "url": a.URL, "source": a.Source, "title": a.Title,
-			"published": dateOrNil(a.Published), "content_hash": a.ContentHash,
-		}}, 1},
-		{stActorsMerge, map[string]any{"article_id": id, "actors": actorParams(f.Actors)}, len(f.Actors)},
-		{stPersonsMerge, map[string]any{"article_id": id, "persons": personParams(f.Persons)}, len(f.Persons)},
-		{stPlacesMerge, map[string]any{"article_id": id, "places": placeParams(f.Places)}, len(f.Places)},
-		{stMeetingsCreate, map[string]any{"article_id": id, "meetings": meetingParams(f.Meetings)}, len(f.Meetings)},
-		{stRelationsCreate, map[string]any{"relations": relationParams(id, f.Relations)}, len(f.Relations)},
-	}
-	for _, step := range steps[:len(steps)-1] {
-		if step.n == 0 {
+		{stArticlesCreate, "articles", arts},
+		{stActorsMerge, "actors", actors},
+		{stPersonsMerge, "persons", persons},
+		{stPlacesMerge, "places", places},
+		{stMeetingsCreate, "meetings", meetings},
+	} {
+		if len(step.rows) == 0 {
 			continue
 		}
-		if err := run(ctx, tx, step.st, step.params); err != nil {
-			return "", err
+		if err := run(ctx, tx, step.st, map[string]any{step.name: step.rows}); err != nil {
+			return nil, err
 		}
 	}
-	if len(f.Relations) > 0 {
-		rel := steps[len(steps)-1]
-		res, err := tx.Run(ctx, rel.st.Text, rel.params)
+	if len(rels) > 0 {
+		res, err := tx.Run(ctx, stRelationsCreate.Text, map[string]any{"relations": rels})
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", rel.st.Name, err)
+			return nil, fmt.Errorf("%s: %w", stRelationsCreate.Name, err)
 		}
 		rec, err := res.Single(ctx)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", rel.st.Name, err)
+			return nil, fmt.Errorf("%s: %w", stRelationsCreate.Name, err)
 		}
-		if n, _ := rec.Values[0].(int64); int(n) != len(f.Relations) {
-			// Returning an error rolls the whole article back.
-			return "", fmt.Errorf("%s: %d of %d relations have an end that is not among the article's actors",
-				rel.st.Name, len(f.Relations)-int(n), len(f.Relations))
+		if n, _ := rec.Values[0].(int64); int(n) != len(rels) {
+			// Returning an error rolls the whole batch back.
+			return nil, fmt.Errorf("%s: %d of %d relations have an end that is not among the article's actors",
+				stRelationsCreate.Name, len(rels)-int(n), len(rels))
 		}
 	}
-	return outcome, nil
+	return outs, nil
 }
 
 func run(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, params map[string]any) error {
@@ -221,35 +305,35 @@ func dateOrNil(t time.Time) any {
 	return dbtype.Date(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }
 
-func actorParams(as []ActorNode) []map[string]any {
+func actorParams(articleID string, as []ActorNode) []map[string]any {
 	out := make([]map[string]any, len(as))
 	for i, a := range as {
 		label := "Organization"
 		if a.Country {
 			label = "Country"
 		}
-		out[i] = map[string]any{"code": a.Code, "name": a.Name, "label": label, "kind": a.Kind}
+		out[i] = map[string]any{"article_id": articleID, "code": a.Code, "name": a.Name, "label": label, "kind": a.Kind}
 	}
 	return out
 }
 
-func personParams(ps []PersonNode) []map[string]any {
+func personParams(articleID string, ps []PersonNode) []map[string]any {
 	out := make([]map[string]any, len(ps))
 	for i, p := range ps {
-		out[i] = map[string]any{"id": p.ID, "name": p.Name, "actor": p.Actor, "title": p.Title, "date": dateOrNil(p.Date)}
+		out[i] = map[string]any{"article_id": articleID, "id": p.ID, "name": p.Name, "actor": p.Actor, "title": p.Title, "date": dateOrNil(p.Date)}
 	}
 	return out
 }
 
-func placeParams(ps []PlaceNode) []map[string]any {
+func placeParams(articleID string, ps []PlaceNode) []map[string]any {
 	out := make([]map[string]any, len(ps))
 	for i, p := range ps {
-		out[i] = map[string]any{"id": p.ID, "name": p.Name, "country": p.Country}
+		out[i] = map[string]any{"article_id": articleID, "id": p.ID, "name": p.Name, "country": p.Country}
 	}
 	return out
 }
 
-func meetingParams(ms []MeetingNode) []map[string]any {
+func meetingParams(articleID string, ms []MeetingNode) []map[string]any {
 	out := make([]map[string]any, len(ms))
 	for i, m := range ms {
 		parts, persons := m.Participants, m.Persons
@@ -259,7 +343,7 @@ func meetingParams(ms []MeetingNode) []map[string]any {
 		if persons == nil {
 			persons = []string{}
 		}
-		out[i] = map[string]any{"id": m.ID, "kind": m.Kind, "name": m.Name, "date": dateOrNil(m.Date),
+		out[i] = map[string]any{"article_id": articleID, "id": m.ID, "kind": m.Kind, "name": m.Name, "date": dateOrNil(m.Date),
 			"place": m.Place, "place_id": m.PlaceID, "participants": parts, "persons": persons}
 	}
 	return out

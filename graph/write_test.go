@@ -174,3 +174,45 @@ func equalCounts(a, b map[string]int64) bool {
 	}
 	return true
 }
+
+func TestWriteArticlesBatch(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	if _, err := c.WriteArticle(ctx, sampleFacts("old", "h-old")); err != nil {
+		t.Fatal(err)
+	}
+	changed := sampleFacts("a1", "h1-v2") // the same id again later in the batch: it wins
+	changed.Relations = changed.Relations[:1]
+	outs, err := c.WriteArticles(ctx, []graph.ArticleFacts{
+		sampleFacts("a1", "h1"),
+		sampleFacts("a2", "h2"),
+		sampleFacts("old-copy", "h-old"), // the text of an article already in the graph
+		changed,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []graph.Outcome{graph.New, graph.New, graph.Unchanged, graph.Updated}
+	for i := range want {
+		if outs[i] != want[i] {
+			t.Fatalf("outcomes = %v, want %v", outs, want)
+		}
+	}
+	got := counts(t, c)
+	if got["Article"] != 3 || got["MET_WITH"] != 3 || got["ATTACKED"] != 2 || got["Meeting"] != 3 {
+		t.Fatalf("counts = %v", got)
+	}
+}
+
+// One bad article in a batch rolls the whole batch back.
+func TestWriteArticlesBatchAtomic(t *testing.T) {
+	c := graphtest.Client(t)
+	bad := sampleFacts("b2", "hb2")
+	bad.Relations = append(bad.Relations, graph.RelationEdge{Type: "WARNED", Source: "GBR", Target: "ZZZ"})
+	if _, err := c.WriteArticles(context.Background(), []graph.ArticleFacts{sampleFacts("b1", "hb1"), bad}); err == nil {
+		t.Fatal("a batch with a bad article was accepted")
+	}
+	if got := counts(t, c); len(got) != 0 {
+		t.Fatalf("a failed batch left facts behind: %v", got)
+	}
+}

@@ -15,14 +15,16 @@ import (
 	"github.com/diplograph/diplograph/graph"
 )
 
-// Writer stores one article's facts; *graph.Client is one.
+// Writer stores articles' facts, a batch per transaction; *graph.Client
+// is one.
 type Writer interface {
-	WriteArticle(ctx context.Context, f graph.ArticleFacts) (graph.Outcome, error)
+	WriteArticles(ctx context.Context, fs []graph.ArticleFacts) ([]graph.Outcome, error)
 }
 
 // Options configures a run.
 type Options struct {
 	Workers          int              // extraction workers (default: number of CPUs)
+	BatchSize        int              // articles per write transaction (default 100)
 	DryRun           bool             // extract and count, write nothing
 	Weights          alliance.Weights // weights stored on relations (default alliance.DefaultWeights)
 	ExtractorVersion string           // part of the content hash: a new version re-extracts
@@ -68,6 +70,9 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 	start := time.Now()
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
+	}
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 100
 	}
 	if opt.Weights == nil {
 		opt.Weights = alliance.DefaultWeights
@@ -118,42 +123,104 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 
 	var sum Summary
 	var runErr error
-	for j := range done {
-		if parent.Err() != nil {
-			break
-		}
-		sum.Seen++
-		if j.err != nil {
-			sum.fail(j.item.Origin, j.err)
-		} else if opt.DryRun {
-			sum.Extracted++
-			sum.Relations += len(j.facts.Relations)
-		} else {
-			out, err := w.WriteArticle(writeCtx, j.facts)
-			switch {
-			case err != nil:
-				sum.fail(j.item.Origin, err)
-				if errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth) {
-					runErr = err
-					cancel()
-				}
-			case out == graph.New:
-				sum.New++
-				sum.Relations += len(j.facts.Relations)
-			case out == graph.Updated:
-				sum.Updated++
-				sum.Relations += len(j.facts.Relations)
-			default:
-				sum.Unchanged++
-			}
-		}
+	progress := func() {
 		if opt.Progress != nil {
 			sum.Seconds = time.Since(start).Seconds()
 			opt.Progress(sum)
 		}
-		if runErr != nil {
+	}
+	record := func(j job, out graph.Outcome) {
+		switch out {
+		case graph.New:
+			sum.New++
+			sum.Relations += len(j.facts.Relations)
+		case graph.Updated:
+			sum.Updated++
+			sum.Relations += len(j.facts.Relations)
+		default:
+			sum.Unchanged++
+		}
+	}
+	// flush writes the batch in one transaction. When that fails for any
+	// reason but an unreachable database, the articles are written one by
+	// one, so a bad article fails alone.
+	var batch []job
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		fs := make([]graph.ArticleFacts, len(batch))
+		for i, j := range batch {
+			fs[i] = j.facts
+		}
+		outs, err := w.WriteArticles(writeCtx, fs)
+		switch {
+		case err == nil:
+			for i, j := range batch {
+				record(j, outs[i])
+			}
+		case errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth):
+			runErr = err
+			cancel()
+			for _, j := range batch {
+				sum.fail(j.item.Origin, err)
+			}
+		default:
+			for _, j := range batch {
+				if runErr != nil {
+					sum.fail(j.item.Origin, runErr)
+					continue
+				}
+				outs, err := w.WriteArticles(writeCtx, []graph.ArticleFacts{j.facts})
+				if err != nil {
+					sum.fail(j.item.Origin, err)
+					if errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth) {
+						runErr = err
+						cancel()
+					}
+					continue
+				}
+				record(j, outs[0])
+			}
+		}
+		batch = batch[:0]
+		progress()
+	}
+	for runErr == nil {
+		var j job
+		var ok bool
+		if len(batch) > 0 {
+			// Write what is gathered as soon as nothing else is ready.
+			select {
+			case j, ok = <-done:
+			default:
+				flush()
+				continue
+			}
+		} else {
+			j, ok = <-done
+		}
+		if !ok || parent.Err() != nil {
 			break
 		}
+		sum.Seen++
+		switch {
+		case j.err != nil:
+			sum.fail(j.item.Origin, j.err)
+			progress()
+		case opt.DryRun:
+			sum.Extracted++
+			sum.Relations += len(j.facts.Relations)
+			progress()
+		default:
+			batch = append(batch, j)
+			if len(batch) >= opt.BatchSize {
+				flush()
+			}
+		}
+	}
+	if runErr == nil {
+		flush() // the batch in hand is written, also after an interrupt
 	}
 	// Stop the reader and the workers, and let them finish.
 	cancel()

@@ -173,7 +173,7 @@ func TestIngestDatabaseUnreachable(t *testing.T) {
 	first := true
 	sum, err := ingest.Run(context.Background(), func(ctx context.Context, emit func(ingest.Item) error) error {
 		return ingest.Read(ctx, []string{seeds()}, ingest.SourceOptions{}, emit)
-	}, x, lex, c, ingest.Options{Workers: 1, ExtractorVersion: "test", Progress: func(ingest.Summary) {
+	}, x, lex, c, ingest.Options{Workers: 1, BatchSize: 1, ExtractorVersion: "test", Progress: func(ingest.Summary) {
 		if first {
 			p.close() // the server is gone after the first article
 			first = false

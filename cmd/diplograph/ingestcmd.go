@@ -91,6 +91,7 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		},
 		x, lex, writer, ingest.Options{
 			Workers:          a.cfg.v.GetInt("ingest.workers"),
+			BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
 			DryRun:           o.DryRun,
 			Weights:          w,
 			ExtractorVersion: extractorVersion(),

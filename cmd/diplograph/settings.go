@@ -51,6 +51,8 @@ var settings = []setting{
 		Help: "directories whose dictionary files (countries.txt, places.txt, officeholders.tsv, patterns.txt ...) extend the built-in ones; comma-separated in the environment"},
 	{Key: "ingest.workers", Flag: "workers", Env: []string{"DIPLOGRAPH_INGEST_WORKERS"}, Def: 0,
 		Help: "extraction workers; 0 = one per CPU"},
+	{Key: "ingest.batch_size", Env: []string{"DIPLOGRAPH_INGEST_BATCH_SIZE"}, Def: 100,
+		Help: "articles written per transaction; a failed batch is retried article by article"},
 	{Key: "ingest.max_article_bytes", Env: []string{"DIPLOGRAPH_INGEST_MAX_ARTICLE_BYTES"}, Def: 5 << 20,
 		Help: "largest article accepted; larger ones fail alone"},
 	{Key: "alliance.weights", Def: map[string]float64{},

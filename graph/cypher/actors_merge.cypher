@@ -1,6 +1,7 @@
-// Merges the states and organizations an article mentions and links them to it.
-MATCH (a:Article {id: $article_id})
+// Merges the states and organizations articles mention and links them to
+// each article; one row per (article, actor).
 UNWIND $actors AS x
+MATCH (a:Article {id: x.article_id})
 MERGE (n:Actor {code: x.code})
   ON CREATE SET n.name = x.name
 SET n:$(x.label)

@@ -1,6 +1,7 @@
-// Creates an article's meetings with their participants and place.
-MATCH (a:Article {id: $article_id})
+// Creates the meetings of a batch's articles with their participants and
+// place; one row per meeting.
 UNWIND $meetings AS m
+MATCH (a:Article {id: m.article_id})
 CREATE (n:Meeting {id: m.id, kind: m.kind, name: m.name, date: m.date, place: m.place})
 CREATE (a)-[:REPORTS]->(n)
 WITH n, m

@@ -1,6 +1,7 @@
-// Merges the officials an article names, whom they represent and since when.
-MATCH (a:Article {id: $article_id})
+// Merges the officials articles name, whom they represent and since when;
+// one row per (article, person).
 UNWIND $persons AS p
+MATCH (a:Article {id: p.article_id})
 MERGE (n:Person {id: p.id})
   ON CREATE SET n.name = p.name
 MERGE (a)-[:MENTIONS]->(n)

@@ -1,6 +1,7 @@
-// Merges the places an article names and the state each lies in.
-MATCH (a:Article {id: $article_id})
+// Merges the places articles name and the state each lies in; one row per
+// (article, place).
 UNWIND $places AS p
+MATCH (a:Article {id: p.article_id})
 MERGE (n:Place {id: p.id})
   ON CREATE SET n.name = p.name
 MERGE (a)-[:MENTIONS]->(n)
