@@ -32,6 +32,10 @@ type SourceOptions struct {
 	Published time.Time // published date of articles that carry none (zero = unknown)
 	MaxBytes  int       // largest article accepted (default article.DefaultMaxBytes)
 	Stdin     io.Reader // what "-" reads (default os.Stdin)
+	HTTP      HTTPOptions
+	// Seen, if set, tells which feed items are already in the graph: they
+	// are neither fetched nor emitted.
+	Seen func(url string) bool
 }
 
 var defaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.jsonl", "*.ndjson"}
@@ -45,7 +49,9 @@ func isJSONL(name string) bool {
 // article (text or Markdown with optional front matter) or, for .jsonl and
 // .ndjson, one article per line; a directory is walked recursively in
 // lexical order; "-" is standard input (JSON lines if its first byte is
-// '{', else one article). Errors of single articles are emitted as Items;
+// '{', else one article); an http:// or https:// URL is an RSS or Atom feed
+// (each item an article, the text from its linked page) or a web page.
+// Errors of single articles are emitted as Items;
 // Read returns an error only when ctx ends or emit fails.
 func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item) error) error {
 	if len(opt.Include) == 0 {
@@ -58,6 +64,8 @@ func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item
 		}
 		var err error
 		switch {
+		case strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://"):
+			_, err = ReadURL(ctx, p, FeedOptions{HTTP: opt.HTTP, Seen: opt.Seen}, emit)
 		case p == "-":
 			in := opt.Stdin
 			if in == nil {

@@ -3,6 +3,10 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,5 +110,45 @@ func TestCLIDryRunNeedsNoDatabase(t *testing.T) {
 	_, errOut, code = runCLI(t, "", "--neo4j-connect-timeout", "2s", "init")
 	if code != exitDatabase || !strings.Contains(errOut, "unavailable") {
 		t.Fatalf("unreachable database: exit %d, %s", code, errOut)
+	}
+}
+
+func TestCLIIngestFeed(t *testing.T) {
+	page := func(body string) string {
+		return "<html><head><title>News</title></head><body><nav>Home | World</nav><article><h1>News</h1>" +
+			"<p>" + body + "</p><p>" + strings.Repeat("The talks were described by officials as constructive and long. ", 4) + "</p></article></body></html>"
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page("British Foreign Secretary William Hague met Iranian Foreign Minister Mohammad Javad Zarif in Vienna on Monday."))
+	})
+	mux.HandleFunc("/b", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page("The United States imposed sanctions on Iran on Tuesday."))
+	})
+	var srv *httptest.Server
+	mux.HandleFunc("/rss.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title><link>%[1]s</link>
+<item><title>Talks</title><link>%[1]s/a</link><pubDate>Mon, 16 Jun 2014 10:00:00 GMT</pubDate></item>
+<item><title>Sanctions</title><link>%[1]s/b</link><pubDate>Tue, 17 Jun 2014 10:00:00 GMT</pubDate></item>
+</channel></rss>`, srv.URL)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+
+	useTestDB(t)
+	out, errOut, code := runCLI(t, "", "ingest", "--json", srv.URL+"/rss.xml")
+	if code != 0 || !strings.Contains(out, `"new": 2`) {
+		t.Fatalf("feed ingest: exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, code = runCLI(t, "", "ingest", "--json", srv.URL+"/rss.xml")
+	if code != 0 || !strings.Contains(out, `"unchanged": 2`) || !strings.Contains(out, `"new": 0`) {
+		t.Fatalf("second feed ingest: exit %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "", "query", "alliance-summary", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "GBR,IRN") {
+		t.Fatalf("feed facts not in the graph: %s", out)
 	}
 }

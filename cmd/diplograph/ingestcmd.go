@@ -32,8 +32,10 @@ article is either fully in the graph or not at all.
 
 A PATH is a text or Markdown file (YAML front matter: id, url, source,
 published, title), a JSON-lines file (.jsonl/.ndjson: id, url, source,
-published, title, text), a directory (read recursively), or - for standard
-input. Re-ingesting is safe: an article whose text is already in the graph
+published, title, text), a directory (read recursively), - for standard
+input, or an http(s) URL: an RSS or Atom feed (each item is an article, its
+text taken from the linked page) or a web page (its main text extracted).
+HTTP requests time out, are retried with backoff, and are size-limited. Re-ingesting is safe: an article whose text is already in the graph
 changes nothing; changed text under the same id or URL replaces the old
 facts.
 
@@ -43,7 +45,8 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
 		Example: `  diplograph ingest testdata/seeds
   diplograph ingest ../shared/corpus/voa/voa_stories.jsonl --json
   cat article.md | diplograph ingest - --published 2014-06-16
-  diplograph ingest --dry-run articles/`,
+  diplograph ingest --dry-run articles/
+  diplograph ingest https://example.org/world/rss.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if len(o.Paths) == 0 {

@@ -64,7 +64,8 @@ func (a *app) weights() (alliance.Weights, error) {
 
 // sourceOptions are the reading options shared by ingest, extract and eval.
 func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
-	opt := ingest.SourceOptions{MaxBytes: a.cfg.v.GetInt("ingest.max_article_bytes"), Stdin: a.in}
+	opt := ingest.SourceOptions{MaxBytes: a.cfg.v.GetInt("ingest.max_article_bytes"), Stdin: a.in,
+		HTTP: ingest.HTTPOptions{UserAgent: ingest.UserAgent(versionString()), MaxBytes: int64(a.cfg.v.GetInt("ingest.max_article_bytes"))}}
 	if published != "" {
 		d, err := parseDay(published)
 		if err != nil {
