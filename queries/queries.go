@@ -11,7 +11,8 @@
 // A param line is NAME TYPE [= DEFAULT] [- HELP]; a param without a default
 // is required. Types: string, int, float, bool, date (YYYY-MM-DD, YYYY-MM or
 // YYYY), country (a state's name, alias or code, resolved to its ISO alpha-3
-// code by the caller's resolver) and enum(a|b|c). The statement uses the
+// code by the caller's resolver; an empty default means "any state") and
+// enum(a|b|c). The statement uses the
 // parameters as $NAME only: values are never spliced into Cypher text.
 package queries
 
@@ -248,6 +249,9 @@ func convert(p Param, v string, resolve Resolver) (any, error) {
 		}
 		return nil, fmt.Errorf("%q is not one of %s", v, strings.Join(p.Enum, ", "))
 	case "country":
+		if v == "" {
+			return "", nil // an optional country left empty means any
+		}
 		if resolve == nil {
 			return v, nil
 		}

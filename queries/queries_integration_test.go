@@ -1,0 +1,195 @@
+package queries_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/graphtest"
+	"github.com/diplograph/diplograph/queries"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestMain(m *testing.M) { graphtest.Main(m) }
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+type ev struct {
+	typ, src, tgt, modality string
+	negated                 bool
+}
+
+// fixture is a small graph with known events: USA–IRN goes from talks and
+// a warning (January) through sanctions (February) to an agreement (March);
+// GBR is friendly with both; USA and GBR are hostile to RUS.
+func fixture() []graph.ArticleFacts {
+	countries := map[string]string{"USA": "United States", "IRN": "Iran", "IRQ": "Iraq", "GBR": "United Kingdom", "RUS": "Russia"}
+	article := func(id, date string, evs ...ev) graph.ArticleFacts {
+		f := graph.ArticleFacts{Article: graph.ArticleNode{ID: id, URL: "https://example.org/" + id, Source: "Fixture",
+			Title: id, Published: day(date), ContentHash: "hash-" + id}}
+		seen := map[string]bool{}
+		for _, e := range evs {
+			for _, code := range []string{e.src, e.tgt} {
+				if !seen[code] {
+					seen[code] = true
+					name, ok := countries[code]
+					f.Actors = append(f.Actors, graph.ActorNode{Code: code, Name: name, Country: ok, Kind: map[bool]string{false: "armed_group"}[ok]})
+				}
+			}
+			m := e.modality
+			if m == "" {
+				m = "asserted"
+			}
+			f.Relations = append(f.Relations, graph.RelationEdge{Type: e.typ, Source: e.src, Target: e.tgt,
+				Date: day(date), DatePrecision: "day", Sentence: e.src + " " + e.typ + " " + e.tgt + ".",
+				Modality: m, Negated: e.negated, Confidence: 0.9, Weight: alliance.DefaultWeights[e.typ]})
+		}
+		return f
+	}
+	a1 := article("a1", "2014-01-10", ev{typ: "MET_WITH", src: "USA", tgt: "IRN"}, ev{typ: "WARNED", src: "USA", tgt: "IRN"})
+	a1.Persons = []graph.PersonNode{
+		{ID: "john-kerry@USA", Name: "John Kerry", Actor: "USA", Title: "secretary of state", Date: day("2014-01-10")},
+		{ID: "mohammad-javad-zarif@IRN", Name: "Mohammad Javad Zarif", Actor: "IRN", Title: "foreign minister", Date: day("2014-01-10")},
+	}
+	a1.Actors = append(a1.Actors, graph.ActorNode{Code: "AUT", Name: "Austria", Country: true})
+	a1.Places = []graph.PlaceNode{{ID: "vienna@AUT", Name: "Vienna", Country: "AUT"}}
+	a1.Meetings = []graph.MeetingNode{{ID: "a1:m1", Kind: "talks", Name: "nuclear talks", Date: day("2014-01-10"),
+		Place: "Vienna", PlaceID: "vienna@AUT", Participants: []string{"USA", "IRN"}, Persons: []string{"john-kerry@USA", "mohammad-javad-zarif@IRN"}}}
+	a1.Relations[0].Meeting, a1.Relations[0].SourcePerson, a1.Relations[0].TargetPerson = "a1:m1", "john-kerry@USA", "mohammad-javad-zarif@IRN"
+	return []graph.ArticleFacts{
+		a1,
+		article("a2", "2014-02-05", ev{typ: "SANCTIONED", src: "USA", tgt: "IRN"}, ev{typ: "MET_WITH", src: "GBR", tgt: "IRN"}),
+		article("a3", "2014-03-03", ev{typ: "AGREED_WITH", src: "USA", tgt: "IRN"}, ev{typ: "DEPLOYED_TO", src: "IRN", tgt: "IRQ"},
+			ev{typ: "ATTACKED", src: "ISIL", tgt: "IRQ"}, ev{typ: "DEPLOYED_TO", src: "USA", tgt: "IRQ", modality: "planned"}),
+		article("a4", "2014-03-20", ev{typ: "ACCUSED", src: "GBR", tgt: "RUS"}, ev{typ: "SUPPORTED", src: "USA", tgt: "GBR"},
+			ev{typ: "SANCTIONED", src: "USA", tgt: "RUS"}, ev{typ: "MET_WITH", src: "USA", tgt: "RUS", negated: true},
+			ev{typ: "WARNED", src: "RUS", tgt: "GBR", modality: "planned"}),
+	}
+}
+
+// params for each query in the golden run.
+var params = map[string]map[string]string{
+	"alliance-summary":  {},
+	"alliance-timeline": {"a": "USA", "b": "IRN"},
+	"alliance-shifts":   {"from": "2014-01-01", "to": "2014-12-31"},
+	"partners":          {"country": "USA", "from": "2014-03-01", "to": "2014-03-31"},
+	"rivals":            {"country": "USA", "from": "2014-03-01", "to": "2014-03-31"},
+	"meetings":          {"country": "IRN"},
+	"deployments":       {"target": "IRQ"},
+	"warnings":          {},
+	"evidence":          {"a": "USA", "b": "RUS"},
+	"timeline":          {"country": "GBR"},
+	"network":           {"from": "2014-01-01", "to": "2014-03-31"},
+	"unbalanced-triads": {},
+}
+
+func codes(s string) (string, error) { return strings.ToUpper(s), nil }
+
+func run(t *testing.T, c *graph.Client, q queries.Query, raw map[string]string) []map[string]any {
+	t.Helper()
+	bound, err := q.Bind(raw, codes)
+	if err != nil {
+		t.Fatalf("%s: %v", q.Name, err)
+	}
+	recs, err := c.Read(context.Background(), graph.Statement{Name: q.Name, Text: q.Cypher}, bound)
+	if err != nil {
+		t.Fatalf("%s: %v", q.Name, err)
+	}
+	return rows(recs)
+}
+
+// rows makes records comparable: dates as strings, floats rounded.
+func rows(recs []*neo4j.Record) []map[string]any {
+	out := []map[string]any{}
+	for _, r := range recs {
+		m := map[string]any{}
+		for i, k := range r.Keys {
+			m[k] = plain(r.Values[i])
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func plain(v any) any {
+	switch x := v.(type) {
+	case float64:
+		return math.Round(x*1000) / 1000
+	case []any:
+		for i := range x {
+			x[i] = plain(x[i])
+		}
+		return x
+	case interface{ String() string }:
+		return x.String()
+	}
+	return v
+}
+
+func TestQueriesGolden(t *testing.T) {
+	c := graphtest.Client(t)
+	if _, err := c.WriteArticles(context.Background(), fixture()); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := queries.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		t.Run(q.Name, func(t *testing.T) {
+			raw, ok := params[q.Name]
+			if !ok {
+				t.Fatalf("no golden parameters for %s: add it to params", q.Name)
+			}
+			got, err := json.MarshalIndent(run(t, c, q, raw), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", q.Name+".json")
+			if *update {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+				t.Errorf("%s differs from %s:\n%s", q.Name, path, got)
+			}
+		})
+	}
+}
+
+func TestQueriesEmptyGraph(t *testing.T) {
+	c := graphtest.Client(t)
+	qs, err := queries.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if got := run(t, c, q, params[q.Name]); len(got) != 0 {
+			t.Errorf("%s on an empty graph: %v", q.Name, got)
+		}
+	}
+}
