@@ -81,6 +81,13 @@ func TestCLIIngestAndQuery(t *testing.T) {
 			t.Fatalf("alliance-summary %s: exit %d\n%s", format, code, out)
 		}
 	}
+	out, errOut, code = runCLI(t, "", "alliances", "materialize", "--period", "year")
+	if code != 0 || !strings.Contains(out, "materialized") || strings.Contains(out, "materialized 0 ") {
+		t.Fatalf("materialize: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, _, code = runCLI(t, "", "alliances", "materialize", "--period", "week"); code != exitUsage {
+		t.Fatalf("materialize --period week: exit %d", code)
+	}
 	out, _, code = runCLI(t, "", "query", "alliance-timeline", "-p", "a=USA", "-p", "b=Iran", "-p", "from=2030", "--format", "json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Fatalf("empty result: exit %d %q", code, out)

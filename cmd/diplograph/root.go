@@ -94,6 +94,7 @@ where each came from.
 		newQueryCmd(a),
 		newBrowserCmd(a),
 		newBenchCmd(a),
+		newAlliancesCmd(a),
 	)
 	return root
 }

@@ -57,6 +57,8 @@ var settings = []setting{
 		Help: "largest article accepted; larger ones fail alone"},
 	{Key: "alliance.weights", Def: map[string]float64{},
 		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
+	{Key: "alliance.planned_factor", Env: []string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}, Def: 0.5,
+		Help: "weight factor of planned events in materialized alignments"},
 	{Key: "local.java", Env: []string{"DIPLOGRAPH_LOCAL_JAVA"}, Def: "",
 		Help: "java executable (Java 17 or 21); empty = $JAVA_HOME/bin/java or java on PATH"},
 	{Key: "local.maven", Env: []string{"DIPLOGRAPH_LOCAL_MAVEN"}, Def: "",

@@ -1,0 +1,26 @@
+// Materializes each pair of states' score per period as an ALIGNMENT edge
+// (from the lower to the higher code): cooperation, conflict, net, the
+// alignment index and the event count. Negated and hypothetical events do
+// not count; planned ones count with $planned_factor.
+MATCH (x:Country)-[r]->(y:Country)
+WHERE r.date IS NOT NULL AND r.weight IS NOT NULL
+  AND NOT coalesce(r.negated, false)
+  AND coalesce(r.modality, 'asserted') <> 'hypothetical'
+WITH CASE WHEN x.code < y.code THEN x ELSE y END AS a,
+     CASE WHEN x.code < y.code THEN y ELSE x END AS b,
+     CASE $period
+       WHEN 'year' THEN toString(r.date.year)
+       WHEN 'quarter' THEN toString(r.date.year) + '-Q' + toString(r.date.quarter)
+       ELSE toString(r.date.year) + '-' + right('0' + toString(r.date.month), 2)
+     END AS period,
+     r.weight * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
+WITH a, b, period, count(*) AS events,
+     sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS cooperation,
+     sum(CASE WHEN w < 0 THEN w ELSE 0.0 END) AS conflict
+CREATE (a)-[:ALIGNMENT {
+  period_kind: $period, period: period, events: events,
+  cooperation: cooperation, conflict: conflict, net: cooperation + conflict,
+  index: CASE WHEN cooperation - conflict = 0 THEN 0.0 ELSE (cooperation + conflict) / (cooperation - conflict) END,
+  computed_at: datetime()
+}]->(b)
+RETURN count(*) AS edges
