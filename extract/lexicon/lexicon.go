@@ -553,6 +553,7 @@ func (l *Lexicon) finish() error {
 	type codeInfo struct {
 		amb bool
 		e   *entry
+		seq int // order of first appearance under this key
 	}
 	byKey := map[string]map[string]*codeInfo{}
 	var keys []string
@@ -568,7 +569,7 @@ func (l *Lexicon) finish() error {
 		}
 		ci := m[e.Code]
 		if ci == nil {
-			ci = &codeInfo{e: e}
+			ci = &codeInfo{e: e, seq: len(m)}
 			m[e.Code] = ci
 		}
 		ci.amb = ci.amb || e.Ambiguous
@@ -578,7 +579,13 @@ func (l *Lexicon) finish() error {
 		if len(m) < 2 {
 			continue
 		}
+		// In load order, so the error names the same line every time.
+		infos := make([]*codeInfo, 0, len(m))
 		for _, ci := range m {
+			infos = append(infos, ci)
+		}
+		sort.Slice(infos, func(i, j int) bool { return infos[i].seq < infos[j].seq })
+		for _, ci := range infos {
 			if !ci.amb {
 				var others []string
 				for c := range m {
