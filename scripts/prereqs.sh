@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the tools diplograph's local Neo4j and tests need are present:
-# Go (1.26+), Java 17 or 21, and Maven. On Debian/Ubuntu as root, missing
-# Java or Maven are installed with apt-get; otherwise the script says what
-# to install and fails.
+# Go (1.26+), Java 17 or 21, and Maven; with --e2e also Debian's Chromium
+# and playwright-core (npm, scripts/e2e) for the Neo4j Browser test. On
+# Debian/Ubuntu as root, missing packages are installed with apt-get;
+# otherwise the script says what to install and fails.
 set -euo pipefail
 
 need_apt=()
@@ -17,6 +18,10 @@ if command -v java >/dev/null 2>&1; then
 fi
 $java_ok || need_apt+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+if [ "${1:-}" = "--e2e" ]; then
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+  command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -27,4 +32,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "prereqs: missing ${need_apt[*]}: install them (Debian/Ubuntu: sudo apt-get install ${need_apt[*]})" >&2
     exit 1
   fi
+fi
+
+if [ "${1:-}" = "--e2e" ] && [ ! -d "$(dirname "$0")/e2e/node_modules/playwright-core" ]; then
+  echo "prereqs: installing playwright-core into scripts/e2e (npm ci)" >&2
+  (cd "$(dirname "$0")/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi

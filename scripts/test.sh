@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/prereqs.sh
+bash scripts/prereqs.sh --e2e
 
 export DIPLOGRAPH_TEST_TMPDIR="${DIPLOGRAPH_TEST_TMPDIR:-$(mktemp -d -t diplograph-test-XXXXXX)}"
 mkdir -p "$DIPLOGRAPH_TEST_TMPDIR"
