@@ -181,6 +181,17 @@ func (p *fileParser) frontMatter(fm []byte, firstLine int, a *Article) (err erro
 	fmErr := func(line int, field string, e error) error {
 		return &Error{File: p.name, Line: line, Field: field, section: "front matter", Err: e}
 	}
+	// at turns a YAML line number into a file line number.
+	yamlLines := yamlLineStarts(fm)
+	at := func(yamlLine int) int {
+		if yamlLine < 1 {
+			return firstLine - 1
+		}
+		if yamlLine > len(yamlLines) {
+			yamlLine = len(yamlLines)
+		}
+		return firstLine + yamlLines[yamlLine-1]
+	}
 	defer func() {
 		// yaml.v3 is not supposed to panic, but never let malformed
 		// input crash the caller.
@@ -191,11 +202,7 @@ func (p *fileParser) frontMatter(fm []byte, firstLine int, a *Article) (err erro
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
-		fileLine := firstLine - 1
-		if line > 0 {
-			fileLine = firstLine + line - 1
-		}
-		return fmErr(fileLine, "", &causeError{msg: msg, sentinel: ErrFrontMatter, err: err})
+		return fmErr(at(line), "", &causeError{msg: msg, sentinel: ErrFrontMatter, err: err})
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil // empty front matter
@@ -205,7 +212,7 @@ func (p *fileParser) frontMatter(fm []byte, firstLine int, a *Article) (err erro
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return fmErr(firstLine+root.Line-1, "", &causeError{msg: "expected a mapping of fields, got " + kindName(root), sentinel: ErrFrontMatter})
+		return fmErr(at(root.Line), "", &causeError{msg: "expected a mapping of fields, got " + kindName(root), sentinel: ErrFrontMatter})
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -229,7 +236,7 @@ func (p *fileParser) frontMatter(fm []byte, firstLine int, a *Article) (err erro
 			continue
 		}
 		if seen[key] {
-			return fmErr(firstLine+k.Line-1, key, &causeError{msg: "duplicate field", sentinel: ErrFrontMatter})
+			return fmErr(at(k.Line), key, &causeError{msg: "duplicate field", sentinel: ErrFrontMatter})
 		}
 		seen[key] = true
 		for n := 0; v.Kind == yaml.AliasNode && v.Alias != nil && n < 16; n++ {
@@ -239,7 +246,7 @@ func (p *fileParser) frontMatter(fm []byte, firstLine int, a *Article) (err erro
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			return fmErr(firstLine+v.Line-1, key, &causeError{msg: "expected a single value, got " + kindName(v), sentinel: ErrFrontMatter})
+			return fmErr(at(v.Line), key, &causeError{msg: "expected a single value, got " + kindName(v), sentinel: ErrFrontMatter})
 		}
 		if dst != nil {
 			*dst = strings.TrimSpace(v.Value)
@@ -247,7 +254,7 @@ func (p *fileParser) frontMatter(fm []byte, firstLine int, a *Article) (err erro
 		}
 		t, prec, err := parsePublished(v.Value)
 		if err != nil {
-			return fmErr(firstLine+v.Line-1, key, err)
+			return fmErr(at(v.Line), key, err)
 		}
 		a.Published, a.PublishedPrecision = t, prec
 	}
@@ -284,6 +291,27 @@ var yamlParserProblems = map[string]bool{
 	"found duplicate %YAML directive":        true,
 	"found incompatible YAML document":       true,
 	"found duplicate %TAG directive":         true,
+}
+
+// yamlLineStarts maps each YAML line of fm (YAML ends a line at \n, \r\n
+// and a lone \r) to the number of file lines (which end at \n only)
+// before it, so that a YAML position names the right line of the file.
+func yamlLineStarts(fm []byte) []int {
+	starts := []int{0}
+	fileLines := 0
+	for i := 0; i < len(fm); i++ {
+		switch fm[i] {
+		case '\n':
+			fileLines++
+			starts = append(starts, fileLines)
+		case '\r':
+			if i+1 < len(fm) && fm[i+1] == '\n' {
+				continue // the \n ends this line
+			}
+			starts = append(starts, fileLines)
+		}
+	}
+	return starts
 }
 
 // yamlErrorLine extracts the 1-based line number from a yaml.v3 error
