@@ -29,15 +29,10 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 		if err := run(ctx, tx, stAlignmentDelete, params); err != nil {
 			return nil, err
 		}
-		res, err := tx.Run(ctx, stAlignmentCreate.Text, params)
+		edges, err := runCount(ctx, tx, stAlignmentCreate, params)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", stAlignmentCreate.Name, err)
+			return nil, err
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", stAlignmentCreate.Name, err)
-		}
-		edges, _ := rec.Values[0].(int64)
 		return int(edges), nil
 	})
 	if err != nil {

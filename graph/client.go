@@ -95,12 +95,6 @@ func (c *Client) Close(ctx context.Context) error { return c.driver.Close(ctx) }
 // URI is the address the client connects to.
 func (c *Client) URI() string { return c.uri }
 
-// Driver exposes the driver for packages that run their own transactions.
-func (c *Client) Driver() neo4j.DriverWithContext { return c.driver }
-
-// Database is the configured database name ("" = server default).
-func (c *Client) Database() string { return c.database }
-
 func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
 	return c.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.database, AccessMode: mode})
 }

@@ -270,15 +270,11 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		}
 	}
 	if len(rels) > 0 {
-		res, err := tx.Run(ctx, stRelationsCreate.Text, map[string]any{"relations": rels})
+		n, err := runCount(ctx, tx, stRelationsCreate, map[string]any{"relations": rels})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", stRelationsCreate.Name, err)
+			return nil, err
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", stRelationsCreate.Name, err)
-		}
-		if n, _ := rec.Values[0].(int64); int(n) != len(rels) {
+		if int(n) != len(rels) {
 			// Returning an error rolls the whole batch back.
 			return nil, fmt.Errorf("%s: %d of %d relations have an end that is not among the article's actors",
 				stRelationsCreate.Name, len(rels)-int(n), len(rels))
@@ -287,6 +283,21 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 	return outs, nil
 }
 
+// runCount runs st, which returns one row with one count, and returns it.
+func runCount(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, params map[string]any) (int64, error) {
+	res, err := tx.Run(ctx, st.Text, params)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", st.Name, err)
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", st.Name, err)
+	}
+	n, _ := rec.Values[0].(int64)
+	return n, nil
+}
+
+// run runs st and discards its result.
 func run(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, params map[string]any) error {
 	res, err := tx.Run(ctx, st.Text, params)
 	if err != nil {

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -45,29 +46,6 @@ func sampleFacts(id, hash string) graph.ArticleFacts {
 	}
 }
 
-// counts returns node and relationship counts by label/type.
-func counts(t *testing.T, c *graph.Client) map[string]int64 {
-	t.Helper()
-	ctx := context.Background()
-	out := map[string]int64{}
-	q := []graph.Statement{
-		{Name: "nodes", Text: "MATCH (n) UNWIND labels(n) AS l RETURN l AS k, count(*) AS n"},
-		{Name: "rels", Text: "MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n"},
-	}
-	for _, st := range q {
-		recs, err := c.Read(ctx, st, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range recs {
-			if k := r.Values[0].(string); k != "DiplographSchema" { // schema metadata, not data
-				out[k] = r.Values[1].(int64)
-			}
-		}
-	}
-	return out
-}
-
 func TestWriteArticle(t *testing.T) {
 	c := graphtest.Client(t)
 	ctx := context.Background()
@@ -76,7 +54,7 @@ func TestWriteArticle(t *testing.T) {
 	if err != nil || out != graph.New {
 		t.Fatalf("first write = %q, %v; want new", out, err)
 	}
-	first := counts(t, c)
+	first := graphtest.Counts(t, c)
 	want := map[string]int64{"Article": 1, "Country": 3, "Organization": 1, "Actor": 4, "Person": 2, "Place": 1,
 		"Meeting": 1, "MET_WITH": 1, "ATTACKED": 1, "REPRESENTS": 2, "IN": 1, "REPORTS": 1, "ATTENDED": 4}
 	for k, n := range want {
@@ -92,7 +70,7 @@ func TestWriteArticle(t *testing.T) {
 			t.Fatalf("rewrite %s = %q, %v; want unchanged", f.Article.ID, out, err)
 		}
 	}
-	if got := counts(t, c); !equalCounts(got, first) {
+	if got := graphtest.Counts(t, c); !maps.Equal(got, first) {
 		t.Fatalf("re-ingest changed the graph: %v, was %v", got, first)
 	}
 
@@ -104,7 +82,7 @@ func TestWriteArticle(t *testing.T) {
 	if err != nil || out != graph.Updated {
 		t.Fatalf("changed write = %q, %v; want updated", out, err)
 	}
-	got := counts(t, c)
+	got := graphtest.Counts(t, c)
 	if got["MET_WITH"] != 0 || got["ATTACKED"] != 0 || got["WARNED"] != 1 || got["Article"] != 1 || got["Meeting"] != 1 {
 		t.Fatalf("after update: %v; want only the new facts", got)
 	}
@@ -142,7 +120,7 @@ func TestWriteArticleRejectsBadFacts(t *testing.T) {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
-	if got := counts(t, c); len(got) != 0 {
+	if got := graphtest.Counts(t, c); len(got) != 0 {
 		t.Fatalf("rejected articles left facts behind: %v", got)
 	}
 }
@@ -158,21 +136,9 @@ func TestWriteArticleAtomic(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "not among the article's actors") {
 		t.Fatalf("err = %v, want the missing actor reported", err)
 	}
-	if got := counts(t, c); len(got) != 0 {
+	if got := graphtest.Counts(t, c); len(got) != 0 {
 		t.Fatalf("a failed article left facts behind: %v", got)
 	}
-}
-
-func equalCounts(a, b map[string]int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 func TestWriteArticlesBatch(t *testing.T) {
@@ -198,7 +164,7 @@ func TestWriteArticlesBatch(t *testing.T) {
 			t.Fatalf("outcomes = %v, want %v", outs, want)
 		}
 	}
-	got := counts(t, c)
+	got := graphtest.Counts(t, c)
 	if got["Article"] != 3 || got["MET_WITH"] != 3 || got["ATTACKED"] != 2 || got["Meeting"] != 3 {
 		t.Fatalf("counts = %v", got)
 	}
@@ -212,7 +178,7 @@ func TestWriteArticlesBatchAtomic(t *testing.T) {
 	if _, err := c.WriteArticles(context.Background(), []graph.ArticleFacts{sampleFacts("b1", "hb1"), bad}); err == nil {
 		t.Fatal("a batch with a bad article was accepted")
 	}
-	if got := counts(t, c); len(got) != 0 {
+	if got := graphtest.Counts(t, c); len(got) != 0 {
 		t.Fatalf("a failed batch left facts behind: %v", got)
 	}
 }

@@ -61,10 +61,10 @@ type job struct {
 }
 
 // Run reads src, extracts every article on a pool of workers and writes
-// each one atomically with w (nil with DryRun). A bad article is counted
-// as a failure and the run goes on; the run stops with an error only when
-// ctx ends or the database becomes unreachable, after recording the article
-// in hand. Memory stays bounded: at most a few articles per worker are in
+// them in batches with w (nil with DryRun); each batch, and so each article,
+// is written atomically. A bad article is counted as a failure and the run
+// goes on; the run stops with an error only when ctx ends (after writing the
+// batch in hand) or the database becomes unreachable. Memory stays bounded: at most a few articles per worker are in
 // flight.
 func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lexicon, w Writer, opt Options) (Summary, error) {
 	start := time.Now()

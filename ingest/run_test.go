@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -50,24 +51,6 @@ func run(t *testing.T, c *graph.Client, paths ...string) ingest.Summary {
 	return sum
 }
 
-func graphCounts(t *testing.T, c *graph.Client) map[string]int64 {
-	t.Helper()
-	out := map[string]int64{}
-	for _, q := range []string{
-		"MATCH (n) WHERE NOT n:DiplographSchema UNWIND labels(n) AS k RETURN k, count(*) AS n",
-		"MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n",
-	} {
-		recs, err := c.Read(context.Background(), graph.Statement{Name: "counts", Text: q}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range recs {
-			out[r.Values[0].(string)] = r.Values[1].(int64)
-		}
-	}
-	return out
-}
-
 func seeds() string { return filepath.Join("..", "testdata", "seeds") }
 
 func TestIngestSeeds(t *testing.T) {
@@ -76,7 +59,7 @@ func TestIngestSeeds(t *testing.T) {
 	if sum.Seen != 3 || sum.New != 3 || sum.Failed != 0 || sum.Relations == 0 {
 		t.Fatalf("summary = %+v", sum)
 	}
-	first := graphCounts(t, c)
+	first := graphtest.Counts(t, c)
 
 	// Facts of the seed articles, through the real extractor and writer.
 	facts := []struct{ name, query string }{
@@ -116,7 +99,7 @@ RETURN count(r) AS all,
 	if again.Unchanged != 3 || again.New+again.Updated+again.Failed != 0 {
 		t.Fatalf("second run = %+v", again)
 	}
-	if second := graphCounts(t, c); !equal(first, second) {
+	if second := graphtest.Counts(t, c); !maps.Equal(first, second) {
 		t.Fatalf("second run changed the graph:\n%v\n%v", first, second)
 	}
 }
@@ -138,7 +121,7 @@ func TestIngestFailureIsolatedAndChangedArticleReplaced(t *testing.T) {
 			t.Errorf("failure does not name its file and line: %+v", f)
 		}
 	}
-	before := graphCounts(t, c)
+	before := graphtest.Counts(t, c)
 	if before["Article"] != 1 || before["MET_WITH"] != 1 {
 		t.Fatalf("graph after partial run: %v", before)
 	}
@@ -150,7 +133,7 @@ func TestIngestFailureIsolatedAndChangedArticleReplaced(t *testing.T) {
 	if sum.Updated != 1 {
 		t.Fatalf("summary = %+v", sum)
 	}
-	after := graphCounts(t, c)
+	after := graphtest.Counts(t, c)
 	if after["Article"] != 1 || after["MET_WITH"] != 0 || after["Meeting"] != 0 {
 		t.Fatalf("old facts survived the update: %v", after)
 	}
@@ -162,7 +145,7 @@ func TestIngestDryRunWritesNothing(t *testing.T) {
 	if sum.Extracted != 3 || sum.Relations == 0 || sum.New != 0 {
 		t.Fatalf("dry run summary = %+v", sum)
 	}
-	if n := graphCounts(t, c); len(n) != 0 {
+	if n := graphtest.Counts(t, c); len(n) != 0 {
 		t.Fatalf("dry run wrote %v", n)
 	}
 }
@@ -241,16 +224,4 @@ func (p *proxy) close() {
 		c.Close()
 	}
 	p.conns = nil
-}
-
-func equal(a, b map[string]int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

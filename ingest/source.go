@@ -140,12 +140,7 @@ func readFile(ctx context.Context, path string, popt article.ParseOptions, emit 
 	if isJSONL(path) {
 		return readJSONL(ctx, path, f, popt, emit)
 	}
-	a, err := article.ParseFile(path, f, popt)
-	if err != nil {
-		return emit(Item{Origin: path, Err: err})
-	}
-	a.Origin = path
-	return emit(Item{Article: a, Origin: path})
+	return readArticle(path, f, popt, emit)
 }
 
 func readJSONL(ctx context.Context, name string, r io.Reader, popt article.ParseOptions, emit func(Item) error) error {
@@ -184,7 +179,12 @@ func readStream(ctx context.Context, name string, r io.Reader, popt article.Pars
 	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("{")) {
 		return readJSONL(ctx, name, br, popt, emit)
 	}
-	a, err := article.ParseFile(name, br, popt)
+	return readArticle(name, br, popt, emit)
+}
+
+// readArticle reads r as one article file named name.
+func readArticle(name string, r io.Reader, popt article.ParseOptions, emit func(Item) error) error {
+	a, err := article.ParseFile(name, r, popt)
 	if err != nil {
 		return emit(Item{Origin: name, Err: err})
 	}

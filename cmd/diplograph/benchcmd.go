@@ -12,7 +12,6 @@ import (
 	"github.com/diplograph/diplograph/bench"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
-	"github.com/diplograph/diplograph/ingest"
 )
 
 func newBenchCmd(a *app) *cobra.Command {
@@ -49,16 +48,11 @@ func runBenchExtract(ctx context.Context, a *app, paths []string, runs int, asJS
 		return err
 	}
 	var arts []article.Article
-	failed := 0
-	if err := ingest.Read(ctx, paths, sopt, func(it ingest.Item) error {
-		if it.Err != nil {
-			failed++
-			fmt.Fprintf(a.errOut, "diplograph: %v\n", it.Err)
-			return nil
-		}
-		arts = append(arts, it.Article)
+	st, err := eachArticle(ctx, paths, sopt, a.errOut, func(art article.Article) error {
+		arts = append(arts, art)
 		return nil
-	}); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	if len(arts) == 0 {
@@ -88,10 +82,7 @@ func runBenchExtract(ctx context.Context, a *app, paths []string, runs int, asJS
 	fmt.Fprintf(a.out, "  %.0f sentences/s   %.2f MB/s   (median run %.3fs; runs %s)\n",
 		r.SentencesPerS, r.MBPerS, r.MedianSeconds, secondsList(r.Seconds))
 	fmt.Fprintf(a.out, "  dictionaries and patterns load in %.1f ms; peak resident memory %.0f MB\n", loadMS, r.PeakRSSMB)
-	if failed > 0 {
-		return partialError{failed: failed, total: failed + len(arts)}
-	}
-	return nil
+	return st.partial()
 }
 
 func secondsList(xs []float64) string {

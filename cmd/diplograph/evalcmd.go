@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/ingest"
@@ -59,20 +59,8 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 		return usageError{err}
 	}
 	pred := map[string][]eval.Predicted{}
-	failed, seen := 0, 0
-	err = ingest.Read(ctx, paths, sopt, func(it ingest.Item) error {
-		seen++
-		if it.Err != nil {
-			failed++
-			fmt.Fprintf(errOut, "diplograph: %v\n", it.Err)
-			return nil
-		}
-		res := x.Extract(it.Article)
-		ps := []eval.Predicted{}
-		for _, r := range res.Relations {
-			ps = append(ps, eval.Predicted{Type: r.Type, Source: r.SourceActor, Target: r.TargetActor, Negated: r.Negated, Sentence: r.Sentence})
-		}
-		pred[it.Article.ID] = ps
+	st, err := eachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
+		pred[a.ID] = x.Extract(a).Predicted()
 		return nil
 	})
 	if err != nil {
@@ -86,8 +74,5 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 	} else if err := rep.WriteText(out, detail); err != nil {
 		return err
 	}
-	if failed > 0 {
-		return partialError{failed: failed, total: seen}
-	}
-	return nil
+	return st.partial()
 }

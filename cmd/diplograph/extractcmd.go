@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/ingest"
 )
@@ -52,35 +53,20 @@ reported on stderr with its file and line, and the others go on (exit 5).`,
 func runExtract(ctx context.Context, x *extract.Extractor, paths []string, sopt ingest.SourceOptions, format string, out, errOut io.Writer) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	first, failed, seen := true, 0, 0
+	first := true
 	if format == formatJSON {
 		fmt.Fprint(out, "[")
 	}
-	err := ingest.Read(ctx, paths, sopt, func(it ingest.Item) error {
-		seen++
-		if it.Err != nil {
-			failed++
-			fmt.Fprintf(errOut, "diplograph: %v\n", it.Err)
-			return nil
-		}
-		res := x.Extract(it.Article)
-		switch format {
-		case "text":
+	st, err := eachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
+		res := x.Extract(a)
+		if format == "text" {
 			return res.Text(out)
-		case formatJSON:
-			if !first {
-				fmt.Fprint(out, ",")
-			}
-			first = false
-			b, err := json.Marshal(res)
-			if err != nil {
-				return err
-			}
-			_, err = out.Write(b)
-			return err
-		default:
-			return enc.Encode(res)
 		}
+		if format == formatJSON && !first {
+			fmt.Fprint(out, ",")
+		}
+		first = false
+		return enc.Encode(res)
 	})
 	if format == formatJSON {
 		fmt.Fprintln(out, "]")
@@ -88,8 +74,5 @@ func runExtract(ctx context.Context, x *extract.Extractor, paths []string, sopt 
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
-		return partialError{failed: failed, total: seen}
-	}
-	return nil
+	return st.partial()
 }

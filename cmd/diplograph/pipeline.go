@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -8,6 +11,7 @@ import (
 	"github.com/spf13/cast"
 
 	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
@@ -77,3 +81,31 @@ func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
 }
 
 func extractorVersion() string { return "diplograph " + versionString() }
+
+// readStats counts what eachArticle read.
+type readStats struct{ seen, failed int }
+
+// partial is a partialError when some inputs could not be read, else nil.
+func (s readStats) partial() error {
+	if s.failed > 0 {
+		return partialError{failed: s.failed, total: s.seen}
+	}
+	return nil
+}
+
+// eachArticle reads paths as 'ingest' does and calls fn for every readable
+// article; one that cannot be read is reported on errOut with its file and
+// line, counted, and skipped.
+func eachArticle(ctx context.Context, paths []string, sopt ingest.SourceOptions, errOut io.Writer, fn func(article.Article) error) (readStats, error) {
+	var st readStats
+	err := ingest.Read(ctx, paths, sopt, func(it ingest.Item) error {
+		st.seen++
+		if it.Err != nil {
+			st.failed++
+			fmt.Fprintf(errOut, "diplograph: %v\n", it.Err)
+			return nil
+		}
+		return fn(it.Article)
+	})
+	return st, err
+}

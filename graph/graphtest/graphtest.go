@@ -32,13 +32,36 @@ import (
 //go:embed wipe.cypher
 var wipeSrc string
 
-var wipe = func() graph.Statement {
-	st, err := graph.ParseStatement("wipe.cypher", wipeSrc)
+//go:embed counts.cypher
+var countsSrc string
+
+var (
+	wipe   = mustParse("wipe.cypher", wipeSrc)
+	counts = mustParse("counts.cypher", countsSrc)
+)
+
+func mustParse(name, src string) graph.Statement {
+	st, err := graph.ParseStatement(name, src)
 	if err != nil {
 		panic(err)
 	}
 	return st
-}()
+}
+
+// Counts returns the graph's nodes by label and relationships by type, the
+// schema's own metadata left out; an empty graph gives an empty map.
+func Counts(t testing.TB, c *graph.Client) map[string]int64 {
+	t.Helper()
+	recs, err := c.Read(context.Background(), counts, nil)
+	if err != nil {
+		t.Fatalf("graphtest: counts: %v", err)
+	}
+	out := map[string]int64{}
+	for _, r := range recs {
+		out[r.Values[0].(string)] = r.Values[1].(int64)
+	}
+	return out
+}
 
 const testPassword = "graphtest-password"
 
@@ -154,10 +177,6 @@ func setup() {
 	}
 	cfg = graph.Config{URI: server.BoltURI(), User: localserver.User, Password: testPassword}
 }
-
-// Home is the temporary home of the server this binary started ("" when
-// the tests use DIPLOGRAPH_TEST_NEO4J_URI).
-func Home() string { return home }
 
 // Server is the local server this binary started (nil when the tests use
 // DIPLOGRAPH_TEST_NEO4J_URI or none could start).

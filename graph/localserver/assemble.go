@@ -21,9 +21,6 @@ import (
 //go:embed pom.xml
 var pom []byte
 
-// Pom returns the Maven project that describes the distribution.
-func Pom() []byte { return bytes.Clone(pom) }
-
 // Versions that the embedded pom pins, for status output and documentation.
 var (
 	Neo4jVersion   = pomProperty("neo4j.version")

@@ -304,10 +304,14 @@ func (s *Server) classpath() string {
 	}, string(os.PathListSeparator))
 }
 
-// jvmFlags are the flags Neo4j's own launcher passes, plus the heap.
+// heapFlags size the server's heap (Neo4j reads them only from the JVM).
+func (s *Server) heapFlags() []string {
+	return []string{"-Xms" + s.opt.Heap, "-Xmx" + s.opt.Heap}
+}
+
+// jvmFlags are the other flags Neo4j's own launcher passes.
 func (s *Server) jvmFlags() []string {
 	return []string{
-		"-Xms" + s.opt.Heap, "-Xmx" + s.opt.Heap,
 		"-XX:+UseG1GC",
 		"-XX:-OmitStackTraceInFastThrow",
 		"-XX:+AlwaysPreTouch",
@@ -340,7 +344,7 @@ func (s *Server) setInitialPassword(ctx context.Context, java, password string) 
 	if _, err := os.Stat(filepath.Join(s.opt.Home, "data", "databases", "system")); err == nil {
 		return nil
 	}
-	args := append(s.jvmFlags()[2:], "-cp", s.classpath(),
+	args := append(s.jvmFlags(), "-cp", s.classpath(),
 		"org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password", password)
 	cmd := exec.CommandContext(ctx, java, args...)
 	cmd.Env = s.env()
@@ -362,7 +366,7 @@ func (s *Server) launch(java string) (*exec.Cmd, error) {
 		return nil, fmt.Errorf("localserver: %w", err)
 	}
 	defer logf.Close()
-	args := append(s.jvmFlags(), "-cp", s.classpath(),
+	args := append(append(s.heapFlags(), s.jvmFlags()...), "-cp", s.classpath(),
 		"org.neo4j.server.CommunityEntryPoint",
 		"--home-dir="+s.opt.Home, "--config-dir="+s.confDir(), "--console-mode")
 	cmd := exec.Command(java, args...)
