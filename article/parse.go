@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -73,8 +74,9 @@ func ParseFile(name string, r io.Reader, opts ParseOptions) (Article, error) {
 	}
 
 	text := data[textStart:]
-	lead := len(text) - len(bytes.TrimLeft(text, " \t\r\n\v\f"))
-	text = bytes.TrimRight(text[lead:], " \t\r\n\v\f")
+	// Unicode white space, as the JSON-lines reader trims it.
+	lead := len(text) - len(bytes.TrimLeftFunc(text, unicode.IsSpace))
+	text = bytes.TrimRightFunc(text[lead:], unicode.IsSpace)
 	if len(text) == 0 {
 		line := 1
 		msg := ErrEmptyText
