@@ -2,10 +2,13 @@ package bench
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/ingest"
 )
 
 func TestMedian(t *testing.T) {
@@ -34,5 +37,47 @@ func TestExtractCounts(t *testing.T) {
 	}
 	if PeakRSSMB() <= 0 {
 		t.Error("no peak RSS on Linux")
+	}
+}
+
+func TestSynthetic(t *testing.T) {
+	pub := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	base := []article.Article{
+		{ID: "a", URL: "https://x/a", Published: pub, PublishedPrecision: "day", Text: "Iran and Iraq met."},
+		{ID: "b", Published: pub, PublishedPrecision: "day", Text: "France warned Mali."},
+	}
+	var got []article.Article
+	err := Synthetic(base, 5)(context.Background(), func(it ingest.Item) error {
+		got = append(got, it.Article)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 5 {
+		t.Fatalf("got %d articles, want 5", len(got))
+	}
+	ids, hashes := map[string]bool{}, map[string]bool{}
+	for i, a := range got {
+		ids[a.ID] = true
+		hashes[ingest.ContentHash(a.Text, "v")] = true
+		if !strings.HasPrefix(a.Text, base[i%2].Text) {
+			t.Errorf("article %d: text %q does not start with its base's", i, a.Text)
+		}
+		if a.Published.After(pub) || pub.Sub(a.Published) > SyntheticSpread {
+			t.Errorf("article %d: published %v outside the spread", i, a.Published)
+		}
+	}
+	if len(ids) != 5 || len(hashes) != 5 {
+		t.Errorf("ids %d, hashes %d: copies must be distinct articles", len(ids), len(hashes))
+	}
+	if got[0].URL != "https://x/a#syn0" || got[1].URL != "" {
+		t.Errorf("URLs %q %q", got[0].URL, got[1].URL)
+	}
+	if !got[4].Published.Before(got[0].Published) {
+		t.Errorf("later rounds must be shifted back: %v vs %v", got[4].Published, got[0].Published)
+	}
+	if err := Synthetic(nil, 3)(context.Background(), func(ingest.Item) error { return nil }); err == nil {
+		t.Error("no base articles: want an error")
 	}
 }

@@ -316,30 +316,52 @@ func dateOrNil(t time.Time) any {
 	return dbtype.Date(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }
 
+// The statements create an article's MENTIONS edges without MERGE (the
+// article is new in the transaction), so each entity is passed once per
+// article; a person under two titles is passed twice, mentioned once.
+
 func actorParams(articleID string, as []ActorNode) []map[string]any {
-	out := make([]map[string]any, len(as))
-	for i, a := range as {
+	out := make([]map[string]any, 0, len(as))
+	seen := map[string]bool{}
+	for _, a := range as {
+		if seen[a.Code] {
+			continue
+		}
+		seen[a.Code] = true
 		label := "Organization"
 		if a.Country {
 			label = "Country"
 		}
-		out[i] = map[string]any{"article_id": articleID, "code": a.Code, "name": a.Name, "label": label, "kind": a.Kind}
+		out = append(out, map[string]any{"article_id": articleID, "code": a.Code, "name": a.Name, "label": label, "kind": a.Kind})
 	}
 	return out
 }
 
 func personParams(articleID string, ps []PersonNode) []map[string]any {
-	out := make([]map[string]any, len(ps))
-	for i, p := range ps {
-		out[i] = map[string]any{"article_id": articleID, "id": p.ID, "name": p.Name, "actor": p.Actor, "title": p.Title, "date": dateOrNil(p.Date)}
+	out := make([]map[string]any, 0, len(ps))
+	seen := map[string]bool{}
+	for _, p := range ps {
+		key := p.ID + "\x00" + p.Actor + "\x00" + p.Title
+		if seen[key] {
+			continue
+		}
+		first := !seen[p.ID]
+		seen[key], seen[p.ID] = true, true
+		out = append(out, map[string]any{"article_id": articleID, "id": p.ID, "name": p.Name, "actor": p.Actor, "title": p.Title,
+			"date": dateOrNil(p.Date), "first": first})
 	}
 	return out
 }
 
 func placeParams(articleID string, ps []PlaceNode) []map[string]any {
-	out := make([]map[string]any, len(ps))
-	for i, p := range ps {
-		out[i] = map[string]any{"article_id": articleID, "id": p.ID, "name": p.Name, "country": p.Country}
+	out := make([]map[string]any, 0, len(ps))
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if seen[p.ID] {
+			continue
+		}
+		seen[p.ID] = true
+		out = append(out, map[string]any{"article_id": articleID, "id": p.ID, "name": p.Name, "country": p.Country})
 	}
 	return out
 }

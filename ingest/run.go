@@ -28,7 +28,8 @@ type Options struct {
 	DryRun           bool             // extract and count, write nothing
 	Weights          alliance.Weights // weights stored on relations (default alliance.DefaultWeights)
 	ExtractorVersion string           // part of the content hash: a new version re-extracts
-	// Progress, if set, is called from one goroutine after each article.
+	// Progress, if set, is called after each article or batch, never
+	// concurrently.
 	Progress func(Summary)
 }
 
@@ -121,15 +122,25 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	var sum Summary
-	var runErr error
-	progress := func() {
+	// The summary is shared by this loop and the writer goroutine.
+	var (
+		mu     sync.Mutex
+		sum    Summary
+		runErr error
+	)
+	progress := func() { // with mu held
 		if opt.Progress != nil {
 			sum.Seconds = time.Since(start).Seconds()
 			opt.Progress(sum)
 		}
 	}
-	record := func(j job, out graph.Outcome) {
+	stop := func(err error) { // with mu held
+		if runErr == nil {
+			runErr = err
+			cancel()
+		}
+	}
+	record := func(j job, out graph.Outcome) { // with mu held
 		switch out {
 		case graph.New:
 			sum.New++
@@ -141,68 +152,94 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 			sum.Unchanged++
 		}
 	}
-	// flush writes the batch in one transaction. When that fails for any
+	// write stores a batch in one transaction. When that fails for any
 	// reason but an unreachable database, the articles are written one by
 	// one, so a bad article fails alone.
-	var batch []job
-	flush := func() {
-		if len(batch) == 0 {
-			return
-		}
+	write := func(batch []job) {
 		fs := make([]graph.ArticleFacts, len(batch))
 		for i, j := range batch {
 			fs[i] = j.facts
 		}
+		mu.Lock()
+		failed := runErr
+		mu.Unlock()
+		if failed != nil {
+			mu.Lock()
+			for _, j := range batch {
+				sum.fail(j.item.Origin, failed)
+			}
+			mu.Unlock()
+			return
+		}
 		outs, err := w.WriteArticles(writeCtx, fs)
+		mu.Lock()
+		defer mu.Unlock()
+		defer progress()
 		switch {
 		case err == nil:
 			for i, j := range batch {
 				record(j, outs[i])
 			}
-		case errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth):
-			runErr = err
-			cancel()
+			return
+		case unreachable(err):
+			stop(err)
 			for _, j := range batch {
 				sum.fail(j.item.Origin, err)
 			}
-		default:
-			for _, j := range batch {
-				if runErr != nil {
-					sum.fail(j.item.Origin, runErr)
-					continue
-				}
-				outs, err := w.WriteArticles(writeCtx, []graph.ArticleFacts{j.facts})
-				if err != nil {
-					sum.fail(j.item.Origin, err)
-					if errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth) {
-						runErr = err
-						cancel()
-					}
-					continue
-				}
-				record(j, outs[0])
-			}
+			return
 		}
-		batch = batch[:0]
-		progress()
+		for _, j := range batch {
+			if runErr != nil {
+				sum.fail(j.item.Origin, runErr)
+				continue
+			}
+			mu.Unlock()
+			outs, err := w.WriteArticles(writeCtx, []graph.ArticleFacts{j.facts})
+			mu.Lock()
+			if err != nil {
+				sum.fail(j.item.Origin, err)
+				if unreachable(err) {
+					stop(err)
+				}
+				continue
+			}
+			record(j, outs[0])
+		}
 	}
-	for runErr == nil {
+	// The writer runs beside extraction. It takes a batch only when it is
+	// idle, so batches grow while a write is under way and a slow database
+	// gets fewer, larger transactions.
+	batches := make(chan []job)
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for b := range batches {
+			write(b)
+		}
+	}()
+	var batch []job
+	for {
 		var j job
 		var ok bool
+		if len(batch) >= opt.BatchSize {
+			batches <- batch
+			batch = nil
+			continue
+		}
 		if len(batch) > 0 {
-			// Write what is gathered as soon as nothing else is ready.
 			select {
-			case j, ok = <-done:
-			default:
-				flush()
+			case batches <- batch:
+				batch = nil
 				continue
+			case j, ok = <-done:
 			}
 		} else {
 			j, ok = <-done
 		}
-		if !ok || parent.Err() != nil {
+		if !ok || ctx.Err() != nil {
 			break
 		}
+		mu.Lock()
 		sum.Seen++
 		switch {
 		case j.err != nil:
@@ -214,14 +251,16 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 			progress()
 		default:
 			batch = append(batch, j)
-			if len(batch) >= opt.BatchSize {
-				flush()
-			}
 		}
+		mu.Unlock()
 	}
-	if runErr == nil {
-		flush() // the batch in hand is written, also after an interrupt
+	// The batch in hand is written, also after an interrupt; after a
+	// database failure it is counted as failed.
+	if len(batch) > 0 {
+		batches <- batch
 	}
+	close(batches)
+	<-writerDone
 	// Stop the reader and the workers, and let them finish.
 	cancel()
 	for range done {
@@ -236,6 +275,10 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 		return sum, fmt.Errorf("ingest: %w", readErr)
 	}
 	return sum, nil
+}
+
+func unreachable(err error) bool {
+	return errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrAuth)
 }
 
 func (s *Summary) fail(origin string, err error) {

@@ -36,7 +36,7 @@ the dictionaries, and the process's peak resident memory.`,
 	}
 	ex.Flags().IntVar(&runs, "runs", 7, "how many times to extract the whole input")
 	ex.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
-	cmd.AddCommand(ex)
+	cmd.AddCommand(ex, newBenchIngestCmd(a))
 	return cmd
 }
 

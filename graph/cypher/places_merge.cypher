@@ -4,7 +4,7 @@ UNWIND $places AS p
 MATCH (a:Article {id: p.article_id})
 MERGE (n:Place {id: p.id})
   ON CREATE SET n.name = p.name
-MERGE (a)-[:MENTIONS]->(n)
+CREATE (a)-[:MENTIONS]->(n)
 WITH n, p
 MATCH (c:Country {code: p.country})
 MERGE (n)-[:IN]->(c)

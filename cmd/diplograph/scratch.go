@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"time"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/localserver"
+)
+
+// scratchGraph opens an empty graph for a benchmark that must not touch
+// the user's data: with no neo4j.uri configured, a throw-away local server
+// in a temporary home (sharing the configured home's assembled
+// distribution, on free ports), removed by the returned cleanup; with a
+// configured URI, that database, which must hold no articles.
+func (a *app) scratchGraph(ctx context.Context) (*graph.Client, func(), error) {
+	gc, err := a.cfg.graphConfig()
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	if gc.URI != "" {
+		c, err := a.connect(ctx, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		n, err := c.ArticleCount(ctx)
+		if err != nil {
+			c.Close(context.Background())
+			return nil, nil, err
+		}
+		if n > 0 {
+			c.Close(context.Background())
+			return nil, nil, usagef("%s already holds %d articles: a benchmark needs an empty database (leave neo4j.uri unset to use a throw-away local server)", gc.URI, n)
+		}
+		return c, func() { c.Close(context.Background()) }, nil
+	}
+	opt, err := a.cfg.localOptions(a.progress())
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	home, err := os.MkdirTemp("", "diplograph-bench-")
+	if err != nil {
+		return nil, nil, err
+	}
+	opt.Dist, opt.Home, opt.Password = opt.Home, home, ""
+	if opt.BoltPort, err = freePort(); err == nil {
+		opt.HTTPPort, err = freePort()
+	}
+	if err != nil {
+		os.RemoveAll(home)
+		return nil, nil, err
+	}
+	srv, err := localserver.New(opt)
+	if err != nil {
+		os.RemoveAll(home)
+		return nil, nil, usageError{err}
+	}
+	stop := func() {
+		if _, err := srv.Stop(context.Background(), time.Minute); err != nil {
+			fmt.Fprintf(a.errOut, "warning: stopping the benchmark's Neo4j: %v (its home is %s)\n", err, home)
+			return
+		}
+		os.RemoveAll(home)
+	}
+	fmt.Fprintf(a.progress(), "Starting a throw-away Neo4j in %s (heap %s, page cache %s)\n", home, opt.Heap, opt.PageCache)
+	if _, err := srv.Start(ctx); err != nil {
+		stop()
+		return nil, nil, startError(err)
+	}
+	pw, err := srv.Password()
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	gc.URI, gc.User, gc.Password = srv.BoltURI(), localserver.User, pw
+	c, err := graph.Open(ctx, gc)
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	if _, err := c.Migrate(ctx); err != nil {
+		c.Close(context.Background())
+		stop()
+		return nil, nil, err
+	}
+	return c, func() { c.Close(context.Background()); stop() }, nil
+}
+
+// freePort is a TCP port on 127.0.0.1 that nothing listens on now.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("looking for a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
