@@ -131,6 +131,19 @@ func Client(t testing.TB) *graph.Client {
 	return cl
 }
 
+// Wipe empties the graph of a test that already holds the database (from
+// Client) and brings the schema up to date again.
+func Wipe(t testing.TB, c *graph.Client) {
+	t.Helper()
+	ctx := context.Background()
+	if err := c.Exec(ctx, wipe, nil); err != nil {
+		t.Fatalf("graphtest: wipe: %v", err)
+	}
+	if _, err := c.Migrate(ctx); err != nil {
+		t.Fatalf("graphtest: migrate: %v", err)
+	}
+}
+
 func setup() {
 	if uri := os.Getenv("DIPLOGRAPH_TEST_NEO4J_URI"); uri != "" {
 		cfg = graph.Config{

@@ -1,0 +1,4 @@
+// Releases the lock $name if $owner holds it.
+MATCH (l:DiplographLock {name: $name})
+WHERE l.owner = $owner
+SET l.owner = null, l.since = null, l.expires = null

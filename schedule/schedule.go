@@ -1,0 +1,239 @@
+// Package schedule runs diplograph's configured sources unattended: one
+// run at a time across all processes and machines that share a graph (a
+// lock held in the graph), each run recorded as an (:IngestRun) node, feeds
+// read incrementally, and runs repeated on a cron schedule.
+package schedule
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/ingest"
+)
+
+// LockName is the name of the graph lock that serializes ingest runs.
+const LockName = "ingest"
+
+// Run statuses recorded on (:IngestRun).
+const (
+	StatusRunning     = "running"
+	StatusSucceeded   = "succeeded"
+	StatusPartial     = "partial"     // some articles or sources failed
+	StatusFailed      = "failed"      // the run stopped: database unreachable, or another error
+	StatusInterrupted = "interrupted" // SIGINT or SIGTERM: the batch in hand was written
+	StatusSkipped     = "skipped"     // another run held the lock
+)
+
+// Options configures runs.
+type Options struct {
+	Sources []ingest.SourceConfig
+	Source  ingest.SourceOptions // HTTP, size limit, default published date
+	Ingest  ingest.Options
+	// Owner names this process in the lock and in (:IngestRun) (default
+	// host:pid).
+	Owner string
+	// LockTTL is how long the lock lasts without renewal (default 10
+	// minutes); a run renews it every LockTTL/3, so only a dead process
+	// leaves it to expire.
+	LockTTL time.Duration
+	Log     io.Writer // one line per run (default: discarded)
+}
+
+func (o *Options) defaults() {
+	if o.Owner == "" {
+		host, _ := os.Hostname()
+		o.Owner = fmt.Sprintf("%s:%d", host, os.Getpid())
+	}
+	if o.LockTTL <= 0 {
+		o.LockTTL = 10 * time.Minute
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+}
+
+// Report is what one run did.
+type Report struct {
+	RunID   string         `json:"run_id"`
+	Status  string         `json:"status"`
+	Summary ingest.Summary `json:"summary"`
+	Holder  string         `json:"lock_holder,omitempty"` // skipped: who held the lock
+	Feeds   int            `json:"feeds_state_kept"`      // feeds whose validators were kept
+}
+
+// feedStore adapts the graph to ingest.FeedStore.
+type feedStore struct{ c *graph.Client }
+
+func (s feedStore) FeedState(ctx context.Context, url string) (ingest.FeedState, error) {
+	v, err := s.c.FeedState(ctx, url)
+	return ingest.FeedState{ETag: v.ETag, LastModified: v.LastModified}, err
+}
+
+func (s feedStore) HasArticle(ctx context.Context, url string) (bool, error) {
+	return s.c.HasArticleURL(ctx, url)
+}
+
+// Once runs the sources one time, unless another run holds the lock: then
+// it records a skipped run and returns at once, with Status skipped. The
+// run is recorded as an (:IngestRun) when it starts and again when it ends,
+// also when ctx is cancelled (SIGTERM): the batch in hand is written
+// first. Feed validators are kept only after a run without failures, so a
+// feed whose items failed is read again next time. The error is non-nil
+// when the run could not start or stopped early; failed articles only make
+// the status partial.
+func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexicon.Lexicon, opt Options) (Report, error) {
+	opt.defaults()
+	start := time.Now().UTC()
+	rep := Report{RunID: fmt.Sprintf("%s@%s", opt.Owner, start.Format("2006-01-02T15:04:05.000Z"))}
+	names := make([]string, len(opt.Sources))
+	for i, s := range opt.Sources {
+		names[i] = s.Name
+	}
+	run := graph.IngestRun{ID: rep.RunID, Status: StatusRunning, Host: opt.Owner, PID: int64(os.Getpid()), Sources: names}
+	// Records are written even after an interrupt.
+	recordCtx := context.WithoutCancel(ctx)
+
+	holder, ok, err := c.AcquireLock(ctx, LockName, opt.Owner, opt.LockTTL)
+	if err != nil {
+		return rep, fmt.Errorf("schedule: taking the ingest lock: %w", err)
+	}
+	if !ok {
+		rep.Status = StatusSkipped
+		rep.Holder = fmt.Sprintf("%s since %s (lock expires %s)", holder.Owner, holder.Since.UTC().Format(time.RFC3339), holder.Expires.UTC().Format(time.RFC3339))
+		run.Status, run.Error = StatusSkipped, "another run holds the lock: "+rep.Holder
+		if err := c.StartRun(recordCtx, run); err != nil {
+			return rep, err
+		}
+		fmt.Fprintf(opt.Log, "%s run %s skipped: another run holds the lock: %s\n", start.Format(time.RFC3339), rep.RunID, rep.Holder)
+		return rep, c.FinishRun(recordCtx, run)
+	}
+	defer c.ReleaseLock(recordCtx, LockName, opt.Owner)
+	if err := c.StartRun(ctx, run); err != nil {
+		return rep, err
+	}
+	fmt.Fprintf(opt.Log, "%s run %s started: %d sources\n", start.Format(time.RFC3339), rep.RunID, len(opt.Sources))
+
+	// Renew the lock while the run lasts.
+	renewDone := make(chan struct{})
+	renewCtx, stopRenew := context.WithCancel(recordCtx)
+	go func() {
+		defer close(renewDone)
+		t := time.NewTicker(opt.LockTTL / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-renewCtx.Done():
+				return
+			case <-t.C:
+				if h, ok, err := c.AcquireLock(renewCtx, LockName, opt.Owner, opt.LockTTL); err != nil || !ok {
+					fmt.Fprintf(opt.Log, "warning: run %s could not renew the ingest lock (holder %q): %v\n", rep.RunID, h.Owner, err)
+				}
+			}
+		}
+	}()
+
+	var (
+		statesMu sync.Mutex
+		states   map[string]ingest.FeedState
+	)
+	src := func(ctx context.Context, emit func(ingest.Item) error) error {
+		st, err := ingest.ReadSources(ctx, opt.Sources, opt.Source, feedStore{c}, emit)
+		statesMu.Lock()
+		states = st
+		statesMu.Unlock()
+		return err
+	}
+	sum, runErr := ingest.Run(ctx, src, x, lex, c, opt.Ingest)
+	stopRenew()
+	<-renewDone
+	rep.Summary = sum
+
+	switch {
+	case runErr == nil && sum.Failed == 0:
+		rep.Status = StatusSucceeded
+		statesMu.Lock()
+		kept := states
+		statesMu.Unlock()
+		for url, st := range kept {
+			if err := c.SaveFeedState(recordCtx, url, graph.FeedValidators{ETag: st.ETag, LastModified: st.LastModified}); err != nil {
+				runErr = err
+				rep.Status = StatusFailed
+				break
+			}
+			rep.Feeds++
+		}
+	case runErr == nil:
+		rep.Status = StatusPartial
+	case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
+		rep.Status = StatusInterrupted
+	default:
+		rep.Status = StatusFailed
+	}
+	run.Status = rep.Status
+	run.Seen, run.New, run.Updated, run.Unchanged = int64(sum.Seen), int64(sum.New), int64(sum.Updated), int64(sum.Unchanged)
+	run.Failed, run.Relations, run.Seconds = int64(sum.Failed), int64(sum.Relations), sum.Seconds
+	switch {
+	case runErr != nil:
+		run.Error = runErr.Error()
+	case len(sum.Failures) > 0:
+		run.Error = fmt.Sprintf("%d failed, first: %s", sum.Failed, sum.Failures[0].Error)
+	}
+	if err := c.FinishRun(recordCtx, run); err != nil && runErr == nil {
+		runErr = err
+	}
+	fmt.Fprintf(opt.Log, "%s run %s %s: %d seen, %d new, %d updated, %d unchanged, %d failed, %d relations, %.1fs\n",
+		time.Now().UTC().Format(time.RFC3339), rep.RunID, rep.Status, sum.Seen, sum.New, sum.Updated, sum.Unchanged, sum.Failed, sum.Relations, sum.Seconds)
+	for _, f := range sum.Failures {
+		fmt.Fprintf(opt.Log, "  failed: %s\n", f.Error)
+	}
+	return rep, runErr
+}
+
+// ParseCron parses a cron expression: five fields (minute hour
+// day-of-month month day-of-week) or a descriptor such as @hourly, @daily
+// or @every 30m.
+func ParseCron(spec string) (cron.Schedule, error) {
+	p := cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+	s, err := p.Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: cron expression %q: %w", spec, err)
+	}
+	return s, nil
+}
+
+// Every calls job at each time of sched until ctx ends. Runs never
+// overlap: a time that passes while job runs is skipped, and the next one
+// is computed when job returns. It returns ctx's error once job has
+// returned; next, if set, is told each coming time.
+func Every(ctx context.Context, sched cron.Schedule, now func() time.Time, next func(time.Time), job func(context.Context)) error {
+	if now == nil {
+		now = time.Now
+	}
+	for {
+		at := sched.Next(now())
+		if next != nil {
+			next(at)
+		}
+		t := time.NewTimer(time.Until(at))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		job(ctx)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
