@@ -246,4 +246,3 @@ func TestOnceInterrupted(t *testing.T) {
 		t.Fatalf("%d articles in the graph, summary says %d new", n, rep.Summary.New)
 	}
 }
-
