@@ -102,7 +102,7 @@ func (c *config) unknownKeys() []string {
 
 // knownSection: sections that later parts of the tool read themselves.
 func knownSection(k string) bool {
-	for _, p := range []string{"sources.", "schedule.", "alliance.weights."} {
+	for _, p := range []string{"alliance.weights."} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}

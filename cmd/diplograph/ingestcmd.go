@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/schedule"
 )
 
 type ingestOptions struct {
@@ -19,18 +20,51 @@ type ingestOptions struct {
 	Published string
 	Include   []string
 	Exclude   []string
+	Sources   []string // names of configured sources
+}
+
+// runIngestSources ingests the configured sources as one locked, recorded
+// run (see schedule.Once).
+func runIngestSources(ctx context.Context, a *app, o ingestOptions) error {
+	opt, err := a.scheduleOptions(o.Sources)
+	if err != nil {
+		return err
+	}
+	if o.Published != "" {
+		if opt.Source, err = a.sourceOptions(o.Published); err != nil {
+			return err
+		}
+	}
+	opt.Log = io.Discard
+	p := newProgress(a.progress())
+	opt.Ingest.Progress = p.update
+	rep, err := a.runSourcesOnce(ctx, opt)
+	p.done()
+	switch {
+	case rep.RunID == "":
+	case o.JSON:
+		if jerr := writeJSON(a.out, rep); jerr != nil {
+			return jerr
+		}
+	case rep.Status == schedule.StatusSkipped:
+		fmt.Fprintf(a.out, "skipped: another run holds the ingest lock: %s\n", rep.Holder)
+	default:
+		writeIngestSummary(a.out, rep.Summary, false)
+		fmt.Fprintf(a.out, "run %s: %s\n", rep.RunID, rep.Status)
+	}
+	return reportError(rep, err)
 }
 
 func newIngestCmd(a *app) *cobra.Command {
 	var o ingestOptions
 	cmd := &cobra.Command{
-		Use:   "ingest [PATH ...]",
+		Use:   "ingest [SOURCE ...]",
 		Short: "Extract relations from articles and write them to Neo4j",
 		Long: `Read articles, extract states, officials, meetings and relations, and write
 them to the graph, one article per transaction: after any failure or crash an
 article is either fully in the graph or not at all.
 
-A PATH is a text or Markdown file (YAML front matter: id, url, source,
+A SOURCE is a text or Markdown file (YAML front matter: id, url, source,
 published, title), a JSON-lines file (.jsonl/.ndjson: id, url, source,
 published, title, text), a directory (read recursively), - for standard
 input, or an http(s) URL: an RSS or Atom feed (each item is an article, its
@@ -39,6 +73,12 @@ HTTP requests time out, are retried with backoff, and are size-limited. Re-inges
 changes nothing; changed text under the same id or URL replaces the old
 facts.
 
+With no SOURCE, the sources listed under 'sources:' in diplograph.yaml are
+read (all, or those named with --source) as one run of 'diplograph schedule
+--once': under the graph's ingest lock (skipped, exit 0, when another run
+holds it), recorded as an (:IngestRun), feeds read incrementally. This is the
+command to put in a crontab, a systemd timer or a Kubernetes CronJob.
+
 A bad article (unreadable, bad front matter, invalid UTF-8, too large) fails
 alone with its file and line; the others go on. The exit code is 0 when all
 succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
@@ -46,11 +86,16 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
   diplograph ingest ../shared/corpus/voa/voa_stories.jsonl --json
   cat article.md | diplograph ingest - --published 2014-06-16
   diplograph ingest --dry-run articles/
-  diplograph ingest https://example.org/world/rss.xml`,
+  diplograph ingest https://example.org/world/rss.xml
+  diplograph ingest                 # the sources in diplograph.yaml
+  diplograph ingest --source voa    # one of them`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
-			if len(o.Paths) == 0 {
-				return usagef("nothing to ingest: give files, directories or - (sources from diplograph.yaml come with the scheduler)")
+			if len(o.Paths) > 0 && len(o.Sources) > 0 {
+				return usagef("give SOURCE arguments or --source names from diplograph.yaml, not both")
+			}
+			if len(o.Paths) == 0 && !o.DryRun {
+				return runIngestSources(cmd.Context(), a, o)
 			}
 			return runIngest(cmd.Context(), a, o)
 		},
@@ -58,6 +103,7 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
 	f := cmd.Flags()
 	f.BoolVar(&o.DryRun, "dry-run", false, "extract and report, write nothing (no database needed)")
 	f.BoolVar(&o.JSON, "json", false, "print the summary as JSON")
+	f.StringSliceVar(&o.Sources, "source", nil, "with no SOURCE: read only these sources of diplograph.yaml (repeatable)")
 	f.StringVar(&o.Published, "published", "", "published date (YYYY-MM-DD) for articles that have none")
 	f.StringSliceVar(&o.Include, "include", nil, "in directories, read only files matching these globs (default *.txt,*.md,*.markdown,*.jsonl,*.ndjson)")
 	f.StringSliceVar(&o.Exclude, "exclude", nil, "in directories, skip files and directories matching these globs")
@@ -70,6 +116,19 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		return err
 	}
 	sopt.Include, sopt.Exclude = o.Include, o.Exclude
+	src := func(ctx context.Context, emit func(ingest.Item) error) error {
+		return ingest.Read(ctx, o.Paths, sopt, emit)
+	}
+	if len(o.Paths) == 0 { // a dry run of the configured sources
+		opt, err := a.scheduleOptions(o.Sources)
+		if err != nil {
+			return err
+		}
+		src = func(ctx context.Context, emit func(ingest.Item) error) error {
+			_, err := ingest.ReadSources(ctx, opt.Sources, sopt, nil, emit)
+			return err
+		}
+	}
 	x, lex, err := a.extractor()
 	if err != nil {
 		return err
@@ -88,18 +147,14 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		writer = c
 	}
 	p := newProgress(a.progress())
-	sum, err := ingest.Run(ctx,
-		func(ctx context.Context, emit func(ingest.Item) error) error {
-			return ingest.Read(ctx, o.Paths, sopt, emit)
-		},
-		x, lex, writer, ingest.Options{
-			Workers:          a.cfg.v.GetInt("ingest.workers"),
-			BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
-			DryRun:           o.DryRun,
-			Weights:          w,
-			ExtractorVersion: extractorVersion(),
-			Progress:         p.update,
-		})
+	sum, err := ingest.Run(ctx, src, x, lex, writer, ingest.Options{
+		Workers:          a.cfg.v.GetInt("ingest.workers"),
+		BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
+		DryRun:           o.DryRun,
+		Weights:          w,
+		ExtractorVersion: extractorVersion(),
+		Progress:         p.update,
+	})
 	p.done()
 	if o.JSON {
 		if jerr := writeJSON(a.out, sum); jerr != nil {

@@ -89,6 +89,7 @@ where each came from.
 		newNeo4jCmd(a),
 		newInitCmd(a),
 		newIngestCmd(a),
+		newScheduleCmd(a),
 		newExtractCmd(a),
 		newEvalCmd(a),
 		newQueryCmd(a),

@@ -59,6 +59,12 @@ var settings = []setting{
 		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
 	{Key: "alliance.planned_factor", Env: []string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}, Def: 0.5,
 		Help: "weight factor of planned events in materialized alignments"},
+	{Key: "schedule.cron", Env: []string{"DIPLOGRAPH_SCHEDULE_CRON"}, Def: "@hourly",
+		Help: "when `schedule` runs the sources (its --cron flag overrides): five cron fields (minute hour day-of-month month day-of-week, local time) or @hourly, @daily, @every 30m"},
+	{Key: "schedule.lock_ttl", Env: []string{"DIPLOGRAPH_SCHEDULE_LOCK_TTL"}, Def: 10 * time.Minute,
+		Help: "how long the ingest lock in the graph outlives a run that died without releasing it (a live run renews it)"},
+	{Key: "sources", Def: []any{},
+		Help: "sources that `ingest` with no arguments and `schedule` read: a list of {name, kind: path|feed|web, location, options: {include, exclude, skip_pages, source}} in the config file"},
 	{Key: "local.java", Env: []string{"DIPLOGRAPH_LOCAL_JAVA"}, Def: "",
 		Help: "java executable (Java 17 or 21); empty = $JAVA_HOME/bin/java or java on PATH"},
 	{Key: "local.maven", Env: []string{"DIPLOGRAPH_LOCAL_MAVEN"}, Def: "",
@@ -96,6 +102,11 @@ func (s setting) defString() string {
 		return strings.Join(d, ",")
 	case map[string]float64:
 		return "built in"
+	case []any:
+		if len(d) == 0 {
+			return "none"
+		}
+		return fmt.Sprint(d)
 	default:
 		return fmt.Sprint(d)
 	}
@@ -111,6 +122,9 @@ func settingsHelp() string {
 			where = append(where, "--"+s.Flag)
 		}
 		where = append(where, s.Env...)
+		if len(where) == 0 {
+			where = append(where, "config file only")
+		}
 		fmt.Fprintf(&b, "  %-22s %s; default %s\n", "", strings.Join(where, ", "), s.defString())
 	}
 	return b.String()
