@@ -34,6 +34,9 @@ func (d *doc) meeting(t0, t1 int, date string) *Entity {
 			name = "phone call"
 		}
 	}
+	if ev := d.hostEvent(t1); ev != "" {
+		name = ev // "held talks at a conference on Iraq": the meeting is the conference
+	}
 	place := d.meetingPlace()
 	for _, m := range d.meetings {
 		if m.Name == name && (m.Place == place || m.Place == "" || place == "") {
@@ -48,6 +51,34 @@ func (d *doc) meeting(t0, t1 int, date string) *Entity {
 		Mentions: [][2]int{d.orig(d.toks[t0].s, d.toks[t1-1].e)}}
 	d.meetings = append(d.meetings, m)
 	return m
+}
+
+// hostEvent is the name of the event a meeting took place at, when the
+// words after the trigger say so: "at a conference", "on the sidelines of
+// the summit", "during the meeting". It is "" when they do not.
+func (d *doc) hostEvent(t1 int) string {
+	for j := t1; j < len(d.toks) && j < t1+8; j++ {
+		w := d.toks[j].w
+		if w == "." || w == ";" || w == "," {
+			return ""
+		}
+		if w != "at" && w != "during" && w != "of" {
+			continue
+		}
+		for k := j + 1; k < len(d.toks) && k <= j+3; k++ {
+			switch kw := d.toks[k].w; kw {
+			case "a", "an", "the", "one-day", "two-day", "international", "regional", "annual":
+				continue
+			case "conference", "summit", "meeting", "forum", "assembly":
+				if kw == "forum" || kw == "assembly" {
+					return "conference"
+				}
+				return meetingNames[kw]
+			}
+			break
+		}
+	}
+	return ""
 }
 
 // meetingPlace is the first place of the sentence after "in" or "at".

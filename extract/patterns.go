@@ -30,6 +30,7 @@ const (
 	slotPrepObj                       // prep:O / prep:P: object after a preposition
 	slotPrepSubj                      // prep:S: source after a preposition
 	slotPrepGroup                     // prep:S+: pairs of the group after a preposition
+	slotClauseObj                     // clause:O: the one state named in the that-clause after the trigger
 	slotNeed                          // need:@class
 	slotKeep                          // keep: a passive subject stays the source
 )
@@ -247,6 +248,9 @@ func (ps *patternSet) parse(file string, b []byte) error {
 					sl.kind = slotNeed
 					sl.class = s[len("need:"):]
 					uses = append(uses, use{sl.class, n})
+				case s == "clause:O":
+					sl.kind = slotClauseObj
+					hasTgt = true
 				case strings.Contains(s, ":"):
 					prep, arg, _ := strings.Cut(s, ":")
 					if prep == "" {

@@ -80,6 +80,9 @@ func TestPhenomena(t *testing.T) {
 		{"domestic is no relation", "The Iraqi government praised the Iraqi army.", nil, true},
 		{"no relation without two actors", "Iran criticized the decision.", nil, true},
 		{"state envoy to an organization", "Pakistan's U.N. ambassador criticized India.", []wantRel{{"ACCUSED", "PAK", "IND", false, ""}}, false},
+		{"claim in a that-clause", "The United States raised assertions that militias receive weapons from Iran.", []wantRel{{"ACCUSED", "USA", "IRN", false, ""}}, false},
+		{"claim naming two states is ambiguous", "Britain raised allegations that officials in Iran and Syria lied.", nil, true},
+		{"claim without that-clause", "France raised concerns about the weather in Mali.", nil, true},
 		{"quote pronoun we", "\"We urge Nepal to reopen the border,\" the Indian foreign ministry said.", []wantRel{{"REQUESTED", "IND", "NPL", false, ""}}, false},
 		{"reported obligation", "Vietnam said China must withdraw its ships from the area.", []wantRel{{"REQUESTED", "VNM", "CHN", false, ""}}, false},
 		{"quoted obligation", "\"Serbia needs to respect the deal,\" the German chancellor said.", []wantRel{{"REQUESTED", "DEU", "SRB", false, ""}}, false},
@@ -274,4 +277,27 @@ func tokensOf(text string) []tok {
 		out = append(out, tok{s: t.Start, e: t.End, raw: raw, w: strings.ToLower(raw), up: raw[0] >= 'A' && raw[0] <= 'Z'})
 	}
 	return out
+}
+
+func TestMeetingAtHostEvent(t *testing.T) {
+	x := testExtractor(t)
+	pub := time.Date(2007, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ text, want string }{
+		{"US and Iranian envoys exchanged direct talks today at a conference on Iraq stability efforts.", "conference"},
+		{"Iran and Iraq held talks on the sidelines of the summit.", "summit"},
+		{"Iran and Iraq held talks during the annual meeting of the league.", "meeting"},
+		{"Iran and Iraq held talks at their border.", "talks"},
+		{"Iran and Iraq held talks, and at the summit France spoke.", "talks"},
+	} {
+		r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
+		var names []string
+		for _, e := range r.Entities {
+			if e.Kind == KindMeeting {
+				names = append(names, e.Name)
+			}
+		}
+		if len(names) == 0 || names[0] != tt.want {
+			t.Errorf("%q: meetings %v, want first %q", tt.text, names, tt.want)
+		}
+	}
 }

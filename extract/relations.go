@@ -246,6 +246,14 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				}
 				tgts = g
 				advance(g)
+			case slotClauseObj:
+				g := d.clauseActor(cursor)
+				if len(g) == 0 {
+					ok = false
+					break
+				}
+				tgts = g
+				advance(g)
 			case slotPrepSubj:
 				g := d.prepGroup(cursor, sl.prep, win, false)
 				if len(g) == 0 {
@@ -602,6 +610,42 @@ func (d *doc) prepGroup(t1 int, prep string, win int, place bool) group {
 		}
 	}
 	return nil
+}
+
+// clauseActor finds the target of a claim whose content is a that-clause
+// ("raised assertions that militias receive weapons from Iran"): the one
+// state or organization named in the clause, which starts within three
+// tokens after t1 and ends at the sentence end, a semicolon or a quote.
+// Two or more different actors in the clause make it ambiguous: none.
+func (d *doc) clauseActor(t1 int) group {
+	start := -1
+	for j := t1; j < len(d.toks) && j < t1+3; j++ {
+		if d.toks[j].w == "that" {
+			start = j + 1
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var found group
+	for k := start; k < len(d.toks) && k < start+25; k++ {
+		w := d.toks[k].w
+		if w == ";" || w == "\"" {
+			break
+		}
+		ai := d.at[k]
+		if ai < 0 || d.actors[ai].code == "" || d.actors[ai].place {
+			continue
+		}
+		if len(found) > 0 && d.actors[found[0]].code != d.actors[ai].code {
+			return nil
+		}
+		if len(found) == 0 {
+			found = group{ai}
+		}
+	}
+	return found
 }
 
 // hasClass reports whether a word of class cls occurs around the trigger:
