@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,6 +57,7 @@ func loadConfig(flags *pflag.FlagSet, explicit string, warn io.Writer) (*config,
 		}
 	}
 	c := &config{v: v, flags: flags}
+	v.SetConfigType("yaml") // the only format, whatever the file is called
 	if explicit != "" {
 		v.SetConfigFile(explicit)
 		if err := v.ReadInConfig(); err != nil {
@@ -65,18 +65,15 @@ func loadConfig(flags *pflag.FlagSet, explicit string, warn io.Writer) (*config,
 		}
 		c.file = explicit
 	} else {
-		v.SetConfigName("diplograph")
-		v.SetConfigType("yaml")
-		for _, p := range configPaths() {
-			v.AddConfigPath(p)
-		}
-		if err := v.ReadInConfig(); err != nil {
-			var nf viper.ConfigFileNotFoundError
-			if !errors.As(err, &nf) {
-				return nil, fmt.Errorf("config: %s: %w", v.ConfigFileUsed(), err)
+		// Only diplograph.yaml (or .yml) is looked for: viper's own search
+		// would also take a file named just "diplograph", such as the
+		// binary itself in the working directory.
+		if found := findConfigFile(configPaths()); found != "" {
+			v.SetConfigFile(found)
+			if err := v.ReadInConfig(); err != nil {
+				return nil, fmt.Errorf("config: %s: %w", found, err)
 			}
-		} else {
-			c.file = v.ConfigFileUsed()
+			c.file = found
 		}
 	}
 	if c.file != "" && warn != nil {
@@ -85,6 +82,19 @@ func loadConfig(flags *pflag.FlagSet, explicit string, warn io.Writer) (*config,
 		}
 	}
 	return c, nil
+}
+
+// findConfigFile is the first diplograph.yaml or diplograph.yml in dirs.
+func findConfigFile(dirs []string) string {
+	for _, d := range dirs {
+		for _, name := range []string{"diplograph.yaml", "diplograph.yml"} {
+			p := filepath.Join(d, name)
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 // unknownKeys lists keys in the config file that no setting knows, so a

@@ -240,3 +240,22 @@ func TestREADMEConfigTable(t *testing.T) {
 		t.Fatalf("README configuration table is out of date; run go test ./cmd/diplograph -run README -update\n--- want\n%s", want)
 	}
 }
+
+func TestConfigSearchTakesOnlyYAMLNames(t *testing.T) {
+	isolate(t)
+	// A binary named like the tool in the working directory is not a
+	// config file.
+	if err := os.WriteFile("diplograph", []byte("\x7fELF\x00\x01binary"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCLI(t, "", "config", "show"); code != 0 || !strings.Contains(out, "(none found)") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if err := os.WriteFile("diplograph.yml", []byte("neo4j: {user: alice}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := configShow(t)
+	if v, src := s.get("neo4j.user"); v != "alice" || !strings.Contains(src, "diplograph.yml") {
+		t.Fatalf("neo4j.user = %v from %s", v, src)
+	}
+}

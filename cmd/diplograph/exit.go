@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"io"
 
 	"github.com/diplograph/diplograph/graph"
@@ -73,7 +74,7 @@ func classifyExit(err error) int {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command "):
 		return exitUsage
 	case errors.Is(err, localserver.ErrJavaMissing), errors.Is(err, localserver.ErrMavenMissing),
 		errors.Is(err, localserver.ErrDownload):

@@ -54,6 +54,9 @@ func TestUsageErrors(t *testing.T) {
 		{"query", "alliance-timeline", "--param", "noequals"},
 		{"ingest"},
 		{"eval", "x"},
+		{"browser", "extra"},
+		{"schedule", "runs", "extra"},
+		{"no-such-command"},
 	} {
 		_, errOut, code := runCLI(t, "", args...)
 		if code != exitUsage {

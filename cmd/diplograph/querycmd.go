@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -44,6 +45,10 @@ the Cypher text.`,
 			raw, err := parseParams(params)
 			if err != nil {
 				return err
+			}
+			// Scores use the configured planned factor unless given.
+			if _, given := raw["planned_factor"]; !given && hasParam(q, "planned_factor") {
+				raw["planned_factor"] = strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)
 			}
 			bound, err := q.Bind(raw, resolveCountry)
 			if err != nil {
@@ -194,4 +199,14 @@ func plain(v any, format string) any {
 		return strings.Join(parts, " ")
 	}
 	return v
+}
+
+// hasParam reports whether q declares the parameter name.
+func hasParam(q queries.Query, name string) bool {
+	for _, p := range q.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -96,8 +96,26 @@ where each came from.
 		newBrowserCmd(a),
 		newBenchCmd(a),
 		newAlliancesCmd(a),
+		newChartCmd(a),
 	)
+	usageArgs(root)
 	return root
+}
+
+// usageArgs makes argument errors (a wrong number of arguments) usage
+// errors, exit code 2, like flag errors.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 // progress is where progress messages go (stderr, or nowhere with --quiet).
