@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"io"
+	"strings"
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
