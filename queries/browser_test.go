@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/diplograph/diplograph/browser"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/queries"
@@ -20,8 +22,16 @@ import (
 // TestBrowserAllianceTimeline opens the test server's Neo4j Browser in
 // Debian's Chromium (driven by playwright-core from scripts/e2e), connects
 // over Bolt, runs alliance-timeline for USA and Iran over the seed graph
-// and checks that March 2007 and June 2014 are shown. The screenshot is
-// kept in $DIPLOGRAPH_TEST_ARTIFACTS (default: artifacts/ in the repo).
+// and checks that March 2007 and June 2014 are shown. Then, with the style
+// and the guide served as `diplograph browser --serve` serves them, it
+// loads the style with :style URL and checks the style frame, plays the
+// guide with :play URL and checks its first slide, runs the first slide's
+// graph block and checks that states and relations are drawn in the
+// style's colours, runs the alliance-timeline slide's parameter and query
+// blocks and checks the two periods again, and drops the favourites zip on
+// the window. The screenshots (browser-alliance-timeline.png,
+// browser-guide.png) are kept in $DIPLOGRAPH_TEST_ARTIFACTS (default:
+// artifacts/ in the repo).
 func TestBrowserAllianceTimeline(t *testing.T) {
 	root, _ := filepath.Abs("..")
 	need := func(what string, ok bool) {
@@ -49,20 +59,7 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 	if srv == nil {
 		t.Skip("the Browser test needs the managed test server (its HTTP port)")
 	}
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.Load(lex, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := ingest.Run(context.Background(), func(ctx context.Context, emit func(ingest.Item) error) error {
-		return ingest.Read(ctx, []string{filepath.Join(root, "testdata", "seeds")}, ingest.SourceOptions{}, emit)
-	}, x, lex, c, ingest.Options{ExtractorVersion: "browser-test"})
-	if err != nil || sum.New != 3 {
-		t.Fatalf("ingest seeds: %+v, %v", sum, err)
-	}
+	ingestSeeds(t, c)
 
 	q, err := queries.Get("alliance-timeline")
 	if err != nil {
@@ -75,6 +72,48 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// The style, the guide and the favourites, served and written as the
+	// browser command does.
+	files, err := browser.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := browser.Listen(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveCtx, stopServe := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- browser.Serve(serveCtx, ln, files, nil) }()
+	defer func() {
+		stopServe()
+		if err := <-served; err != nil {
+			t.Errorf("guide server: %v", err)
+		}
+	}()
+	base := browser.BaseURL(ln.Addr())
+	styleCmd, guideCmd := browser.Commands(base)
+	written, err := browser.Write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := browser.ParseStyle(browser.Style())
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide, err := browser.Guide()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slides, err := browser.Slides(guide)
+	if err != nil || len(slides) == 0 {
+		t.Fatalf("guide slides: %v", err)
+	}
+	all, err := queries.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	cfg := graphtest.Config(t)
 	spec := map[string]any{
 		"url":      srv.BrowserURL(),
@@ -86,6 +125,27 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 		"query":      q.Cypher,
 		"expect":     []string{"2007-03", "2014-06"},
 		"screenshot": filepath.Join(artifacts, "browser-alliance-timeline.png"),
+		"style": map[string]any{
+			"command": styleCmd,
+			"expect":  []string{"node.Country", "relationship.ATTACKED"},
+		},
+		"guide": map[string]any{
+			"command":    guideCmd,
+			"title":      slides[0].Title,
+			"screenshot": filepath.Join(artifacts, "browser-guide.png"),
+			"colors": map[string][]string{
+				"nodes": {rules["node.Country"]["color"]},
+				"relationships": {rules["relationship.MET_WITH"]["color"], rules["relationship.SANCTIONED"]["color"],
+					rules["relationship.DEPLOYED_TO"]["color"]},
+			},
+			"slide":  "alliance-timeline",
+			"expect": []string{"2007-03", "2014-06"},
+		},
+		"favorites": map[string]any{
+			"zip":    written[2],
+			"folder": "diplograph",
+			"count":  len(all),
+		},
 	}
 	b, _ := json.Marshal(spec)
 	specFile := filepath.Join(t.TempDir(), "spec.json")
@@ -101,7 +161,101 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Neo4j Browser did not show the timeline: %v\n%s", err, out)
 	}
-	if _, err := os.Stat(spec["screenshot"].(string)); err != nil {
-		t.Fatalf("no screenshot: %v", err)
+	for _, shot := range []string{"browser-alliance-timeline.png", "browser-guide.png"} {
+		if _, err := os.Stat(filepath.Join(artifacts, shot)); err != nil {
+			t.Errorf("no screenshot: %v", err)
+		}
+	}
+}
+
+// ingestSeeds writes the seed articles into the test graph.
+func ingestSeeds(t *testing.T, c *graph.Client) {
+	t.Helper()
+	root, _ := filepath.Abs("..")
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.Load(lex, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ingest.Run(context.Background(), func(ctx context.Context, emit func(ingest.Item) error) error {
+		return ingest.Read(ctx, []string{filepath.Join(root, "testdata", "seeds")}, ingest.SourceOptions{}, emit)
+	}, x, lex, c, ingest.Options{ExtractorVersion: "browser-test"})
+	if err != nil || sum.New != 3 {
+		t.Fatalf("ingest seeds: %+v, %v", sum, err)
+	}
+}
+
+// TestGuideCypherRuns runs every block of the Browser guide on the seed
+// graph (with monthly ALIGNMENT edges) as Browser would: a slide's :param
+// commands evaluated as Cypher (RETURN expr), then each Cypher block with
+// those parameters. It needs no Browser and catches a guide block that does
+// not compile, lacks a parameter, or finds nothing where the seeds hold
+// something (a renamed property, say).
+func TestGuideCypherRuns(t *testing.T) {
+	c := graphtest.Client(t)
+	ingestSeeds(t, c)
+	if _, err := c.Materialize(context.Background(), "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	// The seeds hold no warnings and no unbalanced triangle.
+	empty := map[string]bool{}
+	for _, name := range []string{"warnings", "unbalanced-triads"} {
+		q, err := queries.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		empty[q.Cypher] = true
+	}
+	g, err := browser.Guide()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slides, err := browser.Slides(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ran := 0
+	for _, s := range slides {
+		params := map[string]any{}
+		for _, b := range s.Blocks {
+			ps, ok := browser.ParamCommands(b)
+			if !ok {
+				continue
+			}
+			for _, p := range ps {
+				st, err := graph.ParseStatement("param", "RETURN "+p.Expr+" AS v")
+				if err != nil {
+					t.Fatal(err)
+				}
+				recs, err := c.Read(ctx, st, nil)
+				if err != nil || len(recs) != 1 {
+					t.Fatalf("slide %q: :param %s => %s: %v", s.Title, p.Name, p.Expr, err)
+				}
+				params[p.Name], _ = recs[0].Get("v")
+			}
+		}
+		for _, b := range s.Blocks {
+			if _, ok := browser.ParamCommands(b); ok || strings.HasPrefix(b, ":") {
+				continue
+			}
+			st, err := graph.ParseStatement(s.Title, b)
+			if err != nil {
+				t.Fatalf("slide %q: %v", s.Title, err)
+			}
+			recs, err := c.Read(ctx, st, params)
+			if err != nil {
+				t.Errorf("slide %q: %v\n%s", s.Title, err, b)
+			} else if len(recs) == 0 && !empty[b] {
+				t.Errorf("slide %q: no rows on the seed graph (params %v):\n%s", s.Title, params, b)
+			}
+			ran++
+		}
+	}
+	if ran < len(slides) {
+		t.Errorf("ran only %d Cypher blocks", ran)
 	}
 }

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestCLIBrowser(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want []string
+	}{
+		{"local server", map[string]string{"DIPLOGRAPH_LOCAL_HTTP_PORT": "7499"}, nil, 0, []string{
+			"http://127.0.0.1:7499/browser/", "User:     neo4j", "Password: in ",
+			":style http://localhost:7475/diplograph.grass", ":play http://localhost:7475/guide.html",
+			"diplograph browser --write DIR"}},
+		{"configured server", map[string]string{"DIPLOGRAPH_NEO4J_URI": "neo4j+s://example.databases.neo4j.io"}, nil, 0, []string{
+			"connect to neo4j+s://example.databases.neo4j.io as neo4j",
+			":play http://localhost:7475/guide.html"}},
+		{"bad port", nil, []string{"--serve", "--port", "70000"}, exitUsage, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := isolate(t)
+			t.Setenv("DIPLOGRAPH_LOCAL_HOME", filepath.Join(dir, "home"))
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			out, errOut, code := runCLI(t, "", append([]string{"browser"}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestCLIBrowserWrite(t *testing.T) {
+	dir := isolate(t)
+	out, errOut, code := runCLI(t, "", "browser", "--write", filepath.Join(dir, "b"))
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	for _, name := range []string{"guide.html", "diplograph.grass", "diplograph-queries.zip"} {
+		p := filepath.Join(dir, "b", name)
+		if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v", p, err)
+		}
+		if !strings.Contains(out, "wrote "+p) {
+			t.Errorf("output does not name %s:\n%s", p, out)
+		}
+	}
+}
+
+func TestCLIBrowserServeBusyPort(t *testing.T) {
+	isolate(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	_, errOut, code := runCLI(t, "", "browser", "--serve", "--port", port)
+	if code != exitError || !strings.Contains(errOut, "--port") {
+		t.Errorf("exit %d, want %d with a hint to --port:\n%s", code, exitError, errOut)
+	}
+}
+
+// lockedBuffer lets the test read what a running command writes.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// browser --serve prints the commands to type and serves what they name
+// until interrupted; an interrupt ends it with exit 0.
+func TestCLIBrowserServe(t *testing.T) {
+	isolate(t)
+	var out, errOut lockedBuffer
+	cmd := newRootCmd(strings.NewReader(""), &out, &errOut)
+	cmd.SetArgs([]string{"browser", "--serve", "--port", "0"})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- exitCode(cmd.ExecuteContext(ctx), io.Discard) }()
+
+	play := regexp.MustCompile(`:play (http://localhost:\d+)/guide\.html`)
+	var base string
+	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := play.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("no :play command printed:\n%s%s", out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), ":style "+base+"/diplograph.grass") {
+		t.Errorf("no :style command for %s:\n%s", base, out.String())
+	}
+	if !strings.Contains(out.String(), "In Neo4j Browser (http://127.0.0.1:") {
+		t.Errorf("the local Browser URL is not shown:\n%s", out.String())
+	}
+	for _, path := range []string{"/guide.html", "/diplograph.grass"} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+			t.Errorf("GET %s: %d, CORS %q", path, resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"))
+		}
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d after interrupt\n%s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("browser --serve did not stop")
+	}
+	if !strings.Contains(errOut.String(), "GET /guide.html") {
+		t.Errorf("requests not logged:\n%s", errOut.String())
+	}
+}
