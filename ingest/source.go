@@ -90,8 +90,26 @@ func readPath(ctx context.Context, p string, opt SourceOptions, popt article.Par
 	if !fi.IsDir() {
 		return readFile(ctx, p, popt, emit)
 	}
+	files, werr := dirFiles(p, opt)
+	if werr != nil {
+		return emit(Item{Origin: p, Err: werr})
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := readFile(ctx, f, popt, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dirFiles lists the files of directory p that Read reads, in order;
+// unreadable entries are listed too, so that reading them reports them.
+func dirFiles(p string, opt SourceOptions) ([]string, error) {
 	var files []string
-	werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			files = append(files, path) // reported when read
 			return nil
@@ -107,19 +125,65 @@ func readPath(ctx context.Context, p string, opt SourceOptions, popt article.Par
 		}
 		return nil
 	})
-	if werr != nil {
-		return emit(Item{Origin: p, Err: werr})
-	}
 	sort.Strings(files)
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
+	return files, err
+}
+
+// Count returns how many inputs Read will emit for paths (articles, or
+// failures in their place), for progress and an ETA: a file counts one, a
+// JSON-lines file one per non-blank line. It reads only local files; ok is
+// false when paths include standard input or a URL, whose size is not
+// known in advance, or when ctx ends.
+func Count(ctx context.Context, paths []string, opt SourceOptions) (n int, ok bool) {
+	if len(opt.Include) == 0 {
+		opt.Include = defaultInclude
+	}
+	countFile := func(f string) int {
+		if !isJSONL(f) {
+			return 1
 		}
-		if err := readFile(ctx, f, popt, emit); err != nil {
-			return err
+		fh, err := os.Open(f)
+		if err != nil {
+			return 1
+		}
+		defer fh.Close()
+		lines := 0
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 64<<10), 1<<30)
+		for sc.Scan() {
+			if len(bytes.TrimSpace(sc.Bytes())) > 0 {
+				lines++
+			}
+		}
+		if sc.Err() != nil {
+			lines++ // the read error is one more failure
+		}
+		return lines
+	}
+	for _, p := range paths {
+		if ctx.Err() != nil || p == "-" || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+			return 0, false
+		}
+		fi, err := os.Stat(p)
+		switch {
+		case err != nil:
+			n++
+		case !fi.IsDir():
+			n += countFile(p)
+		default:
+			files, werr := dirFiles(p, opt)
+			if werr != nil {
+				n++
+			}
+			for _, f := range files {
+				if ctx.Err() != nil {
+					return 0, false
+				}
+				n += countFile(f)
+			}
 		}
 	}
-	return nil
+	return n, true
 }
 
 func matchAny(patterns []string, name string) bool {

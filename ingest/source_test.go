@@ -52,7 +52,11 @@ func TestReadBadInputsFailAlone(t *testing.T) {
 	if err := os.Chmod(unreadable, 0); err != nil {
 		t.Fatal(err)
 	}
-	items := collect(t, []string{dir, filepath.Join(dir, "missing.md")}, SourceOptions{MaxBytes: 1000, Exclude: []string{"skip"}})
+	opt := SourceOptions{MaxBytes: 1000, Exclude: []string{"skip"}}
+	items := collect(t, []string{dir, filepath.Join(dir, "missing.md")}, opt)
+	if n, ok := Count(context.Background(), []string{dir, filepath.Join(dir, "missing.md")}, opt); !ok || n != len(items) {
+		t.Errorf("Count = %d, %v; Read emitted %d items", n, ok, len(items))
+	}
 
 	want := []struct {
 		origin string // suffix
@@ -167,5 +171,13 @@ func TestReadHugeArticle(t *testing.T) {
 	}
 	if items[1].Err != nil || items[1].Article.ID != "a1" {
 		t.Fatalf("next article: %+v", items[1])
+	}
+}
+
+func TestCountUnknownForStreams(t *testing.T) {
+	for _, paths := range [][]string{{"-"}, {"https://example.org/rss"}, {".", "http://x/"}} {
+		if _, ok := Count(context.Background(), paths, SourceOptions{}); ok {
+			t.Errorf("Count(%v): ok, want unknown", paths)
+		}
 	}
 }

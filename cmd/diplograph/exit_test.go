@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/diplograph/diplograph/ingest"
 	"strings"
 	"testing"
 
@@ -98,5 +99,24 @@ func TestResolveCountry(t *testing.T) {
 	}
 	if _, err := resolveCountry("Atlantis"); err == nil {
 		t.Error("Atlantis resolved")
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	s := ingest.Summary{Seen: 250, New: 200, Unchanged: 40, Failed: 10, Relations: 600, Seconds: 5}
+	for _, tt := range []struct {
+		total    int
+		terminal bool
+		want     string
+	}{
+		{0, false, "250 articles (200 new, 40 unchanged, 10 failed), 600 relations, 50 articles/s"},
+		{1000, false, "250/1000 articles (25%) (200 new, 40 unchanged, 10 failed), 600 relations, 50 articles/s, ETA 15s"},
+		{1000, true, "[######------------------] 250/1000 articles (25%)"},
+		{100, false, "250 articles ("}, // more than counted: no ETA
+	} {
+		p := &progress{total: tt.total, terminal: tt.terminal}
+		if got := p.line(s); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("total %d, terminal %v:\n got %q\nwant %q...", tt.total, tt.terminal, got, tt.want)
+		}
 	}
 }

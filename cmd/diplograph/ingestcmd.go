@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -147,6 +148,9 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		writer = c
 	}
 	p := newProgress(a.progress())
+	if len(o.Paths) > 0 && !a.quiet {
+		p.total, _ = ingest.Count(ctx, o.Paths, sopt)
+	}
 	sum, err := ingest.Run(ctx, src, x, lex, writer, ingest.Options{
 		Workers:          a.cfg.v.GetInt("ingest.workers"),
 		BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
@@ -196,6 +200,7 @@ type progress struct {
 	terminal bool
 	last     time.Time
 	shown    bool
+	total    int // articles expected; 0 = unknown (no bar, no ETA)
 }
 
 func newProgress(w io.Writer) *progress {
@@ -217,15 +222,35 @@ func (p *progress) update(s ingest.Summary) {
 		return
 	}
 	p.last = time.Now()
-	rate := float64(s.Seen) / max(s.Seconds, 1e-9)
-	line := fmt.Sprintf("%d articles (%d new, %d unchanged, %d failed), %d relations, %.0f articles/s",
-		s.Seen, s.New+s.Updated, s.Unchanged, s.Failed, s.Relations, rate)
 	if p.terminal {
-		fmt.Fprintf(p.w, "\r\033[K%s", line)
+		fmt.Fprintf(p.w, "\r\033[K%s", p.line(s))
 		p.shown = true
 	} else {
-		fmt.Fprintf(p.w, "progress: %s\n", line)
+		fmt.Fprintf(p.w, "progress: %s\n", p.line(s))
 	}
+}
+
+// line is one progress report: with a known total, a bar (on a terminal),
+// the share done and the time left at the rate so far.
+func (p *progress) line(s ingest.Summary) string {
+	rate := float64(s.Seen) / max(s.Seconds, 1e-9)
+	counts := fmt.Sprintf("(%d new, %d unchanged, %d failed), %d relations, %.0f articles/s",
+		s.New+s.Updated, s.Unchanged, s.Failed, s.Relations, rate)
+	if p.total <= 0 || s.Seen > p.total {
+		return fmt.Sprintf("%d articles %s", s.Seen, counts)
+	}
+	frac := float64(s.Seen) / float64(p.total)
+	eta := "?"
+	if rate > 0 {
+		eta = (time.Duration(float64(p.total-s.Seen)/rate) * time.Second).Round(time.Second).String()
+	}
+	bar := ""
+	if p.terminal {
+		const width = 24
+		done := int(frac * width)
+		bar = "[" + strings.Repeat("#", done) + strings.Repeat("-", width-done) + "] "
+	}
+	return fmt.Sprintf("%s%d/%d articles (%.0f%%) %s, ETA %s", bar, s.Seen, p.total, 100*frac, counts, eta)
 }
 
 func (p *progress) done() {
