@@ -6,11 +6,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/diplograph/diplograph/ingest"
 	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/graph/localserver"
 )
 
