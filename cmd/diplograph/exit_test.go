@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/graph"
-	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/graph/localserver"
+	"github.com/diplograph/diplograph/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and the README table")
