@@ -78,6 +78,20 @@ func Median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
+// LoadAverage is the system's load averages over 1, 5 and 15 minutes as
+// /proc/loadavg shows them ("" where it is not available).
+func LoadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}
+
 // PeakRSSMB is the process's peak resident set size (VmHWM) in MB, or 0
 // where /proc is not available.
 func PeakRSSMB() float64 {

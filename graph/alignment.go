@@ -3,33 +3,92 @@ package graph
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 var (
-	stAlignmentDelete = mustStatement("alignment_delete")
-	stAlignmentCreate = mustStatement("alignment_create")
+	stAlignmentSpan          = mustStatement("alignment_span")
+	stAlignmentDelete        = mustStatement("alignment_delete")
+	stAlignmentDeleteOutside = mustStatement("alignment_delete_outside")
+	stAlignmentDeleteRange   = mustStatement("alignment_delete_range")
+	stAlignmentCreateRange   = mustStatement("alignment_create_range")
 )
 
-// Materialize recomputes the ALIGNMENT edges of one period length (month,
-// quarter or year) in one transaction: the old edges of that length are
-// replaced, so running it twice gives the same graph. It returns how many
-// edges were written.
+// Materialize recomputes all ALIGNMENT edges of one period length (month,
+// quarter or year): the old edges of that length are replaced, so running
+// it twice gives the same graph. It works a calendar year at a time, one
+// transaction per year (as MaterializeRange), so memory stays bounded on a
+// large graph (one transaction for a million events needs more than a 1 GB
+// heap); edges of periods without events any more are removed at the end.
+// An interrupted run leaves some years recomputed and the others as they
+// were; running it again completes it. It returns how many edges were
+// written.
 func (c *Client) Materialize(ctx context.Context, period string, plannedFactor float64) (int, error) {
-	switch period {
-	case "month", "quarter", "year":
-	default:
-		return 0, fmt.Errorf("graph: materialize: period %q: want month, quarter or year", period)
+	if err := checkPeriod(period); err != nil {
+		return 0, err
 	}
-	params := map[string]any{"period": period, "planned_factor": plannedFactor}
+	recs, err := c.Read(ctx, stAlignmentSpan, nil)
+	if err != nil {
+		return 0, fmt.Errorf("graph: materialize: %w", err)
+	}
+	var first, last dbtype.Date
+	ok := len(recs) == 1
+	if ok {
+		first, ok = recs[0].Values[0].(dbtype.Date)
+		last, _ = recs[0].Values[1].(dbtype.Date)
+	}
+	if !ok { // no events: no edges
+		if err := c.Write(ctx, stAlignmentDelete, map[string]any{"period": period}); err != nil {
+			return 0, fmt.Errorf("graph: materialize: %w", err)
+		}
+		return 0, nil
+	}
+	total := 0
+	for year := first.Time().Year(); year <= last.Time().Year(); year++ {
+		n, err := c.MaterializeRange(ctx, period, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC),
+			time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC), plannedFactor)
+		if err != nil {
+			return total, err
+		}
+		total += n
+	}
+	_, _, names := Periods(period, time.Date(first.Time().Year(), 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(last.Time().Year(), 12, 31, 0, 0, 0, 0, time.UTC))
+	params := map[string]any{"period": period, "first": names[0], "last": names[len(names)-1]}
+	if err := c.Write(ctx, stAlignmentDeleteOutside, params); err != nil {
+		return total, fmt.Errorf("graph: materialize: %w", err)
+	}
+	return total, nil
+}
+
+// MaterializeRange recomputes, in one transaction, the ALIGNMENT edges of
+// one period length for the periods that overlap the days from..to: the
+// window is widened to whole periods, the edges of those periods are
+// replaced and no other edge is touched. Running it twice gives the same
+// graph, and the edges equal those Materialize writes for those periods.
+// It returns how many edges were written.
+func (c *Client) MaterializeRange(ctx context.Context, period string, from, to time.Time, plannedFactor float64) (int, error) {
+	if err := checkPeriod(period); err != nil {
+		return 0, err
+	}
+	if to.Before(from) {
+		return 0, fmt.Errorf("graph: materialize: window %s to %s ends before it starts", from.Format(time.DateOnly), to.Format(time.DateOnly))
+	}
+	first, last, names := Periods(period, from, to)
+	params := map[string]any{
+		"period": period, "planned_factor": plannedFactor, "periods": names,
+		"from": dbtype.Date(first), "to": dbtype.Date(last),
+	}
 	s := c.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(ctx)
 	n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		if err := run(ctx, tx, stAlignmentDelete, params); err != nil {
+		if err := run(ctx, tx, stAlignmentDeleteRange, params); err != nil {
 			return nil, err
 		}
-		edges, err := runCount(ctx, tx, stAlignmentCreate, params)
+		edges, err := runCount(ctx, tx, stAlignmentCreateRange, params)
 		if err != nil {
 			return nil, err
 		}
@@ -39,4 +98,40 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 		return 0, fmt.Errorf("graph: materialize: %w", classify(c.uri, err))
 	}
 	return n.(int), nil
+}
+
+func checkPeriod(period string) error {
+	switch period {
+	case "month", "quarter", "year":
+		return nil
+	}
+	return fmt.Errorf("graph: materialize: period %q: want month, quarter or year", period)
+}
+
+// Periods returns the periods of one length (month, quarter or year) that
+// overlap the days from..to: the first day of the first, the last day of
+// the last, and their names as ALIGNMENT edges carry them ("2014-06",
+// "2014-Q2", "2014").
+func Periods(period string, from, to time.Time) (first, last time.Time, names []string) {
+	months := map[string]int{"month": 1, "quarter": 3, "year": 12}[period]
+	if months == 0 {
+		months = 1
+	}
+	start := func(t time.Time) time.Time {
+		m := (int(t.Month())-1)/months*months + 1
+		return time.Date(t.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	}
+	first = start(from)
+	end := start(to).AddDate(0, months, 0)
+	for p := first; p.Before(end); p = p.AddDate(0, months, 0) {
+		switch period {
+		case "year":
+			names = append(names, fmt.Sprintf("%d", p.Year()))
+		case "quarter":
+			names = append(names, fmt.Sprintf("%d-Q%d", p.Year(), (int(p.Month())-1)/3+1))
+		default:
+			names = append(names, fmt.Sprintf("%d-%02d", p.Year(), int(p.Month())))
+		}
+	}
+	return first, end.AddDate(0, 0, -1), names
 }

@@ -2,7 +2,9 @@ package graph_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
@@ -46,5 +48,119 @@ ORDER BY kind, period`}, nil)
 	}
 	if _, err := c.Materialize(ctx, "week", 0.5); err == nil {
 		t.Fatal("period week accepted")
+	}
+	// Events gone: their periods' edges go too, in other years as well.
+	old := sampleFacts("m0", "hm0")
+	old.Relations = []graph.RelationEdge{{Type: "AGREED_WITH", Source: "GBR", Target: "IRN", Date: day("2011-02-01"), Modality: "asserted", Weight: 4}}
+	if _, err := c.WriteArticle(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.Materialize(ctx, "year", 0.5); err != nil || n != 2 {
+		t.Fatalf("Materialize(year) = %d, %v; want 2 edges (2011, 2014)", n, err)
+	}
+	if err := c.Write(ctx, graph.Statement{Name: "drop", Text: "MATCH ()-[r]->() WHERE r.date < date('2014-01-01') DELETE r"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.Materialize(ctx, "year", 0.5); err != nil || n != 1 {
+		t.Fatalf("Materialize(year) after deleting 2011 = %d, %v; want 1 edge", n, err)
+	}
+	if got := alignments(t, c); len(got) != 2 || got[0] != "GBR-IRN month 2014-06 2 0.5" || got[1] != "GBR-IRN year 2014 2 0.5" {
+		t.Fatalf("ALIGNMENT edges = %v; want June 2014 and 2014", got)
+	}
+	if err := c.Write(ctx, graph.Statement{Name: "drop", Text: "MATCH ()-[r:MET_WITH|WARNED|ACCUSED|ATTACKED]->() DELETE r"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.Materialize(ctx, "year", 0.5); err != nil || n != 0 {
+		t.Fatalf("Materialize(year) without events = %d, %v; want 0", n, err)
+	}
+	if got := alignments(t, c); len(got) != 1 || got[0] != "GBR-IRN month 2014-06 2 0.5" {
+		t.Fatalf("ALIGNMENT edges = %v; want only June 2014 (months were not recomputed)", got)
+	}
+}
+
+func TestPeriods(t *testing.T) {
+	for _, tt := range []struct {
+		period, from, to   string
+		first, last, names string
+	}{
+		{"month", "2014-01-15", "2014-03-02", "2014-01-01", "2014-03-31", "2014-01 2014-02 2014-03"},
+		{"month", "2014-12-31", "2014-12-31", "2014-12-01", "2014-12-31", "2014-12"},
+		{"quarter", "2014-02-10", "2014-07-01", "2014-01-01", "2014-09-30", "2014-Q1 2014-Q2 2014-Q3"},
+		{"year", "2013-06-01", "2014-01-01", "2013-01-01", "2014-12-31", "2013 2014"},
+	} {
+		first, last, names := graph.Periods(tt.period, day(tt.from), day(tt.to))
+		if first.Format(time.DateOnly) != tt.first || last.Format(time.DateOnly) != tt.last || strings.Join(names, " ") != tt.names {
+			t.Errorf("Periods(%s, %s, %s) = %s, %s, %v; want %s, %s, %s", tt.period, tt.from, tt.to,
+				first.Format(time.DateOnly), last.Format(time.DateOnly), names, tt.first, tt.last, tt.names)
+		}
+	}
+}
+
+// alignments returns the ALIGNMENT edges as "a-b kind period events net".
+func alignments(t *testing.T, c *graph.Client) []string {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "al", Text: `
+MATCH (a:Country)-[al:ALIGNMENT]->(b:Country)
+RETURN a.code + '-' + b.code + ' ' + al.period_kind + ' ' + al.period + ' ' + toString(al.events) + ' ' + toString(al.net) AS edge
+ORDER BY edge`}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range recs {
+		out = append(out, r.Values[0].(string))
+	}
+	return out
+}
+
+func TestMaterializeRange(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	f := sampleFacts("r1", "hr1") // GBR–IRN MET_WITH on 2014-06-14
+	f.Relations = append(f.Relations,
+		graph.RelationEdge{Type: "WARNED", Source: "IRN", Target: "GBR", Date: day("2014-07-20"), Modality: "asserted", Weight: -4},
+		graph.RelationEdge{Type: "AGREED_WITH", Source: "GBR", Target: "IRQ", Date: day("2014-08-02"), Modality: "asserted", Weight: 4})
+	if _, err := c.WriteArticle(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	all := alignments(t, c)
+	want := []string{"GBR-IRN month 2014-06 1 2.5", "GBR-IRN month 2014-07 1 -4.0", "GBR-IRQ month 2014-08 1 4.0"}
+	if strings.Join(all, "|") != strings.Join(want, "|") {
+		t.Fatalf("Materialize: %v, want %v", all, want)
+	}
+	// A window inside July, widened to the whole month, twice (idempotent):
+	// July is rewritten, June and August are not touched.
+	for i := 0; i < 2; i++ {
+		n, err := c.MaterializeRange(ctx, "month", day("2014-07-10"), day("2014-07-11"), 0.5)
+		if err != nil || n != 1 {
+			t.Fatalf("run %d: MaterializeRange = %d, %v; want 1 edge", i, n, err)
+		}
+		if got := alignments(t, c); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("run %d: after MaterializeRange: %v, want %v", i, got, want)
+		}
+	}
+	// A window with no events removes the edges of its periods.
+	if err := c.Write(ctx, graph.Statement{Name: "drop", Text: "MATCH ()-[r:AGREED_WITH]->() DELETE r"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.MaterializeRange(ctx, "quarter", day("2014-08-01"), day("2014-08-31"), 0.5); err != nil || n != 1 {
+		t.Fatalf("quarter: MaterializeRange = %d, %v; want 1 edge (GBR-IRN in Q3: July's warning; GBR-IRQ has none left)", n, err)
+	}
+	if _, err := c.MaterializeRange(ctx, "month", day("2014-08-01"), day("2014-08-31"), 0.5); err != nil {
+		t.Fatal(err)
+	}
+	got := alignments(t, c)
+	want = []string{"GBR-IRN month 2014-06 1 2.5", "GBR-IRN month 2014-07 1 -4.0", "GBR-IRN quarter 2014-Q3 1 -4.0"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("after August without events: %v, want %v", got, want)
+	}
+	if _, err := c.MaterializeRange(ctx, "week", day("2014-08-01"), day("2014-08-31"), 0.5); err == nil {
+		t.Fatal("period week accepted")
+	}
+	if _, err := c.MaterializeRange(ctx, "month", day("2014-08-31"), day("2014-08-01"), 0.5); err == nil {
+		t.Fatal("window that ends before it starts accepted")
 	}
 }

@@ -5,16 +5,86 @@
 // param: to date = 2100-12-31 - last day of the window
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: limit int = 20 - at most this many
-WITH $from AS from, $to AS to, duration.inDays($from, $to) + duration('P1D') AS span
-MATCH (c:Country {code: $country})-[r]-(o:Actor)
-WHERE r.date >= from - span AND r.date <= to
-  AND NOT coalesce(r.negated, false)
-  AND coalesce(r.modality, 'asserted') <> 'hypothetical'
-WITH o, from, r.date >= from AS current, coalesce(r.weight, 0.0) * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
+WITH $from AS from, $from - (duration.inDays($from, $to) + duration('P1D')) AS start, $to AS to
+MATCH (c:Country {code: $country})
+// Two ways to the events: along the relation edges of the state
+// (reads all of them, whatever their date), or through the date index of
+// each relation type (reads the window's events of all states). The
+// window's events are estimated from the count store and the date span of
+// MET_WITH (a few entries), and the way that reads fewer is taken; both
+// find the same edges.
+CALL () {
+  MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
+  WITH e.date AS d ORDER BY d LIMIT 1
+  RETURN collect(d) AS firsts
+}
+CALL () {
+  MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
+  WITH e.date AS d ORDER BY d DESC LIMIT 1
+  RETURN collect(d) AS lasts
+}
+WITH c, from, start, to, firsts[0] AS first, lasts[0] AS last,
+     COUNT { (c)-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-() } AS degree,
+     COUNT { ()-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]->() } AS events
+WITH c, from, start, to, degree,
+     CASE WHEN first IS NULL THEN events
+          ELSE events * (duration.inDays(CASE WHEN start > first THEN start ELSE first END,
+                                         CASE WHEN to < last THEN to ELSE last END).days + 1)
+               / (duration.inDays(first, last).days + 1)
+     END AS estimate
+WITH c, from, start, to, estimate < degree AS by_index
+CALL (c, start, to, by_index) {
+  WITH * WHERE NOT by_index
+  MATCH (c)-[r:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(o)
+  WHERE r.date >= start AND r.date <= to
+  RETURN r, o, r.date AS date
+  UNION ALL
+  WITH * WHERE by_index
+  CALL (c, start, to) {
+    MATCH (c)-[r:MET_WITH]-(o) USING INDEX r:MET_WITH(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:AGREED_WITH]-(o) USING INDEX r:AGREED_WITH(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:SUPPORTED]-(o) USING INDEX r:SUPPORTED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:AIDED]-(o) USING INDEX r:AIDED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:REQUESTED]-(o) USING INDEX r:REQUESTED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:ACCUSED]-(o) USING INDEX r:ACCUSED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:REJECTED]-(o) USING INDEX r:REJECTED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:WARNED]-(o) USING INDEX r:WARNED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:SANCTIONED]-(o) USING INDEX r:SANCTIONED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:DEPLOYED_TO]-(o) USING INDEX r:DEPLOYED_TO(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+    UNION ALL
+    MATCH (c)-[r:ATTACKED]-(o) USING INDEX r:ATTACKED(date)
+    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
+  }
+  RETURN r, o, date
+}
+WITH o, r, date, from, r.modality AS modality
+WHERE NOT coalesce(r.negated, false)
+  AND coalesce(modality, 'asserted') <> 'hypothetical'
+WITH o, date >= from AS current,
+     coalesce(r.weight, 0.0) * CASE WHEN modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
 WITH o, sum(CASE WHEN current THEN w ELSE 0.0 END) AS net,
      sum(CASE WHEN current THEN 0.0 ELSE w END) AS previous,
      sum(CASE WHEN current THEN 1 ELSE 0 END) AS events
-WHERE events > 0 AND net < 0
+WHERE o:Actor AND events > 0 AND net < 0
 RETURN o.code AS rival, o.name AS name, events, net, previous, net - previous AS change
 ORDER BY net ASC, rival
 LIMIT $limit

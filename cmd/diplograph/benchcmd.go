@@ -37,6 +37,7 @@ the dictionaries, and the process's peak resident memory.`,
 	ex.Flags().IntVar(&runs, "runs", 7, "how many times to extract the whole input")
 	ex.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	cmd.AddCommand(ex, newBenchIngestCmd(a))
+	cmd.AddCommand(newBenchQueriesCmd(a))
 	return cmd
 }
 

@@ -1,4 +1,4 @@
-// Removes the materialized ALIGNMENT edges of one period length, before
-// they are computed again.
+// Removes every materialized ALIGNMENT edge of one period length
+// (Materialize, when the graph holds no events).
 MATCH (:Country)-[al:ALIGNMENT {period_kind: $period}]->(:Country)
 DELETE al

@@ -1,0 +1,273 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/queries"
+)
+
+// QueryCase is one predefined query with parameters, timed as a unit.
+type QueryCase struct {
+	Name   string            `json:"name"`  // the query, or the query and the variant ("alliance-timeline typical")
+	Query  string            `json:"query"` // the predefined query's name
+	Params map[string]string `json:"params"`
+	Target time.Duration     `json:"-"` // 0: none
+}
+
+// Targets of the query benchmark on the 1M-edge graph (2-core machine).
+const (
+	TargetAllianceTimeline = 50 * time.Millisecond
+	TargetPartners         = 200 * time.Millisecond
+	TargetAllianceShifts   = 2 * time.Second
+	TargetMaterializeYear  = 30 * time.Second
+)
+
+// QueryCases are the cases of `diplograph bench queries`: every predefined
+// query, with parameters picked from the synthetic data: the busiest state
+// and dyad (the hardest cases: in a realistically skewed graph they take
+// part in a third and three percent of all events), the graph's last year
+// as window, and the alliance timeline also for the tenth busiest dyad and
+// a dyad of median activity. Partners and rivals, the same query shape,
+// share a target.
+func QueryCases(p Picks) []QueryCase {
+	year := strconv.Itoa(p.Year)
+	from, to := year+"-01-01", year+"-12-31"
+	a, b := p.BusiestDyad[0], p.BusiestDyad[1]
+	state := p.BusiestState
+	return []QueryCase{
+		{Name: "alliance-timeline busiest", Query: "alliance-timeline", Params: map[string]string{"a": a, "b": b}, Target: TargetAllianceTimeline},
+		{Name: "alliance-timeline top-10", Query: "alliance-timeline", Params: map[string]string{"a": p.Top10Dyad[0], "b": p.Top10Dyad[1]}, Target: TargetAllianceTimeline},
+		{Name: "alliance-timeline typical", Query: "alliance-timeline", Params: map[string]string{"a": p.TypicalDyad[0], "b": p.TypicalDyad[1]}, Target: TargetAllianceTimeline},
+		{Name: "partners", Query: "partners", Params: map[string]string{"country": state, "from": from, "to": to}, Target: TargetPartners},
+		{Name: "rivals", Query: "rivals", Params: map[string]string{"country": state, "from": from, "to": to}, Target: TargetPartners},
+		{Name: "alliance-shifts", Query: "alliance-shifts", Params: map[string]string{"from": from, "to": to}, Target: TargetAllianceShifts},
+		{Name: "alliance-summary", Query: "alliance-summary", Params: map[string]string{"from": from, "to": to}},
+		{Name: "network", Query: "network", Params: map[string]string{"from": from, "to": to}},
+		{Name: "unbalanced-triads", Query: "unbalanced-triads", Params: map[string]string{"from": from, "to": to}},
+		{Name: "evidence", Query: "evidence", Params: map[string]string{"a": a, "b": b, "from": from, "to": to}},
+		{Name: "timeline", Query: "timeline", Params: map[string]string{"country": state, "from": from, "to": to}},
+		{Name: "meetings", Query: "meetings", Params: map[string]string{"country": state, "from": from, "to": to}},
+		{Name: "meetings all", Query: "meetings", Params: map[string]string{"from": from, "to": to}},
+		{Name: "deployments", Query: "deployments", Params: map[string]string{"by": state, "from": from, "to": to}},
+		{Name: "warnings", Query: "warnings", Params: map[string]string{"by": state, "from": from, "to": to}},
+	}
+}
+
+// QueryBenchOptions say how to time the queries.
+type QueryBenchOptions struct {
+	Runs     int       // timed runs per query (default 9)
+	Warmup   int       // untimed runs before them (0: the default, 1; negative: none)
+	Progress io.Writer // one line per query (nil: none)
+}
+
+// Timing is what the runs of one query or operation measured.
+type Timing struct {
+	Name     string            `json:"name"`
+	Query    string            `json:"query,omitempty"`
+	Params   map[string]string `json:"params,omitempty"`
+	Runs     int               `json:"runs"`
+	Millis   []float64         `json:"millis"` // each timed run
+	MedianMS float64           `json:"median_ms"`
+	P90MS    float64           `json:"p90_ms"` // nearest rank
+	MinMS    float64           `json:"min_ms"`
+	MaxMS    float64           `json:"max_ms"`
+	TargetMS float64           `json:"target_ms,omitempty"`
+	Status   string            `json:"status"` // pass, FAIL, or "-" without a target
+	Rows     int               `json:"rows"`   // rows returned (edges written, for materialize)
+	Profile  *PlanSummary      `json:"profile,omitempty"`
+}
+
+func (t *Timing) summarize(target time.Duration) {
+	t.Runs = len(t.Millis)
+	s := slices.Clone(t.Millis)
+	sort.Float64s(s)
+	t.MedianMS = Median(s)
+	if len(s) > 0 {
+		t.MinMS, t.MaxMS = s[0], s[len(s)-1]
+		t.P90MS = s[max(0, int(math.Ceil(0.9*float64(len(s))))-1)]
+	}
+	t.Status = "-"
+	if target > 0 {
+		t.TargetMS = float64(target) / float64(time.Millisecond)
+		t.Status = "pass"
+		if t.MedianMS >= t.TargetMS {
+			t.Status = "FAIL"
+		}
+	}
+}
+
+func millisSince(t0 time.Time) float64 { return float64(time.Since(t0).Microseconds()) / 1000 }
+
+// RunQueries times each case on c: opt.Warmup untimed runs, then opt.Runs
+// timed ones, each a managed read transaction that collects every record,
+// as `diplograph query` runs it. With p, each case is also run once under
+// PROFILE and its plan summarized.
+func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []QueryCase, opt QueryBenchOptions) ([]Timing, error) {
+	runs, warmup := opt.Runs, opt.Warmup
+	if runs <= 0 {
+		runs = 9
+	}
+	if warmup == 0 {
+		warmup = 1
+	}
+	warmup = max(warmup, 0)
+	progress := opt.Progress
+	if progress == nil {
+		progress = io.Discard
+	}
+	var out []Timing
+	for _, qc := range cases {
+		q, err := queries.Get(qc.Query)
+		if err != nil {
+			return out, fmt.Errorf("bench: %w", err)
+		}
+		params, err := q.Bind(qc.Params, nil)
+		if err != nil {
+			return out, fmt.Errorf("bench: %s: %w", qc.Name, err)
+		}
+		st := graph.Statement{Name: q.Name, Text: q.Cypher}
+		t := Timing{Name: qc.Name, Query: qc.Query, Params: qc.Params}
+		for i := range warmup + runs {
+			t0 := time.Now()
+			recs, err := c.Read(ctx, st, params)
+			if err != nil {
+				return out, fmt.Errorf("bench: %s: %w", qc.Name, err)
+			}
+			if i >= warmup {
+				t.Millis = append(t.Millis, millisSince(t0))
+			}
+			t.Rows = len(recs)
+		}
+		t.summarize(qc.Target)
+		if p != nil {
+			if t.Profile, err = p.Profile(ctx, st, params); err != nil {
+				return out, err
+			}
+		}
+		fmt.Fprintf(progress, "bench: %-26s median %9.1f ms  (%d rows)\n", qc.Name, t.MedianMS, t.Rows)
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// TimeMaterialize times graph.Client.MaterializeRange over one calendar
+// year, runs times (it is idempotent: each run replaces the year's edges).
+func TimeMaterialize(ctx context.Context, c *graph.Client, period string, year, runs int, plannedFactor float64) (Timing, error) {
+	if runs <= 0 {
+		runs = 3
+	}
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	t := Timing{Name: fmt.Sprintf("materialize %s %d", period, year)}
+	for range runs {
+		t0 := time.Now()
+		n, err := c.MaterializeRange(ctx, period, from, to, plannedFactor)
+		if err != nil {
+			return t, fmt.Errorf("bench: %s: %w", t.Name, err)
+		}
+		t.Millis = append(t.Millis, millisSince(t0))
+		t.Rows = n
+	}
+	t.summarize(TargetMaterializeYear)
+	return t, nil
+}
+
+// PlanSummary is the gist of a PROFILE plan.
+type PlanSummary struct {
+	DbHits    int64    `json:"db_hits"`
+	Rows      int64    `json:"rows"`      // rows the plan returned
+	Operators []string `json:"operators"` // distinct operators, in plan order (root first)
+	Warnings  []string `json:"warnings,omitempty"`
+	Plan      []string `json:"plan"` // one line per operator, indented by depth
+}
+
+// Profiler runs statements under PROFILE on its own connection, because
+// graph.Client returns records, not the plan.
+type Profiler struct {
+	driver   neo4j.DriverWithContext
+	database string
+}
+
+// OpenProfiler connects to the database of cfg.
+func OpenProfiler(ctx context.Context, cfg graph.Config) (*Profiler, error) {
+	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		return nil, fmt.Errorf("bench: profiler: %w", err)
+	}
+	if err := d.VerifyConnectivity(ctx); err != nil {
+		_ = d.Close(context.Background())
+		return nil, fmt.Errorf("bench: profiler: %s: %w", cfg.URI, err)
+	}
+	return &Profiler{driver: d, database: cfg.Database}, nil
+}
+
+// Close closes the connection.
+func (p *Profiler) Close(ctx context.Context) error { return p.driver.Close(ctx) }
+
+// Profile runs st once under PROFILE (the statement text is only prefixed
+// with the keyword; values stay parameters) and summarizes the plan.
+func (p *Profiler) Profile(ctx context.Context, st graph.Statement, params map[string]any) (*PlanSummary, error) {
+	s := p.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: p.database, AccessMode: neo4j.AccessModeRead})
+	defer s.Close(ctx)
+	sum, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (neo4j.ResultSummary, error) {
+		res, err := tx.Run(ctx, "PROFILE "+st.Text, params)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := res.Collect(ctx); err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bench: profile %s: %w", st.Name, err)
+	}
+	if sum.Profile() == nil {
+		return nil, fmt.Errorf("bench: profile %s: the server returned no plan", st.Name)
+	}
+	return summarizePlan(sum.Profile()), nil
+}
+
+// bigScan is how many rows a label scan may produce before it is flagged:
+// scanning the two hundred :Country nodes is fine, scanning articles is not.
+const bigScan = 1000
+
+func summarizePlan(root neo4j.ProfiledPlan) *PlanSummary {
+	s := &PlanSummary{Rows: root.Records()}
+	seen := map[string]bool{}
+	var walk func(p neo4j.ProfiledPlan, depth int)
+	walk = func(p neo4j.ProfiledPlan, depth int) {
+		op, _, _ := strings.Cut(p.Operator(), "@")
+		s.DbHits += p.DbHits()
+		if !seen[op] {
+			seen[op] = true
+			s.Operators = append(s.Operators, op)
+		}
+		details, _ := p.Arguments()["Details"].(string)
+		s.Plan = append(s.Plan, fmt.Sprintf("%s%s rows=%d hits=%d %s", strings.Repeat("  ", depth), op, p.Records(), p.DbHits(), details))
+		switch {
+		case op == "AllNodesScan":
+			s.Warnings = append(s.Warnings, fmt.Sprintf("AllNodesScan (%d rows)", p.Records()))
+		case strings.HasSuffix(op, "AllRelationshipsScan"), strings.HasSuffix(op, "RelationshipTypeScan"):
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s %s (%d rows): full relationship scan", op, details, p.Records()))
+		case strings.Contains(op, "ByLabelScan") && p.Records() > bigScan:
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s %s (%d rows)", op, details, p.Records()))
+		}
+		for _, ch := range p.Children() {
+			walk(ch, depth+1)
+		}
+	}
+	walk(root, 0)
+	return s
+}

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/diplograph/diplograph/bench"
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/localserver"
+)
+
+type benchQueriesOptions struct {
+	Spec            bench.SyntheticGraphSpec
+	Runs, Warmup    int
+	MaterializeRuns int
+	Rebuild, Force  bool
+	JSON, Profile   bool
+	Heap, PageCache string
+}
+
+func newBenchQueriesCmd(a *app) *cobra.Command {
+	o := benchQueriesOptions{Spec: bench.DefaultSyntheticGraphSpec()}
+	cmd := &cobra.Command{
+		Use:   "queries",
+		Short: "Time the predefined queries and materialize on a synthetic 1M-edge graph",
+		Long: `Build a synthetic graph (by default a million relation edges among 200
+states over twenty years, drawn from --seed: a few states and dyads far more
+active than the rest, alliances that flip over time, articles, meetings and
+officials, in the shape the writer gives them), then time every predefined
+query with parameters picked from it (the busiest dyad and state, the last
+year): --warmup untimed runs, then --runs timed ones, reported as median,
+p90 and range, against the targets. Each query is also run once under
+PROFILE: db hits and operators are shown, and scans an index could serve are
+flagged (--profile prints whole plans). Last, 'alliances materialize --period
+month' is timed for the last year.
+
+With no neo4j.uri configured, the graph lives in its own local Neo4j home,
+local.home + "-bench", on free ports, with --heap and --pagecache, and is
+stopped afterwards: your graph is never touched. The graph is kept and reused
+by later runs with the same size and seed (a (:DiplographBench) node records
+them); --rebuild builds it again. A configured database that holds anything
+else (articles you ingested) is refused unless --force, which DELETES it.`,
+		Example: `  diplograph bench queries
+  diplograph bench queries --json > bench.json
+  diplograph bench queries --edges 100000 --runs 5 --profile`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runBenchQueries(cmd.Context(), a, o)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.Spec.Edges, "edges", o.Spec.Edges, "relation edges in the synthetic graph")
+	f.IntVar(&o.Spec.States, "states", o.Spec.States, "states in the synthetic graph")
+	f.IntVar(&o.Spec.Years, "years", o.Spec.Years, "years the events span")
+	f.Int64Var(&o.Spec.Seed, "seed", o.Spec.Seed, "seed of the synthetic graph")
+	f.IntVar(&o.Runs, "runs", 9, "timed runs per query")
+	f.IntVar(&o.Warmup, "warmup", 1, "untimed runs per query before the timed ones")
+	f.IntVar(&o.MaterializeRuns, "materialize-runs", 3, "timed runs of materialize (0 = skip it)")
+	f.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
+	f.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
+	f.BoolVar(&o.JSON, "json", false, "print the result as JSON")
+	f.BoolVar(&o.Profile, "profile", false, "print each query's whole PROFILE plan")
+	f.StringVar(&o.Heap, "heap", "1g", "heap of the bench's local Neo4j (not used with neo4j.uri)")
+	f.StringVar(&o.PageCache, "pagecache", "1g", "page cache of the bench's local Neo4j (not used with neo4j.uri)")
+	return cmd
+}
+
+func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
+	if o.Runs < 1 {
+		return usagef("--runs %d: want at least 1", o.Runs)
+	}
+	if o.Warmup < 0 {
+		return usagef("--warmup %d: want 0 or more", o.Warmup)
+	}
+	planned := a.cfg.v.GetFloat64("alliance.planned_factor")
+	c, gc, where, cleanup, err := a.benchGraph(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+
+	g, err := bench.EnsureSyntheticGraph(ctx, c, o.Spec, bench.BuildOptions{Rebuild: o.Rebuild, Force: o.Force, Progress: a.progress()})
+	if errors.Is(err, bench.ErrNotBenchGraph) {
+		fmt.Fprintf(a.errOut, "\nWARNING: %s holds data that `bench queries` did not write. It is left alone.\n"+
+			"Leave neo4j.uri unset to bench in a separate local home, or pass --force to DELETE that data.\n\n", where)
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	prof, err := bench.OpenProfiler(ctx, gc)
+	if err != nil {
+		return err
+	}
+	defer prof.Close(context.Background())
+	warmup := o.Warmup
+	if warmup == 0 {
+		warmup = -1 // bench.QueryBenchOptions: 0 means the default
+	}
+	timings, err := bench.RunQueries(ctx, c, prof, bench.QueryCases(g.Picks),
+		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.progress()})
+	if err != nil {
+		return err
+	}
+	var mat *bench.Timing
+	if o.MaterializeRuns > 0 {
+		fmt.Fprintf(a.progress(), "bench: materialize --period month for %d ...\n", g.Picks.Year)
+		t, err := bench.TimeMaterialize(ctx, c, "month", g.Picks.Year, o.MaterializeRuns, planned)
+		if err != nil {
+			return err
+		}
+		mat = &t
+	}
+	load := bench.LoadAverage()
+	if o.JSON {
+		return writeJSON(a.out, map[string]any{
+			"graph": g, "database": where, "queries": timings, "materialize": mat, "load_average": load,
+		})
+	}
+	return writeBenchQueries(a.out, g, where, timings, mat, load, o.Profile)
+}
+
+func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []bench.Timing, mat *bench.Timing, load string, full bool) error {
+	s := g.Spec
+	how := "reused"
+	if !g.Reused {
+		how = fmt.Sprintf("built in %.0fs", g.BuildSeconds)
+	}
+	fmt.Fprintf(w, "bench queries: %d relation edges among %d states, %d-%d, seed %d (%s): %d nodes, %d relationships, %d articles\n",
+		s.Edges, s.States, s.FirstYear, s.LastYear(), s.Seed, how, g.Nodes, g.Relationships, g.Articles)
+	fmt.Fprintf(w, "database: %s; load average %s\n", where, load)
+	p := g.Picks
+	fmt.Fprintf(w, "picks: busiest dyad %s-%s (%d events), top-10 dyad %s-%s (%d), typical dyad %s-%s (%d), busiest state %s (%d), year %d\n\n",
+		p.BusiestDyad[0], p.BusiestDyad[1], p.BusiestDyadEvents, p.Top10Dyad[0], p.Top10Dyad[1], p.Top10DyadEvents,
+		p.TypicalDyad[0], p.TypicalDyad[1], p.TypicalDyadEvents, p.BusiestState, p.BusiestStateEvents, p.Year)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "QUERY\tMEDIAN ms\tP90 ms\tMIN-MAX ms\tRUNS\tTARGET ms\tSTATUS\tROWS\tDB HITS")
+	all := ts
+	if mat != nil {
+		all = append(append([]bench.Timing(nil), ts...), *mat)
+	}
+	for _, t := range all {
+		target, hits := "-", "-"
+		if t.TargetMS > 0 {
+			target = fmt.Sprintf("%.0f", t.TargetMS)
+		}
+		if t.Profile != nil {
+			hits = fmt.Sprint(t.Profile.DbHits)
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.1f-%.1f\t%d\t%s\t%s\t%d\t%s\n", t.Name, t.MedianMS, t.P90MS, t.MinMS, t.MaxMS, t.Runs, target, t.Status, t.Rows, hits)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if mat != nil {
+		fmt.Fprintln(w, "(materialize: ROWS = ALIGNMENT edges written)")
+	}
+	fmt.Fprintln(w, "\nPROFILE")
+	for _, t := range ts {
+		if t.Profile == nil {
+			continue
+		}
+		fmt.Fprintf(w, "%s: %d db hits, %d rows; %s\n", t.Name, t.Profile.DbHits, t.Profile.Rows, strings.Join(t.Profile.Operators, " "))
+		for _, warn := range t.Profile.Warnings {
+			fmt.Fprintf(w, "  WARNING: %s\n", warn)
+		}
+		if full {
+			for _, line := range t.Profile.Plan {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
+	}
+	return nil
+}
+
+// benchGraph opens the database the query benchmark uses: the configured
+// neo4j.uri, or else a local server in its own home (local.home + "-bench",
+// sharing the assembled distribution, on free ports) that the returned
+// cleanup stops. A bench server left running by an interrupted run is
+// stopped and started again, on new ports.
+func (a *app) benchGraph(ctx context.Context, o benchQueriesOptions) (*graph.Client, graph.Config, string, func(), error) {
+	gc, err := a.cfg.graphConfig()
+	if err != nil {
+		return nil, gc, "", nil, usageError{err}
+	}
+	if gc.URI != "" {
+		c, err := a.connect(ctx, true)
+		if err != nil {
+			return nil, gc, "", nil, err
+		}
+		return c, gc, gc.URI, func() { c.Close(context.Background()) }, nil
+	}
+	opt, err := a.cfg.localOptions(a.progress())
+	if err != nil {
+		return nil, gc, "", nil, usageError{err}
+	}
+	opt.Dist, opt.Home, opt.Password = opt.Home, opt.Home+"-bench", ""
+	opt.Heap, opt.PageCache = o.Heap, o.PageCache
+	if opt.BoltPort, err = freePort(); err == nil {
+		opt.HTTPPort, err = freePort()
+	}
+	if err != nil {
+		return nil, gc, "", nil, err
+	}
+	srv, err := localserver.New(opt)
+	if err != nil {
+		return nil, gc, "", nil, usageError{err}
+	}
+	if srv.Status().Running {
+		fmt.Fprintf(a.progress(), "bench: stopping the bench's Neo4j left running in %s\n", opt.Home)
+		if _, err := srv.Stop(ctx, time.Minute); err != nil {
+			return nil, gc, "", nil, err
+		}
+	}
+	stop := func() {
+		if _, err := srv.Stop(context.Background(), time.Minute); err != nil {
+			fmt.Fprintf(a.errOut, "warning: stopping the bench's Neo4j in %s: %v\n", opt.Home, err)
+		}
+	}
+	fmt.Fprintf(a.progress(), "bench: starting a local Neo4j in %s (heap %s, page cache %s)\n", opt.Home, opt.Heap, opt.PageCache)
+	if _, err := srv.Start(ctx); err != nil {
+		stop()
+		return nil, gc, "", nil, startError(err)
+	}
+	pw, err := srv.Password()
+	if err != nil {
+		stop()
+		return nil, gc, "", nil, err
+	}
+	gc.URI, gc.User, gc.Password = srv.BoltURI(), localserver.User, pw
+	c, err := graph.Open(ctx, gc)
+	if err != nil {
+		stop()
+		return nil, gc, "", nil, err
+	}
+	where := fmt.Sprintf("local Neo4j in %s (heap %s, page cache %s)", opt.Home, opt.Heap, opt.PageCache)
+	return c, gc, where, func() { c.Close(context.Background()); stop() }, nil
+}

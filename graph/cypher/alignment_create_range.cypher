@@ -1,0 +1,52 @@
+// Materializes each pair of states' score per period as an ALIGNMENT edge
+// (from the lower to the higher code): cooperation, conflict, net, the
+// alignment index and the event count, for the events dated from $from to
+// $to (the caller aligns the window with whole periods). Negated and
+// hypothetical events do not count; planned ones count with
+// $planned_factor. Each relation type is read through its date index, one
+// branch per type of graph.RelationTypes.
+CALL () {
+  MATCH (x:Country)-[r:MET_WITH]->(y:Country) USING INDEX r:MET_WITH(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:AGREED_WITH]->(y:Country) USING INDEX r:AGREED_WITH(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:SUPPORTED]->(y:Country) USING INDEX r:SUPPORTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:AIDED]->(y:Country) USING INDEX r:AIDED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:REQUESTED]->(y:Country) USING INDEX r:REQUESTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:ACCUSED]->(y:Country) USING INDEX r:ACCUSED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:REJECTED]->(y:Country) USING INDEX r:REJECTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:WARNED]->(y:Country) USING INDEX r:WARNED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:SANCTIONED]->(y:Country) USING INDEX r:SANCTIONED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:DEPLOYED_TO]->(y:Country) USING INDEX r:DEPLOYED_TO(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  UNION ALL
+  MATCH (x:Country)-[r:ATTACKED]->(y:Country) USING INDEX r:ATTACKED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+}
+WITH x, y, r
+WHERE r.weight IS NOT NULL
+  AND NOT coalesce(r.negated, false)
+  AND coalesce(r.modality, 'asserted') <> 'hypothetical'
+WITH CASE WHEN x.code < y.code THEN x ELSE y END AS a,
+     CASE WHEN x.code < y.code THEN y ELSE x END AS b,
+     CASE $period
+       WHEN 'year' THEN toString(r.date.year)
+       WHEN 'quarter' THEN toString(r.date.year) + '-Q' + toString(r.date.quarter)
+       ELSE toString(r.date.year) + '-' + right('0' + toString(r.date.month), 2)
+     END AS period,
+     r.weight * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
+WITH a, b, period, count(*) AS events,
+     sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS cooperation,
+     sum(CASE WHEN w < 0 THEN w ELSE 0.0 END) AS conflict
+CREATE (a)-[:ALIGNMENT {
+  period_kind: $period, period: period, events: events,
+  cooperation: cooperation, conflict: conflict, net: cooperation + conflict,
+  index: CASE WHEN cooperation - conflict = 0 THEN 0.0 ELSE (cooperation + conflict) / (cooperation - conflict) END,
+  computed_at: datetime()
+}]->(b)
+RETURN count(*) AS edges

@@ -1,0 +1,49 @@
+// The first and the last day with events (null and null when there are
+// none), from both ends of the date index of each relation type
+// (graph.RelationTypes): a few index entries, not a scan.
+CALL () {
+  MATCH ()-[r:MET_WITH]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:MET_WITH]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:AGREED_WITH]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:AGREED_WITH]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:SUPPORTED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:SUPPORTED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:AIDED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:AIDED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:REQUESTED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:REQUESTED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:ACCUSED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:ACCUSED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:REJECTED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:REJECTED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:WARNED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:WARNED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:SANCTIONED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:SANCTIONED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:DEPLOYED_TO]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:DEPLOYED_TO]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+  UNION ALL
+  MATCH ()-[r:ATTACKED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d LIMIT 1
+  UNION ALL
+  MATCH ()-[r:ATTACKED]->() WHERE r.date IS NOT NULL RETURN r.date AS d ORDER BY d DESC LIMIT 1
+}
+RETURN min(d) AS first, max(d) AS last
