@@ -161,6 +161,35 @@ func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []Query
 	return out, nil
 }
 
+// MaterializedCases are the alliance-timeline cases of QueryCases, to run
+// after a complete month materialization, when the query reads the pair's
+// ALIGNMENT edges instead of its events.
+func MaterializedCases(p Picks) []QueryCase {
+	var out []QueryCase
+	for _, qc := range QueryCases(p) {
+		if qc.Query == "alliance-timeline" {
+			qc.Name += " (materialized)"
+			out = append(out, qc)
+		}
+	}
+	return out
+}
+
+// TimeMaterializeAll times one complete graph.Client.Materialize of a
+// period length (all years), after which alliance-timeline reads the
+// ALIGNMENT edges.
+func TimeMaterializeAll(ctx context.Context, c *graph.Client, period string, plannedFactor float64) (Timing, error) {
+	t := Timing{Name: fmt.Sprintf("materialize %s, all years", period)}
+	t0 := time.Now()
+	n, err := c.Materialize(ctx, period, plannedFactor)
+	if err != nil {
+		return t, fmt.Errorf("bench: %s: %w", t.Name, err)
+	}
+	t.Millis, t.Rows = []float64{millisSince(t0)}, n
+	t.summarize(0)
+	return t, nil
+}
+
 // TimeMaterialize times graph.Client.MaterializeRange over one calendar
 // year, runs times (it is idempotent: each run replaces the year's edges).
 func TimeMaterialize(ctx context.Context, c *graph.Client, period string, year, runs int, plannedFactor float64) (Timing, error) {

@@ -15,6 +15,10 @@ var (
 	stAlignmentDeleteOutside = mustStatement("alignment_delete_outside")
 	stAlignmentDeleteRange   = mustStatement("alignment_delete_range")
 	stAlignmentCreateRange   = mustStatement("alignment_create_range")
+	stAlignmentLatestWrite   = mustStatement("alignment_latest_write")
+	stAlignmentStateClear    = mustStatement("alignment_state_clear")
+	stAlignmentStateOther    = mustStatement("alignment_state_clear_other_factor")
+	stAlignmentStateSet      = mustStatement("alignment_state_set")
 )
 
 // Materialize recomputes all ALIGNMENT edges of one period length (month,
@@ -26,9 +30,28 @@ var (
 // An interrupted run leaves some years recomputed and the others as they
 // were; running it again completes it. It returns how many edges were
 // written.
+//
+// A completed run is recorded as (:Materialization {period_kind, as_of,
+// planned_factor}), as_of being the latest article write it saw. While no
+// article has been written since, the month edges are complete, and the
+// alliance-timeline query reads them instead of the events. The record is
+// removed when a run starts, so an interrupted run leaves none.
 func (c *Client) Materialize(ctx context.Context, period string, plannedFactor float64) (int, error) {
 	if err := checkPeriod(period); err != nil {
 		return 0, err
+	}
+	// The articles this computation sees: those written before it starts.
+	latest, err := c.Read(ctx, stAlignmentLatestWrite, nil)
+	if err != nil {
+		return 0, fmt.Errorf("graph: materialize: %w", err)
+	}
+	var asOf any
+	if len(latest) == 1 {
+		asOf = latest[0].Values[0]
+	}
+	state := map[string]any{"period": period, "planned_factor": plannedFactor, "as_of": asOf}
+	if err := c.Write(ctx, stAlignmentStateClear, state); err != nil {
+		return 0, fmt.Errorf("graph: materialize: %w", err)
 	}
 	recs, err := c.Read(ctx, stAlignmentSpan, nil)
 	if err != nil {
@@ -42,6 +65,9 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 	}
 	if !ok { // no events: no edges
 		if err := c.Write(ctx, stAlignmentDelete, map[string]any{"period": period}); err != nil {
+			return 0, fmt.Errorf("graph: materialize: %w", err)
+		}
+		if err := c.Write(ctx, stAlignmentStateSet, state); err != nil {
 			return 0, fmt.Errorf("graph: materialize: %w", err)
 		}
 		return 0, nil
@@ -59,6 +85,9 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 		time.Date(last.Time().Year(), 12, 31, 0, 0, 0, 0, time.UTC))
 	params := map[string]any{"period": period, "first": names[0], "last": names[len(names)-1]}
 	if err := c.Write(ctx, stAlignmentDeleteOutside, params); err != nil {
+		return total, fmt.Errorf("graph: materialize: %w", err)
+	}
+	if err := c.Write(ctx, stAlignmentStateSet, state); err != nil {
 		return total, fmt.Errorf("graph: materialize: %w", err)
 	}
 	return total, nil
@@ -85,6 +114,9 @@ func (c *Client) MaterializeRange(ctx context.Context, period string, from, to t
 	s := c.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(ctx)
 	n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := run(ctx, tx, stAlignmentStateOther, params); err != nil {
+			return nil, err
+		}
 		if err := run(ctx, tx, stAlignmentDeleteRange, params); err != nil {
 			return nil, err
 		}
@@ -98,6 +130,16 @@ func (c *Client) MaterializeRange(ctx context.Context, period string, from, to t
 		return 0, fmt.Errorf("graph: materialize: %w", classify(c.uri, err))
 	}
 	return n.(int), nil
+}
+
+// ForgetMaterialized removes the record that the ALIGNMENT edges of one
+// period length are complete (see Materialize), so queries read the events
+// until the next complete run; the edges stay.
+func (c *Client) ForgetMaterialized(ctx context.Context, period string) error {
+	if err := c.Write(ctx, stAlignmentStateClear, map[string]any{"period": period}); err != nil {
+		return fmt.Errorf("graph: forget materialization: %w", err)
+	}
+	return nil
 }
 
 func checkPeriod(period string) error {

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -162,5 +163,80 @@ func TestMaterializeRange(t *testing.T) {
 	}
 	if _, err := c.MaterializeRange(ctx, "month", day("2014-08-31"), day("2014-08-01"), 0.5); err == nil {
 		t.Fatal("window that ends before it starts accepted")
+	}
+}
+
+// materialization is the (:Materialization) record of one period length:
+// "" when there is none, else "as_of planned_factor".
+func materialization(t *testing.T, c *graph.Client, period string) string {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "state", Text: `
+MATCH (m:Materialization {period_kind: $period})
+RETURN coalesce(toString(m.as_of), '') + ' ' + toString(m.planned_factor) AS s`}, map[string]any{"period": period})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) == 0 {
+		return ""
+	}
+	return recs[0].Values[0].(string)
+}
+
+func TestMaterializationRecord(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	f := sampleFacts("r1", "hr1")
+	if _, err := c.WriteArticle(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := c.Read(ctx, graph.Statement{Name: "latest", Text: "MATCH (a:Article) RETURN toString(max(a.ingested_at)) AS t"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	want := latest[0].Values[0].(string) + " 0.5"
+	if got := materialization(t, c, "month"); got != want {
+		t.Fatalf("after Materialize: record %q, want %q (the latest article write)", got, want)
+	}
+	if got := materialization(t, c, "year"); got != "" {
+		t.Fatalf("year record %q before any year materialization", got)
+	}
+	// The month edges carry the dyad key and the counts by type.
+	recs, err := c.Read(ctx, graph.Statement{Name: "al", Text: "MATCH ()-[al:ALIGNMENT]->() RETURN al.dyad AS d, al.by_type AS bt"}, nil)
+	if err != nil || len(recs) != 1 || recs[0].Values[0] != "GBR-IRN" || fmt.Sprint(recs[0].Values[1]) != "[MET_WITH:1]" {
+		t.Fatalf("ALIGNMENT dyad and by_type = %v, %v", recs, err)
+	}
+	// Some periods again with the same factor: still complete.
+	if _, err := c.MaterializeRange(ctx, "month", day("2014-06-01"), day("2014-06-30"), 0.5); err != nil {
+		t.Fatal(err)
+	}
+	if got := materialization(t, c, "month"); got != want {
+		t.Fatalf("after a range with the same factor: record %q, want %q", got, want)
+	}
+	// With another factor the edges are mixed: no record.
+	if _, err := c.MaterializeRange(ctx, "month", day("2014-06-01"), day("2014-06-30"), 0.25); err != nil {
+		t.Fatal(err)
+	}
+	if got := materialization(t, c, "month"); got != "" {
+		t.Fatalf("after a range with another factor: record %q, want none", got)
+	}
+	if _, err := c.Materialize(ctx, "month", 0.25); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ForgetMaterialized(ctx, "month"); err != nil {
+		t.Fatal(err)
+	}
+	if got := materialization(t, c, "month"); got != "" {
+		t.Fatalf("after ForgetMaterialized: record %q", got)
+	}
+	// An empty graph is completely materialized too, as of no article.
+	graphtest.Wipe(t, c)
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	if got := materialization(t, c, "month"); got != " 0.5" {
+		t.Fatalf("empty graph: record %q", got)
 	}
 }

@@ -240,6 +240,9 @@ func convert(p Param, v string, resolve Resolver) (any, error) {
 		}
 		return b, nil
 	case "date":
+		if p.Name == "to" {
+			return ParseEndDate(v)
+		}
 		return ParseDate(v)
 	case "enum":
 		for _, e := range p.Enum {
@@ -261,10 +264,29 @@ func convert(p Param, v string, resolve Resolver) (any, error) {
 }
 
 // ParseDate reads YYYY-MM-DD, YYYY-MM (the first of the month) or YYYY
-// (the first of January) as a Neo4j date.
+// (the first of January) as a Neo4j date. A window's end is read with
+// ParseEndDate.
 func ParseDate(v string) (dbtype.Date, error) {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, v); err == nil {
+			return dbtype.Date(t), nil
+		}
+	}
+	return dbtype.Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", v)
+}
+
+// ParseEndDate reads the last day of a window: YYYY-MM-DD, YYYY-MM (the
+// last day of the month) or YYYY (the 31st of December), so that
+// from=2014 to=2014 is the whole year.
+func ParseEndDate(v string) (dbtype.Date, error) {
+	for _, l := range []struct {
+		layout string
+		months int
+	}{{"2006-01-02", 0}, {"2006-01", 1}, {"2006", 12}} {
+		if t, err := time.Parse(l.layout, v); err == nil {
+			if l.months > 0 {
+				t = t.AddDate(0, l.months, -1)
+			}
 			return dbtype.Date(t), nil
 		}
 	}

@@ -3,6 +3,7 @@ package queries_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"flag"
 	"math"
 	"os"
@@ -191,5 +192,74 @@ func TestQueriesEmptyGraph(t *testing.T) {
 		if got := run(t, c, q, params[q.Name]); len(got) != 0 {
 			t.Errorf("%s on an empty graph: %v", q.Name, got)
 		}
+	}
+}
+
+// alliance-timeline reads the month ALIGNMENT edges instead of the events
+// only while a complete materialization is current; either way the rows
+// are the same.
+func TestAllianceTimelineMaterialized(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	if _, err := c.WriteArticles(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	q, err := queries.Get("alliance-timeline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	windows := []map[string]string{
+		{"a": "USA", "b": "IRN"},
+		{"a": "IRN", "b": "USA", "period": "quarter"},
+		{"a": "USA", "b": "IRN", "period": "year", "from": "2014-02", "to": "2014"},
+		{"a": "GBR", "b": "USA", "from": "2014-03-01", "to": "2014-03-31"},
+		{"a": "USA", "b": "IRN", "from": "2014-01-15", "to": "2014-03-31"}, // not whole months
+		{"a": "USA", "b": "IRN", "planned_factor": "0.25"},
+	}
+	fromEvents := make([]string, len(windows))
+	for i, w := range windows {
+		fromEvents[i] = fmt.Sprint(run(t, c, q, w))
+	}
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range windows {
+		if got := fmt.Sprint(run(t, c, q, w)); got != fromEvents[i] {
+			t.Errorf("%v after materializing:\n got %s\nwant %s", w, got, fromEvents[i])
+		}
+	}
+
+	// Which path a window took shows when the edges are altered by hand.
+	if err := c.Write(ctx, graph.Statement{Name: "tamper", Text: "MATCH ()-[al:ALIGNMENT]->() SET al.events = al.events + 1000"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range windows {
+		readsEdges := i < 4 // whole months and the materialized planned factor
+		if got := fmt.Sprint(run(t, c, q, w)); (got != fromEvents[i]) != readsEdges {
+			t.Errorf("%v: reads the ALIGNMENT edges = %v, want %v", w, got != fromEvents[i], readsEdges)
+		}
+	}
+
+	// An article written later makes the materialization stale: the
+	// events are read again, and the new one counts.
+	later := fixture()[1]
+	later.Article.ID, later.Article.URL, later.Article.ContentHash = "a5", "https://example.org/a5", "hash-a5"
+	later.Relations = later.Relations[:1] // USA SANCTIONED IRN, 2014-02-05
+	if _, err := c.WriteArticles(ctx, []graph.ArticleFacts{later}); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(run(t, c, q, windows[0]))
+	if got == fromEvents[0] || strings.Contains(got, "1001") {
+		t.Fatalf("after a new article: %s", got)
+	}
+	if !strings.Contains(got, "SANCTIONED:2") {
+		t.Errorf("after a new article the February sanctions count twice: %s", got)
+	}
+	// Materializing again makes the edges current: same rows as the events.
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	if again := fmt.Sprint(run(t, c, q, windows[0])); again != got {
+		t.Errorf("materialized again:\n got %s\nwant %s", again, got)
 	}
 }

@@ -121,3 +121,34 @@ RETURN $a, $from, $period, $n, $f`)
 		}
 	}
 }
+
+// A window's end given as a month or a year means its last day, so that
+// from=2014 to=2014 is the whole of 2014.
+func TestBindWindowEnd(t *testing.T) {
+	q, err := Parse("t.cypher", `// name: t
+// description: d
+// param: from date = 1900-01-01
+// param: to date = 2100-12-31
+RETURN $from, $to`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(y, m, d int) dbtype.Date { return dbtype.Date(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)) }
+	for _, c := range []struct {
+		from, to         string
+		wantFrom, wantTo dbtype.Date
+	}{
+		{"2014", "2014", day(2014, 1, 1), day(2014, 12, 31)},
+		{"2014-02", "2016-02", day(2014, 2, 1), day(2016, 2, 29)},
+		{"2014-06-03", "2014-06-20", day(2014, 6, 3), day(2014, 6, 20)},
+		{"2007-12", "2007-12", day(2007, 12, 1), day(2007, 12, 31)},
+	} {
+		got, err := q.Bind(map[string]string{"from": c.from, "to": c.to}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got["from"] != c.wantFrom || got["to"] != c.wantTo {
+			t.Errorf("from=%s to=%s: bound %v .. %v, want %v .. %v", c.from, c.to, got["from"], got["to"], c.wantFrom, c.wantTo)
+		}
+	}
+}

@@ -47,6 +47,11 @@ type Options struct {
 	// leaves it to expire.
 	LockTTL time.Duration
 	Log     io.Writer // one line per run (default: discarded)
+	// Materialize lists period lengths (month, quarter, year) whose
+	// ALIGNMENT edges are recomputed after a run that wrote articles,
+	// while the lock is still held; PlannedFactor weighs planned events.
+	Materialize   []string
+	PlannedFactor float64
 }
 
 func (o *Options) defaults() {
@@ -69,6 +74,9 @@ type Report struct {
 	Summary ingest.Summary `json:"summary"`
 	Holder  string         `json:"lock_holder,omitempty"` // skipped: who held the lock
 	Feeds   int            `json:"feeds_state_kept"`      // feeds whose validators were kept
+	// Materialized counts the ALIGNMENT edges written after the run, by
+	// period length.
+	Materialized map[string]int `json:"materialized,omitempty"`
 }
 
 // feedStore adapts the graph to ingest.FeedStore.
@@ -154,8 +162,6 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 		return err
 	}
 	sum, runErr := ingest.Run(ctx, src, x, lex, c, opt.Ingest)
-	stopRenew()
-	<-renewDone
 	rep.Summary = sum
 
 	switch {
@@ -179,6 +185,26 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 	default:
 		rep.Status = StatusFailed
 	}
+	if runErr == nil && sum.New+sum.Updated > 0 {
+		for _, period := range opt.Materialize {
+			n, err := c.Materialize(ctx, period, opt.PlannedFactor)
+			if err != nil {
+				runErr = fmt.Errorf("schedule: materializing alignments by %s: %w", period, err)
+				rep.Status = StatusFailed
+				if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+					rep.Status = StatusInterrupted
+				}
+				break
+			}
+			if rep.Materialized == nil {
+				rep.Materialized = map[string]int{}
+			}
+			rep.Materialized[period] = n
+			fmt.Fprintf(opt.Log, "%s run %s: %d ALIGNMENT edges by %s materialized\n", time.Now().UTC().Format(time.RFC3339), rep.RunID, n, period)
+		}
+	}
+	stopRenew()
+	<-renewDone
 	run.Status = rep.Status
 	run.Seen, run.New, run.Updated, run.Unchanged = int64(sum.Seen), int64(sum.New), int64(sum.Updated), int64(sum.Unchanged)
 	run.Failed, run.Relations, run.Seconds = int64(sum.Failed), int64(sum.Relations), sum.Seconds

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/diplograph/diplograph/queries"
 )
 
 func newAlliancesCmd(a *app) *cobra.Command {
@@ -13,24 +15,55 @@ func newAlliancesCmd(a *app) *cobra.Command {
 		Use:   "alliances",
 		Short: "Work with the alliance scores stored in the graph",
 	}
-	var period string
+	var period, from, to string
 	mat := &cobra.Command{
-		Use:   "materialize [--period month|quarter|year]",
+		Use:   "materialize [--period month|quarter|year] [--from DATE] [--to DATE]",
 		Short: "Write each pair of states' score per period as ALIGNMENT edges for exploration",
 		Long: `Compute, for every pair of states and every period, cooperation, conflict,
 net score, alignment index and event count, and write them as
 (:Country)-[:ALIGNMENT {period_kind, period, cooperation, conflict, net, index,
 events}]->(:Country), from the lower to the higher country code. The edges of
-that period length are replaced as a whole in one transaction, so the command
-is idempotent; run it again after ingesting. Planned events count with
-alliance.planned_factor; negated and hypothetical ones do not count.
+that period length are replaced, one transaction per calendar year, so the
+command is idempotent; run it again after ingesting, or let every ingest do
+it (alliance.materialize_after_ingest). With --from and/or --to only the
+periods overlapping that window are recomputed, in one transaction, and no
+other edge is touched: the quick way to refresh the recent months of a large
+graph. Planned events count with alliance.planned_factor; negated and
+hypothetical ones do not count.
 
 In Neo4j Browser:
-  MATCH p=(:Country)-[a:ALIGNMENT {period: '2014-06'}]->(:Country) RETURN p`,
+  MATCH p=(:Country)-[a:ALIGNMENT {period: '2014-06'}]->(:Country) RETURN p
+
+Examples:
+  diplograph alliances materialize
+  diplograph alliances materialize --period year
+  diplograph alliances materialize --from 2025-01 --to 2025-06`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if period != "month" && period != "quarter" && period != "year" {
 				return usagef("--period %q: want month, quarter or year", period)
+			}
+			var lo, hi time.Time
+			if from != "" || to != "" {
+				f, t := "1900-01-01", "2100-12-31"
+				if from != "" {
+					f = from
+				}
+				if to != "" {
+					t = to
+				}
+				d, err := queries.ParseDate(f)
+				if err != nil {
+					return usagef("--from: %v", err)
+				}
+				e, err := queries.ParseEndDate(t)
+				if err != nil {
+					return usagef("--to: %v", err)
+				}
+				lo, hi = d.Time(), e.Time()
+				if hi.Before(lo) {
+					return usagef("--to %s is before --from %s", t, f)
+				}
 			}
 			c, err := a.connect(cmd.Context(), true)
 			if err != nil {
@@ -38,7 +71,13 @@ In Neo4j Browser:
 			}
 			defer c.Close(context.Background())
 			t0 := time.Now()
-			n, err := c.Materialize(cmd.Context(), period, a.cfg.v.GetFloat64("alliance.planned_factor"))
+			planned := a.cfg.v.GetFloat64("alliance.planned_factor")
+			var n int
+			if lo.IsZero() {
+				n, err = c.Materialize(cmd.Context(), period, planned)
+			} else {
+				n, err = c.MaterializeRange(cmd.Context(), period, lo, hi, planned)
+			}
 			if err != nil {
 				return err
 			}
@@ -47,6 +86,8 @@ In Neo4j Browser:
 		},
 	}
 	mat.Flags().StringVar(&period, "period", "month", "period length: month, quarter or year")
+	mat.Flags().StringVar(&from, "from", "", "recompute only periods from this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+	mat.Flags().StringVar(&to, "to", "", "recompute only periods up to this date (a month or year means its last day)")
 	cmd.AddCommand(mat)
 	return cmd
 }

@@ -88,6 +88,18 @@ func TestCLIIngestAndQuery(t *testing.T) {
 	if _, _, code = runCLI(t, "", "alliances", "materialize", "--period", "week"); code != exitUsage {
 		t.Fatalf("materialize --period week: exit %d", code)
 	}
+	out, errOut, code = runCLI(t, "", "alliances", "materialize", "--from", "2014", "--to", "2014")
+	if code != 0 || !strings.Contains(out, "materialized") || strings.Contains(out, "materialized 0 ") {
+		t.Fatalf("materialize 2014: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, errOut, code = runCLI(t, "", "alliances", "materialize", "--from", "2014", "--to", "2013"); code != exitUsage || !strings.Contains(errOut, "before --from") {
+		t.Fatalf("materialize --to before --from: exit %d %s", code, errOut)
+	}
+	// to=2007 is the end of 2007: the March 2007 talks, not June 2014.
+	out, _, code = runCLI(t, "", "query", "alliance-timeline", "-p", "a=USA", "-p", "b=IRN", "-p", "from=2007", "-p", "to=2007", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "2007-03") || strings.Contains(out, "2014-06") {
+		t.Fatalf("timeline of 2007: exit %d\n%s", code, out)
+	}
 	out, _, code = runCLI(t, "", "query", "alliance-timeline", "-p", "a=USA", "-p", "b=Iran", "-p", "from=2030", "--format", "json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Fatalf("empty result: exit %d %q", code, out)
@@ -100,9 +112,20 @@ func TestCLIIngestPartialFailure(t *testing.T) {
 	if code != 5 || !strings.Contains(errOut, "1 of 1 inputs failed") {
 		t.Fatalf("empty stdin: exit %d, %s", code, errOut)
 	}
-	out, _, code := runCLI(t, "Britain and Iran held talks in Vienna on Monday.\n", "ingest", "-", "--published", "2014-06-16")
+	t.Setenv("DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST", "month,year")
+	out, errOut, code := runCLI(t, "Britain and Iran held talks in Vienna on Monday.\n", "ingest", "-", "--published", "2014-06-16")
 	if code != 0 || !strings.Contains(out, "1 new") {
 		t.Fatalf("stdin article: exit %d\n%s", code, out)
+	}
+	// alliance.materialize_after_ingest recomputed both period lengths.
+	for _, period := range []string{"per month", "per year"} {
+		if !strings.Contains(errOut, "ALIGNMENT edges ("+period+")") || strings.Contains(errOut, "materialized 0 ") {
+			t.Errorf("after ingest, no %q materialization:\n%s", period, errOut)
+		}
+	}
+	t.Setenv("DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST", "week")
+	if _, errOut, code = runCLI(t, "", "ingest", "-", "--published", "2014-06-16"); code != exitUsage || !strings.Contains(errOut, "materialize_after_ingest") {
+		t.Fatalf("bad period: exit %d %s", code, errOut)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/schedule"
 )
@@ -138,14 +139,19 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 	if err != nil {
 		return err
 	}
+	periods, err := a.materializePeriods()
+	if err != nil {
+		return err
+	}
 	var writer ingest.Writer
+	var client *graph.Client
 	if !o.DryRun {
 		c, err := a.connect(ctx, true)
 		if err != nil {
 			return err
 		}
 		defer c.Close(context.Background())
-		writer = c
+		writer, client = c, c
 	}
 	p := newProgress(a.progress())
 	if len(o.Paths) > 0 && !a.quiet {
@@ -169,6 +175,16 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if client != nil && sum.New+sum.Updated > 0 {
+		for _, period := range periods {
+			t0 := time.Now()
+			n, err := client.Materialize(ctx, period, a.cfg.v.GetFloat64("alliance.planned_factor"))
+			if err != nil {
+				return fmt.Errorf("ingest: materializing alignments by %s: %w", period, err)
+			}
+			fmt.Fprintf(a.progress(), "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", n, period, time.Since(t0).Seconds())
+		}
 	}
 	if sum.Failed > 0 {
 		return partialError{failed: sum.Failed, total: sum.Seen}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cast"
@@ -64,6 +65,26 @@ func (a *app) weights() (alliance.Weights, error) {
 		return nil, usageError{err}
 	}
 	return w, nil
+}
+
+// materializePeriods are the period lengths of
+// alliance.materialize_after_ingest, checked.
+func (a *app) materializePeriods() ([]string, error) {
+	var out []string
+	for _, v := range a.cfg.v.GetStringSlice("alliance.materialize_after_ingest") {
+		for _, p := range strings.Split(v, ",") {
+			switch p = strings.ToLower(strings.TrimSpace(p)); p {
+			case "":
+			case "month", "quarter", "year":
+				if !slices.Contains(out, p) {
+					out = append(out, p)
+				}
+			default:
+				return nil, usagef("alliance.materialize_after_ingest: %q: want month, quarter or year", p)
+			}
+		}
+	}
+	return out, nil
 }
 
 // sourceOptions are the reading options shared by ingest, extract and eval.

@@ -96,7 +96,13 @@ func (a *app) scheduleOptions(names []string) (schedule.Options, error) {
 	if err != nil {
 		return schedule.Options{}, err
 	}
+	periods, err := a.materializePeriods()
+	if err != nil {
+		return schedule.Options{}, err
+	}
 	return schedule.Options{
+		Materialize:   periods,
+		PlannedFactor: a.cfg.v.GetFloat64("alliance.planned_factor"),
 		Sources: srcs,
 		Source:  sopt,
 		Ingest: ingest.Options{

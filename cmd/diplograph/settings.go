@@ -59,6 +59,8 @@ var settings = []setting{
 		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
 	{Key: "alliance.planned_factor", Env: []string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}, Def: 0.5,
 		Help: "weight factor of planned events in materialized alignments"},
+	{Key: "alliance.materialize_after_ingest", Env: []string{"DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"}, Def: []string{},
+		Help: "period lengths (month, quarter, year) whose ALIGNMENT edges are recomputed after every ingest that wrote articles; comma-separated in the environment"},
 	{Key: "schedule.cron", Env: []string{"DIPLOGRAPH_SCHEDULE_CRON"}, Def: "@hourly",
 		Help: "when `schedule` runs the sources (its --cron flag overrides): five cron fields (minute hour day-of-month month day-of-week, local time) or @hourly, @daily, @every 30m"},
 	{Key: "schedule.lock_ttl", Env: []string{"DIPLOGRAPH_SCHEDULE_LOCK_TTL"}, Def: 10 * time.Minute,

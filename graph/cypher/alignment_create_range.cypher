@@ -1,6 +1,6 @@
 // Materializes each pair of states' score per period as an ALIGNMENT edge
 // (from the lower to the higher code): cooperation, conflict, net, the
-// alignment index and the event count, for the events dated from $from to
+// alignment index, the event count and the counts by type, for the events dated from $from to
 // $to (the caller aligns the window with whole periods). Negated and
 // hypothetical events do not count; planned ones count with
 // $planned_factor. Each relation type is read through its date index, one
@@ -39,14 +39,21 @@ WITH CASE WHEN x.code < y.code THEN x ELSE y END AS a,
        WHEN 'quarter' THEN toString(r.date.year) + '-Q' + toString(r.date.quarter)
        ELSE toString(r.date.year) + '-' + right('0' + toString(r.date.month), 2)
      END AS period,
+     type(r) AS type,
      r.weight * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
-WITH a, b, period, count(*) AS events,
-     sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS cooperation,
-     sum(CASE WHEN w < 0 THEN w ELSE 0.0 END) AS conflict
+WITH a, b, period, type, count(*) AS n,
+     sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS coop,
+     sum(CASE WHEN w < 0 THEN w ELSE 0.0 END) AS confl
+// by_type lists the most frequent type first (ties by name), as the
+// alliance-timeline query does.
+ORDER BY n DESC, type
+WITH a, b, period, sum(n) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
+     collect(type + ':' + toString(n)) AS by_type
 CREATE (a)-[:ALIGNMENT {
-  period_kind: $period, period: period, events: events,
+  period_kind: $period, period: period, dyad: a.code + '-' + b.code, events: events,
   cooperation: cooperation, conflict: conflict, net: cooperation + conflict,
   index: CASE WHEN cooperation - conflict = 0 THEN 0.0 ELSE (cooperation + conflict) / (cooperation - conflict) END,
+  by_type: by_type,
   computed_at: datetime()
 }]->(b)
 RETURN count(*) AS edges
