@@ -232,7 +232,7 @@ func graphLabelsAndTypes(t *testing.T) (labels, types []string) {
 
 // bookkeeping labels are diplograph's own records, not part of the graph
 // an analyst explores.
-var bookkeeping = []string{"DiplographSchema", "DiplographLock", "IngestRun", "Feed", "Materialization"}
+var bookkeeping = []string{"DiplographSchema", "DiplographLock", "IngestRun", "Feed", "Materialization", "DiplographWrites"}
 
 func TestStyleCoversGraph(t *testing.T) {
 	rules := mustStyle(t)

@@ -238,6 +238,7 @@ func (x *Extractor) Extract(a article.Article) Result {
 		d.sentence(s, d.ments[mi:mj])
 		mi = mj
 	}
+	d.headlinePlaces()
 	for _, id := range d.order {
 		res.Entities = append(res.Entities, *d.ents[id])
 	}

@@ -3,6 +3,10 @@ package extract
 import (
 	"sort"
 	"strconv"
+	"strings"
+
+	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/extract/segment"
 )
 
 // meetingNames maps trigger words to the name a meeting entity gets.
@@ -104,4 +108,74 @@ func addParticipant(m *Entity, code string) {
 	}
 	m.Participants = append(m.Participants, code)
 	sort.Strings(m.Participants)
+}
+
+// headlinePlaces gives a meeting that the body leaves without a place the
+// place its headline names beside the meeting's own word: "talks at
+// Baghdad conference" (the conference), "summit in Vienna" (the summit).
+// Only cities, regions and capitals count, never a state's name, and only
+// when the headline names exactly one such place.
+func (d *doc) headlinePlaces() {
+	open := false
+	for _, m := range d.meetings {
+		open = open || m.Place == ""
+	}
+	if !open || strings.TrimSpace(d.a.Title) == "" {
+		return
+	}
+	title, _ := segment.Normalize(d.a.Title)
+	toks := segment.Tokens(title, segment.Span{Start: 0, End: len(title)})
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = strings.ToLower(title[t.Start:t.End])
+	}
+	type place struct {
+		m      lexicon.Mention
+		t0, t1 int
+	}
+	var places []place
+	for _, m := range d.x.lex.Find(title) {
+		if m.Ambiguous || !(m.Kind == lexicon.KindPlace || m.Form == lexicon.FormCapital) {
+			continue
+		}
+		t0 := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		t1 := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.End })
+		if t0 < t1 {
+			places = append(places, place{m, t0, t1})
+		}
+	}
+	if len(places) != 1 {
+		return // none, or several: which one is the meeting's is a guess
+	}
+	names := func(i int) string {
+		if i < 0 || i >= len(words) {
+			return ""
+		}
+		return meetingNames[words[i]]
+	}
+	for _, mt := range d.meetings {
+		if mt.Place != "" {
+			continue
+		}
+		var found []lexicon.Mention
+		for _, p := range places { // one
+			// "Baghdad conference", "Vienna talks"
+			ok := names(p.t1) == mt.Name
+			// "conference in Baghdad", "talks at the UN in Geneva"
+			if !ok && p.t0 > 0 && (words[p.t0-1] == "in" || words[p.t0-1] == "at") {
+				for j := p.t0 - 2; j >= 0 && j >= p.t0-5; j-- {
+					if names(j) == mt.Name {
+						ok = true
+						break
+					}
+				}
+			}
+			if ok {
+				found = append(found, p.m)
+			}
+		}
+		if len(found) == 1 {
+			mt.Place = d.ents[d.placeEntity(found[0])].Name
+		}
+	}
 }

@@ -301,3 +301,29 @@ func TestMeetingAtHostEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetingPlaceFromHeadline(t *testing.T) {
+	x := testExtractor(t)
+	pub := time.Date(2007, 3, 10, 0, 0, 0, 0, time.UTC)
+	const talks = "US and Iranian envoys exchanged direct talks today at a conference on Iraq stability efforts."
+	for _, tt := range []struct{ title, text, want string }{
+		{"US and Iranian envoys exchange direct talks at Baghdad conference on Iraq", talks, "Baghdad"},
+		{"Envoys meet at conference in Baghdad", talks, "Baghdad"},
+		{"Iran and Iraq hold talks in Vienna", "Iran and Iraq held talks on Monday.", "Vienna"},
+		{"Talks in Iran", "Iraq and Syria held talks on Monday.", ""},                            // a state is no place
+		{"Baghdad conference on Iraq", "Iran and Iraq held talks on Monday.", ""},                // not this meeting's word
+		{"Talks in Vienna and Geneva", "Iran and Iraq held talks on Monday.", ""},                // two places: unknown which
+		{"Talks at Baghdad conference", "Iran and Iraq held talks in Cairo on Monday.", "Cairo"}, // the body wins
+	} {
+		r := x.Extract(article.Article{ID: "t", Title: tt.title, Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
+		var places []string
+		for _, e := range r.Entities {
+			if e.Kind == KindMeeting {
+				places = append(places, e.Place)
+			}
+		}
+		if len(places) != 1 || places[0] != tt.want {
+			t.Errorf("%q / %q: meeting places %q, want %q", tt.title, tt.text, places, tt.want)
+		}
+	}
+}

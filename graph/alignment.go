@@ -31,25 +31,28 @@ var (
 // were; running it again completes it. It returns how many edges were
 // written.
 //
-// A completed run is recorded as (:Materialization {period_kind, as_of,
-// planned_factor}), as_of being the latest article write it saw. While no
-// article has been written since, the month edges are complete, and the
-// alliance-timeline query reads them instead of the events. The record is
-// removed when a run starts, so an interrupted run leaves none.
+// A completed run is recorded as (:Materialization {period_kind, writes,
+// planned_factor}), writes being the count of article write transactions
+// it saw ((:DiplographWrites).seq). While no article has been written
+// since, the month edges are complete, and the alliance-timeline query
+// reads them instead of the events. The record is removed when a run
+// starts, so an interrupted run leaves none.
 func (c *Client) Materialize(ctx context.Context, period string, plannedFactor float64) (int, error) {
 	if err := checkPeriod(period); err != nil {
 		return 0, err
 	}
-	// The articles this computation sees: those written before it starts.
+	// The articles this computation sees: those of the write transactions
+	// committed before it starts. A writer commits its count after its
+	// articles, so a write still in flight moves the count on.
 	latest, err := c.Read(ctx, stAlignmentLatestWrite, nil)
 	if err != nil {
 		return 0, fmt.Errorf("graph: materialize: %w", err)
 	}
-	var asOf any
+	writes := int64(0)
 	if len(latest) == 1 {
-		asOf = latest[0].Values[0]
+		writes, _ = latest[0].Values[0].(int64)
 	}
-	state := map[string]any{"period": period, "planned_factor": plannedFactor, "as_of": asOf}
+	state := map[string]any{"period": period, "planned_factor": plannedFactor, "writes": writes}
 	if err := c.Write(ctx, stAlignmentStateClear, state); err != nil {
 		return 0, fmt.Errorf("graph: materialize: %w", err)
 	}

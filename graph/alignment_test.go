@@ -167,12 +167,12 @@ func TestMaterializeRange(t *testing.T) {
 }
 
 // materialization is the (:Materialization) record of one period length:
-// "" when there is none, else "as_of planned_factor".
+// "" when there is none, else "writes planned_factor".
 func materialization(t *testing.T, c *graph.Client, period string) string {
 	t.Helper()
 	recs, err := c.Read(context.Background(), graph.Statement{Name: "state", Text: `
 MATCH (m:Materialization {period_kind: $period})
-RETURN coalesce(toString(m.as_of), '') + ' ' + toString(m.planned_factor) AS s`}, map[string]any{"period": period})
+RETURN toString(m.writes) + ' ' + toString(m.planned_factor) AS s`}, map[string]any{"period": period})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,16 +189,22 @@ func TestMaterializationRecord(t *testing.T) {
 	if _, err := c.WriteArticle(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	latest, err := c.Read(ctx, graph.Statement{Name: "latest", Text: "MATCH (a:Article) RETURN toString(max(a.ingested_at)) AS t"}, nil)
-	if err != nil {
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	want := "1 0.5" // one write transaction so far
+	if got := materialization(t, c, "month"); got != want {
+		t.Fatalf("after Materialize: record %q, want %q", got, want)
+	}
+	// Writing an article that is already there is no write.
+	if _, err := c.WriteArticle(ctx, f); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
 		t.Fatal(err)
 	}
-	want := latest[0].Values[0].(string) + " 0.5"
 	if got := materialization(t, c, "month"); got != want {
-		t.Fatalf("after Materialize: record %q, want %q (the latest article write)", got, want)
+		t.Fatalf("after an unchanged article: record %q, want %q", got, want)
 	}
 	if got := materialization(t, c, "year"); got != "" {
 		t.Fatalf("year record %q before any year materialization", got)
@@ -231,12 +237,23 @@ func TestMaterializationRecord(t *testing.T) {
 	if got := materialization(t, c, "month"); got != "" {
 		t.Fatalf("after ForgetMaterialized: record %q", got)
 	}
-	// An empty graph is completely materialized too, as of no article.
+	// A new article is a second write.
+	g := sampleFacts("r2", "hr2")
+	if _, err := c.WriteArticle(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	if got := materialization(t, c, "month"); got != "2 0.5" {
+		t.Fatalf("after a second article: record %q", got)
+	}
+	// An empty graph is completely materialized too, as of no write.
 	graphtest.Wipe(t, c)
 	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
 		t.Fatal(err)
 	}
-	if got := materialization(t, c, "month"); got != " 0.5" {
+	if got := materialization(t, c, "month"); got != "0 0.5" {
 		t.Fatalf("empty graph: record %q", got)
 	}
 }

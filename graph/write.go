@@ -102,6 +102,7 @@ var (
 	stArticlesLookup  = mustStatement("articles_lookup")
 	stArticlesDelete  = mustStatement("articles_delete")
 	stArticlesCreate  = mustStatement("articles_create")
+	stWritesMark      = mustStatement("writes_mark")
 	stActorsMerge     = mustStatement("actors_merge")
 	stPersonsMerge    = mustStatement("persons_merge")
 	stPlacesMerge     = mustStatement("places_merge")
@@ -266,6 +267,11 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 			continue
 		}
 		if err := run(ctx, tx, step.st, map[string]any{step.name: step.rows}); err != nil {
+			return nil, err
+		}
+	}
+	if len(arts) > 0 {
+		if err := run(ctx, tx, stWritesMark, nil); err != nil {
 			return nil, err
 		}
 	}

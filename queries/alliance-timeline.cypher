@@ -8,7 +8,7 @@
 // param: planned_factor float = 0.5 - weight factor of planned events
 MATCH (x:Country {code: $a}), (y:Country {code: $b})
 // When `alliances materialize --period month` has run since the latest
-// article write, with this planned factor, and the window is whole months,
+// article write ((:DiplographWrites).seq has not moved), with this planned factor, and the window is whole months,
 // the pair's month ALIGNMENT edges hold the same sums: they are read
 // through the alignment_dyad index (a few hundred edges, not the events).
 CALL () {
@@ -16,12 +16,10 @@ CALL () {
   RETURN m
 }
 CALL () {
-  MATCH (ar:Article) WHERE ar.ingested_at IS NOT NULL
-  WITH ar.ingested_at AS t ORDER BY t DESC LIMIT 1
-  RETURN collect(t) AS latest
+  OPTIONAL MATCH (w:DiplographWrites {name: 'articles'})
+  RETURN coalesce(w.seq, 0) AS writes
 }
-WITH x, y, m IS NOT NULL AND m.planned_factor = $planned_factor
-           AND (latest = [] OR m.as_of >= latest[0])
+WITH x, y, m IS NOT NULL AND m.planned_factor = $planned_factor AND m.writes = writes
            AND $from.day = 1 AND ($to + duration('P1D')).day = 1 AS materialized
 // Two ways to the events: along the relation edges of the less connected state
 // (reads all of them, whatever their date), or through the date index of

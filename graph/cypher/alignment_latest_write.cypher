@@ -1,6 +1,4 @@
-// The time of the latest article write (no row on an empty graph), from
-// the end of the article_ingested_at index.
-MATCH (a:Article) WHERE a.ingested_at IS NOT NULL
-RETURN a.ingested_at AS latest
-ORDER BY latest DESC
-LIMIT 1
+// How many transactions have written articles (0 on a graph no writer
+// has touched): a materialization is current while this has not moved.
+OPTIONAL MATCH (w:DiplographWrites {name: 'articles'})
+RETURN coalesce(w.seq, 0) AS writes
