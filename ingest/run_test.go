@@ -69,8 +69,9 @@ func TestIngestSeeds(t *testing.T) {
 			WHERE r.article_id = '003' RETURN count(r)`},
 		{"USA-ACCUSED->IRN on 2007-03-10 from 004", `MATCH (:Country {code:'USA'})-[r:ACCUSED]->(:Country {code:'IRN'})
 			WHERE r.article_id = '004' AND r.date = date('2007-03-10') RETURN count(r)`},
-		{"the Baghdad conference of 004 as a Meeting attended by USA and IRN", `MATCH (:Article {id:'004'})-[:REPORTS]->(m:Meeting {name:'conference'})
+		{"the Baghdad conference of 004 as a Meeting attended by USA and IRN, held in Baghdad (from the headline)", `MATCH (:Article {id:'004'})-[:REPORTS]->(m:Meeting {name:'conference'})
 			WHERE m.date = date('2007-03-10') AND (:Country {code:'USA'})-[:ATTENDED]->(m) AND (:Country {code:'IRN'})-[:ATTENDED]->(m)
+			  AND m.place = 'Baghdad' AND (m)-[:HELD_IN]->(:Place {name:'Baghdad'})-[:IN]->(:Country {code:'IRQ'})
 			RETURN count(m)`},
 		{"William Hague represents GBR", `MATCH (:Person {name:'William Hague'})-[:REPRESENTS]->(:Country {code:'GBR'}) RETURN count(*)`},
 		{"every article mentions its actors", `MATCH (a:Article)-[:MENTIONS]->(:Country) RETURN count(DISTINCT a) / 3`},
