@@ -133,7 +133,9 @@ RETURN $from, $to`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	day := func(y, m, d int) dbtype.Date { return dbtype.Date(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)) }
+	day := func(y, m, d int) dbtype.Date {
+		return dbtype.Date(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+	}
 	for _, c := range []struct {
 		from, to         string
 		wantFrom, wantTo dbtype.Date

@@ -103,8 +103,8 @@ func (a *app) scheduleOptions(names []string) (schedule.Options, error) {
 	return schedule.Options{
 		Materialize:   periods,
 		PlannedFactor: a.cfg.v.GetFloat64("alliance.planned_factor"),
-		Sources: srcs,
-		Source:  sopt,
+		Sources:       srcs,
+		Source:        sopt,
 		Ingest: ingest.Options{
 			Workers:          a.cfg.v.GetInt("ingest.workers"),
 			BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
