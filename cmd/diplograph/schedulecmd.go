@@ -36,7 +36,9 @@ an (:IngestRun) node with its status and counts ('diplograph schedule runs').
 Feeds are read incrementally: the feed's ETag and Last-Modified are kept in
 the graph, and items whose link is already in the graph are neither fetched
 nor written. On SIGTERM the batch in hand is written, the run is recorded as
-interrupted, and the command exits with 0.
+interrupted, and the command exits with 0. After a run that wrote articles,
+the ALIGNMENT edges of the period lengths in alliance.materialize_after_ingest
+(e.g. month) are recomputed while the lock is still held.
 
 Under cron, a systemd timer or a Kubernetes CronJob, let that scheduler keep
 the time and run 'diplograph schedule --once' (or 'diplograph ingest' with no
