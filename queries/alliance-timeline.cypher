@@ -8,9 +8,10 @@
 // param: planned_factor float = 0.5 - weight factor of planned events
 MATCH (x:Country {code: $a}), (y:Country {code: $b})
 // When `alliances materialize --period month` has run since the latest
-// article write ((:DiplographWrites).seq has not moved), with this planned factor, and the window is whole months,
-// the pair's month ALIGNMENT edges hold the same sums: they are read
-// through the alignment_dyad index (a few hundred edges, not the events).
+// article write ((:DiplographWrites).seq has not moved since), with this
+// planned factor, and the window is whole months, the pair's month
+// ALIGNMENT edges hold the same sums: they are read through the
+// alignment_dyad index (a few hundred edges, not the events).
 CALL () {
   OPTIONAL MATCH (m:Materialization {period_kind: 'month'})
   RETURN m
