@@ -135,14 +135,21 @@ func (d *doc) headlinePlaces() {
 	}
 	var places []place
 	for _, m := range d.x.lex.Find(title) {
-		if m.Ambiguous || !(m.Kind == lexicon.KindPlace || m.Form == lexicon.FormCapital) {
+		if !(m.Kind == lexicon.KindPlace || m.Form == lexicon.FormCapital) {
 			continue
 		}
 		t0 := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
 		t1 := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.End })
-		if t0 < t1 {
-			places = append(places, place{m, t0, t1})
+		if t0 >= t1 {
+			continue
 		}
+		// An ambiguous name still counts as a place named, and a place
+		// inside a word ("Moscow-led talks") is a modifier, not a venue:
+		// either leaves the headline's place unknown.
+		if m.Ambiguous || toks[t0].Start < m.Start || toks[t1-1].End > m.End {
+			return
+		}
+		places = append(places, place{m, t0, t1})
 	}
 	if len(places) != 1 {
 		return // none, or several: which one is the meeting's is a guess

@@ -314,6 +314,9 @@ func TestMeetingPlaceFromHeadline(t *testing.T) {
 		{"Baghdad conference on Iraq", "Iran and Iraq held talks on Monday.", ""},                // not this meeting's word
 		{"Talks in Vienna and Geneva", "Iran and Iraq held talks on Monday.", ""},                // two places: unknown which
 		{"Talks at Baghdad conference", "Iran and Iraq held talks in Cairo on Monday.", "Cairo"}, // the body wins
+		{"Moscow-led talks open", "Iran and Iraq held talks on Monday.", ""},                     // a modifier, not a venue
+		{"", "Iran and Iraq held talks on Monday.", ""},
+		{"«…» — !", "Iran and Iraq held talks on Monday.", ""},
 	} {
 		r := x.Extract(article.Article{ID: "t", Title: tt.title, Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
 		var places []string

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -41,6 +43,11 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 	if err := checkPeriod(period); err != nil {
 		return 0, err
 	}
+	unlock, renew, err := c.lockMaterialize(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	// The articles this computation sees: those of the write transactions
 	// committed before it starts. A writer commits its count after its
 	// articles, so a write still in flight moves the count on.
@@ -75,17 +82,13 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 		}
 		return 0, nil
 	}
-	total := 0
-	for year := first.Time().Year(); year <= last.Time().Year(); year++ {
-		n, err := c.MaterializeRange(ctx, period, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC),
-			time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC), plannedFactor)
-		if err != nil {
-			return total, err
-		}
-		total += n
+	from := time.Date(first.Time().Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(last.Time().Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	total, err := c.materializeYears(ctx, period, from, to, plannedFactor, renew)
+	if err != nil {
+		return total, err
 	}
-	_, _, names := Periods(period, time.Date(first.Time().Year(), 1, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(last.Time().Year(), 12, 31, 0, 0, 0, 0, time.UTC))
+	_, _, names := Periods(period, from, to)
 	params := map[string]any{"period": period, "first": names[0], "last": names[len(names)-1]}
 	if err := c.Write(ctx, stAlignmentDeleteOutside, params); err != nil {
 		return total, fmt.Errorf("graph: materialize: %w", err)
@@ -96,12 +99,12 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 	return total, nil
 }
 
-// MaterializeRange recomputes, in one transaction, the ALIGNMENT edges of
-// one period length for the periods that overlap the days from..to: the
-// window is widened to whole periods, the edges of those periods are
-// replaced and no other edge is touched. Running it twice gives the same
-// graph, and the edges equal those Materialize writes for those periods.
-// It returns how many edges were written.
+// MaterializeRange recomputes the ALIGNMENT edges of one period length for
+// the periods that overlap the days from..to, one transaction per calendar
+// year of the window: the window is widened to whole periods, the edges of
+// those periods are replaced and no other edge is touched. Running it twice
+// gives the same graph, and the edges equal those Materialize writes for
+// those periods. It returns how many edges were written.
 func (c *Client) MaterializeRange(ctx context.Context, period string, from, to time.Time, plannedFactor float64) (int, error) {
 	if err := checkPeriod(period); err != nil {
 		return 0, err
@@ -109,6 +112,41 @@ func (c *Client) MaterializeRange(ctx context.Context, period string, from, to t
 	if to.Before(from) {
 		return 0, fmt.Errorf("graph: materialize: window %s to %s ends before it starts", from.Format(time.DateOnly), to.Format(time.DateOnly))
 	}
+	unlock, renew, err := c.lockMaterialize(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	return c.materializeYears(ctx, period, from, to, plannedFactor, renew)
+}
+
+// materializeYears recomputes the periods overlapping from..to, a calendar
+// year per transaction, renewing the materialize lock after each.
+func (c *Client) materializeYears(ctx context.Context, period string, from, to time.Time, plannedFactor float64, renew func() error) (int, error) {
+	total := 0
+	for y := from.Year(); y <= to.Year(); y++ {
+		lo, hi := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+		if lo.Before(from) {
+			lo = from
+		}
+		if hi.After(to) {
+			hi = to
+		}
+		n, err := c.materializeWindow(ctx, period, lo, hi, plannedFactor)
+		if err != nil {
+			return total, err
+		}
+		total += n
+		if err := renew(); err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// materializeWindow recomputes, in one transaction, the periods that
+// overlap from..to (within one calendar year).
+func (c *Client) materializeWindow(ctx context.Context, period string, from, to time.Time, plannedFactor float64) (int, error) {
 	first, last, names := Periods(period, from, to)
 	params := map[string]any{
 		"period": period, "planned_factor": plannedFactor, "periods": names,
@@ -133,6 +171,45 @@ func (c *Client) MaterializeRange(ctx context.Context, period string, from, to t
 		return 0, fmt.Errorf("graph: materialize: %w", classify(c.uri, err))
 	}
 	return n.(int), nil
+}
+
+// materializeLock is the graph lock that lets one materialization run at a
+// time, across processes: two at once could leave the edges of one and the
+// record of the other.
+const (
+	materializeLock    = "materialize"
+	materializeLockTTL = 5 * time.Minute
+)
+
+// lockMaterialize waits until it holds the materialize lock (or ctx ends)
+// and returns functions that release and renew it.
+func (c *Client) lockMaterialize(ctx context.Context) (unlock func(), renew func() error, err error) {
+	host, _ := os.Hostname()
+	var nonce [4]byte
+	rand.Read(nonce[:])
+	owner := fmt.Sprintf("%s:%d:%x", host, os.Getpid(), nonce)
+	for {
+		_, ok, err := c.AcquireLock(ctx, materializeLock, owner, materializeLockTTL)
+		if err != nil {
+			return nil, nil, fmt.Errorf("graph: materialize: taking the lock: %w", err)
+		}
+		if ok {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, nil, fmt.Errorf("graph: materialize: waiting for another materialization: %w", ctx.Err())
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	unlock = func() { c.ReleaseLock(context.WithoutCancel(ctx), materializeLock, owner) }
+	renew = func() error {
+		if _, ok, err := c.AcquireLock(ctx, materializeLock, owner, materializeLockTTL); err != nil || !ok {
+			return fmt.Errorf("graph: materialize: lost the lock (held more than %s without renewal): %v", materializeLockTTL, err)
+		}
+		return nil
+	}
+	return unlock, renew, nil
 }
 
 // ForgetMaterialized removes the record that the ALIGNMENT edges of one

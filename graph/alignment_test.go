@@ -257,3 +257,45 @@ func TestMaterializationRecord(t *testing.T) {
 		t.Fatalf("empty graph: record %q", got)
 	}
 }
+
+// Two materializations at once, with different planned factors, run one
+// after the other: the record names the factor the edges were computed
+// with.
+func TestMaterializeConcurrent(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	var facts []graph.ArticleFacts
+	for y := 2010; y <= 2014; y++ {
+		f := sampleFacts(fmt.Sprintf("c%d", y), fmt.Sprintf("hc%d", y))
+		f.Relations = append(f.Relations, graph.RelationEdge{Type: "WARNED", Source: "IRN", Target: "GBR",
+			Date: day(fmt.Sprintf("%d-03-01", y)), Modality: "planned", Weight: -4})
+		facts = append(facts, f)
+	}
+	if _, err := c.WriteArticles(ctx, facts); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	for _, factor := range []float64{0.5, 0.25} {
+		go func() {
+			_, err := c.Materialize(ctx, "month", factor)
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := materialization(t, c, "month")
+	factor := 0.5
+	if strings.HasSuffix(rec, " 0.25") {
+		factor = 0.25
+	}
+	got := alignments(t, c)
+	if _, err := c.Materialize(ctx, "month", factor); err != nil {
+		t.Fatal(err)
+	}
+	if want := alignments(t, c); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("record %q, but the edges are not those of factor %v:\n%v\nwant\n%v", rec, factor, got, want)
+	}
+}

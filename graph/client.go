@@ -30,6 +30,8 @@ var (
 	ErrUnavailable = errors.New("neo4j unavailable")
 	// ErrAuth: the server refused the credentials.
 	ErrAuth = errors.New("neo4j authentication failed")
+	// ErrSchemaNewer: a newer diplograph has migrated the graph; upgrade.
+	ErrSchemaNewer = errors.New("upgrade diplograph")
 )
 
 // Client is a connection pool to one database.

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +147,22 @@ func TestAPOCLoaded(t *testing.T) {
 	}
 	if v, _ := recs[0].Values[0].(string); !strings.HasPrefix(v, "5.26") {
 		t.Fatalf("apoc.version() = %v", recs[0].Values[0])
+	}
+}
+
+// A graph a newer diplograph has migrated is refused: this binary would
+// write it without what the newer schema keeps up to date.
+func TestMigrateRefusesNewerSchema(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	ms, _ := graph.Migrations()
+	latest := ms[len(ms)-1].Version
+	set := graph.Statement{Name: "set", Text: "MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = $v"}
+	if err := c.Write(ctx, set, map[string]any{"v": latest + 1}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Write(ctx, set, map[string]any{"v": latest}) })
+	if _, err := c.Migrate(ctx); !errors.Is(err, graph.ErrSchemaNewer) || !strings.Contains(err.Error(), fmt.Sprint(latest+1)) {
+		t.Fatalf("Migrate on a newer schema: %v; want ErrSchemaNewer naming version %d", err, latest+1)
 	}
 }

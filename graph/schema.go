@@ -72,6 +72,10 @@ type MigrateResult struct {
 // Migrate applies the migrations newer than the recorded version, waits for
 // new indexes to come online, and records the new version. Every statement
 // is idempotent (IF NOT EXISTS), so concurrent or repeated runs are safe.
+//
+// It refuses, with ErrSchemaNewer, a graph whose schema is newer than this
+// binary's: an old binary would write it without what the newer one keeps
+// up to date.
 func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 	ms, err := Migrations()
 	if err != nil {
@@ -82,6 +86,11 @@ func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 		return MigrateResult{}, err
 	}
 	res := MigrateResult{From: cur, To: cur}
+	if latest := ms[len(ms)-1].Version; cur > latest {
+		// A newer diplograph has written this graph; this one would write
+		// without the bookkeeping the newer schema expects.
+		return res, fmt.Errorf("graph: schema version %d is newer than this diplograph knows (%d): %w", cur, latest, ErrSchemaNewer)
+	}
 	for _, m := range ms {
 		if m.Version <= cur {
 			continue

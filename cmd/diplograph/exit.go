@@ -18,7 +18,7 @@ const (
 	exitError       = 1   // anything not listed below
 	exitUsage       = 2   // wrong flags, arguments or configuration
 	exitDatabase    = 3   // Neo4j unreachable, refused the login, or the local server failed to start
-	exitSetup       = 4   // Java or Maven missing, or the Neo4j distribution could not be assembled
+	exitSetup       = 4   // Java or Maven missing, the Neo4j distribution could not be assembled, or the graph needs a newer diplograph
 	exitPartial     = 5   // the command ran, but some inputs failed (see its summary)
 	exitInterrupted = 130 // SIGINT or SIGTERM
 )
@@ -28,7 +28,8 @@ const exitCodesHelp = `Exit codes:
   1   error
   2   usage: wrong flags, arguments or configuration
   3   database: Neo4j unreachable, login refused, or the local server failed to start
-  4   setup: Java or Maven missing, or the Neo4j distribution could not be assembled
+  4   setup: Java or Maven missing, the Neo4j distribution could not be assembled,
+      or the graph was migrated by a newer diplograph
   5   partial: the command ran but some inputs failed (see its summary)
   130 interrupted (SIGINT or SIGTERM)`
 
@@ -77,7 +78,7 @@ func classifyExit(err error) int {
 	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command "):
 		return exitUsage
 	case errors.Is(err, localserver.ErrJavaMissing), errors.Is(err, localserver.ErrMavenMissing),
-		errors.Is(err, localserver.ErrDownload):
+		errors.Is(err, localserver.ErrDownload), errors.Is(err, graph.ErrSchemaNewer):
 		return exitSetup
 	case errors.Is(err, graph.ErrUnavailable), errors.Is(err, graph.ErrAuth), errors.As(err, &se):
 		return exitDatabase

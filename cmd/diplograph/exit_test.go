@@ -27,6 +27,7 @@ func TestExitCodes(t *testing.T) {
 		{fmt.Errorf("wrapped: %w", context.Canceled), exitInterrupted},
 		{fmt.Errorf("graph: %w", graph.ErrUnavailable), exitDatabase},
 		{fmt.Errorf("graph: %w", graph.ErrAuth), exitDatabase},
+		{fmt.Errorf("graph: schema version 40 is newer: %w", graph.ErrSchemaNewer), exitSetup},
 		{serverStartError{errors.New("exited")}, exitDatabase},
 		{fmt.Errorf("x: %w", localserver.ErrJavaMissing), exitSetup},
 		{fmt.Errorf("x: %w", localserver.ErrMavenMissing), exitSetup},

@@ -29,8 +29,7 @@ CALL () {
   MATCH (x:Country)-[r:ATTACKED]->(y:Country) USING INDEX r:ATTACKED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
 }
 WITH x, y, r
-WHERE r.weight IS NOT NULL
-  AND NOT coalesce(r.negated, false)
+WHERE NOT coalesce(r.negated, false)
   AND coalesce(r.modality, 'asserted') <> 'hypothetical'
 WITH CASE WHEN x.code < y.code THEN x ELSE y END AS a,
      CASE WHEN x.code < y.code THEN y ELSE x END AS b,
@@ -40,7 +39,7 @@ WITH CASE WHEN x.code < y.code THEN x ELSE y END AS a,
        ELSE toString(r.date.year) + '-' + right('0' + toString(r.date.month), 2)
      END AS period,
      type(r) AS type,
-     r.weight * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
+     coalesce(r.weight, 0.0) * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
 WITH a, b, period, type, count(*) AS n,
      sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS coop,
      sum(CASE WHEN w < 0 THEN w ELSE 0.0 END) AS confl
