@@ -38,8 +38,11 @@ query with parameters picked from it (the busiest dyad and state, the last
 year): --warmup untimed runs, then --runs timed ones, reported as median,
 p90 and range, against the targets. Each query is also run once under
 PROFILE: db hits and operators are shown, and scans an index could serve are
-flagged (--profile prints whole plans). Last, 'alliances materialize --period
-month' is timed for the last year.
+flagged (--profile prints whole plans). The queries read the events: a
+record of a complete materialization is dropped first. Then 'alliances
+materialize --period month' is timed for the last year, all months are
+materialized once (timed), and alliance-timeline is timed again, now reading
+the month ALIGNMENT edges (--materialize-runs 0 skips all three).
 
 With no neo4j.uri configured, the graph lives in its own local Neo4j home,
 local.home + "-bench", on free ports, with --heap and --pagecache, and is
