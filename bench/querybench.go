@@ -161,13 +161,13 @@ func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []Query
 	return out, nil
 }
 
-// MaterializedCases are the alliance-timeline cases of QueryCases, to run
-// after a complete month materialization, when the query reads the pair's
-// ALIGNMENT edges instead of its events.
+// MaterializedCases are the alliance-timeline, partners and rivals cases
+// of QueryCases, to run after a complete month materialization, when these
+// queries read ALIGNMENT edges instead of events.
 func MaterializedCases(p Picks) []QueryCase {
 	var out []QueryCase
 	for _, qc := range QueryCases(p) {
-		if qc.Query == "alliance-timeline" {
+		if qc.Query == "alliance-timeline" || qc.Query == "partners" || qc.Query == "rivals" {
 			qc.Name += " (materialized)"
 			out = append(out, qc)
 		}

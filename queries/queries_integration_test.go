@@ -263,3 +263,63 @@ func TestAllianceTimelineMaterialized(t *testing.T) {
 		t.Errorf("materialized again:\n got %s\nwant %s", again, got)
 	}
 }
+
+// partners and rivals read the month ALIGNMENT edges of both windows while
+// a complete materialization is current and the windows are whole months;
+// the rows are the same either way, organizations (ISIL) included.
+func TestPartnersRivalsMaterialized(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	if _, err := c.WriteArticles(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	windows := []map[string]string{
+		{"country": "USA"},
+		{"country": "USA", "from": "2014-03", "to": "2014-03"},
+		{"country": "USA", "from": "2014-02", "to": "2014-03"},
+		{"country": "IRQ", "from": "2014", "to": "2014"},
+		{"country": "GBR", "from": "2014-03-02", "to": "2014-03-31"}, // not whole months
+	}
+	var qs []queries.Query
+	for _, name := range []string{"partners", "rivals"} {
+		q, err := queries.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs = append(qs, q)
+	}
+	fromEvents := map[string]string{}
+	for _, q := range qs {
+		for i, w := range windows {
+			fromEvents[fmt.Sprint(q.Name, i)] = fmt.Sprint(run(t, c, q, w))
+		}
+	}
+	if !strings.Contains(fromEvents["rivals3"], "ISIL") {
+		t.Fatalf("IRQ's rivals in 2014 lack ISIL: %s", fromEvents["rivals3"])
+	}
+	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		for i, w := range windows {
+			if got := fmt.Sprint(run(t, c, q, w)); got != fromEvents[fmt.Sprint(q.Name, i)] {
+				t.Errorf("%s %v after materializing:\n got %s\nwant %s", q.Name, w, got, fromEvents[fmt.Sprint(q.Name, i)])
+			}
+		}
+	}
+	if err := c.Write(ctx, graph.Statement{Name: "tamper", Text: "MATCH ()-[al:ALIGNMENT]->() SET al.events = al.events + 1000"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		for i, w := range windows {
+			got := fmt.Sprint(run(t, c, q, w))
+			if fromEvents[fmt.Sprint(q.Name, i)] == "[]" {
+				continue // no rows either way: the path does not show
+			}
+			readsEdges := i < 4
+			if (got != fromEvents[fmt.Sprint(q.Name, i)]) != readsEdges {
+				t.Errorf("%s %v: reads the ALIGNMENT edges = %v, want %v (%s)", q.Name, w, !readsEdges, readsEdges, got)
+			}
+		}
+	}
+}

@@ -19,17 +19,23 @@ func newAlliancesCmd(a *app) *cobra.Command {
 	mat := &cobra.Command{
 		Use:   "materialize [--period month|quarter|year] [--from DATE] [--to DATE]",
 		Short: "Write each pair of states' score per period as ALIGNMENT edges for exploration",
-		Long: `Compute, for every pair of states and every period, cooperation, conflict,
-net score, alignment index and event count, and write them as
-(:Country)-[:ALIGNMENT {period_kind, period, cooperation, conflict, net, index,
-events}]->(:Country), from the lower to the higher country code. The edges of
+		Long: `Compute, for every pair of actors (states and organizations) and every
+period, cooperation, conflict, net score, alignment index, event count and
+counts by type, and write them as (:Country)-[:ALIGNMENT {period_kind, period,
+dyad, cooperation, conflict, net, index, events, by_type}]->(:Country) (or to
+an :Organization), from the lower to the higher code. The edges of
 that period length are replaced, one transaction per calendar year, so the
 command is idempotent; run it again after ingesting, or let every ingest do
 it (alliance.materialize_after_ingest). With --from and/or --to only the
 periods overlapping that window are recomputed, in one transaction, and no
 other edge is touched: the quick way to refresh the recent months of a large
 graph. Planned events count with alliance.planned_factor; negated and
-hypothetical ones do not count.
+hypothetical ones do not count. One materialization runs at a time; a second
+one waits.
+
+A complete run by month is recorded in the graph: until the next article is
+written, alliance-timeline, partners and rivals read these edges instead of
+the events, with the same results, many times faster on a large graph.
 
 In Neo4j Browser:
   MATCH p=(:Country)-[a:ALIGNMENT {period: '2014-06'}]->(:Country) RETURN p

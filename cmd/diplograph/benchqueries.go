@@ -41,8 +41,9 @@ PROFILE: db hits and operators are shown, and scans an index could serve are
 flagged (--profile prints whole plans). The queries read the events: a
 record of a complete materialization is dropped first. Then 'alliances
 materialize --period month' is timed for the last year, all months are
-materialized once (timed), and alliance-timeline is timed again, now reading
-the month ALIGNMENT edges (--materialize-runs 0 skips all three).
+materialized once (timed), and alliance-timeline, partners and rivals are
+timed again, now reading the month ALIGNMENT edges (--materialize-runs 0
+skips all three).
 
 With no neo4j.uri configured, the graph lives in its own local Neo4j home,
 local.home + "-bench", on free ports, with --heap and --pagecache, and is
@@ -125,7 +126,7 @@ func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
 			return err
 		}
 		mat = &t
-		// Then a complete materialization, and alliance-timeline again.
+		// Then a complete materialization, and the queries it serves again.
 		fmt.Fprintf(a.progress(), "bench: materialize --period month, all years ...\n")
 		all, err := bench.TimeMaterializeAll(ctx, c, "month", planned)
 		if err != nil {

@@ -1,32 +1,34 @@
-// Materializes each pair of states' score per period as an ALIGNMENT edge
+// Materializes each pair of actors' score per period as an ALIGNMENT edge
 // (from the lower to the higher code): cooperation, conflict, net, the
-// alignment index, the event count and the counts by type, for the events dated from $from to
-// $to (the caller aligns the window with whole periods). Negated and
+// alignment index, the event count and the counts by type, for the events
+// dated from $from to $to (the caller aligns the window with whole
+// periods). Actors are states and organizations: alliance-timeline reads
+// the state pairs, partners and rivals all of a state's. Negated and
 // hypothetical events do not count; planned ones count with
 // $planned_factor. Each relation type is read through its date index, one
 // branch per type of graph.RelationTypes.
 CALL () {
-  MATCH (x:Country)-[r:MET_WITH]->(y:Country) USING INDEX r:MET_WITH(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:MET_WITH]->(y:Actor) USING INDEX r:MET_WITH(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:AGREED_WITH]->(y:Country) USING INDEX r:AGREED_WITH(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:AGREED_WITH]->(y:Actor) USING INDEX r:AGREED_WITH(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:SUPPORTED]->(y:Country) USING INDEX r:SUPPORTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:SUPPORTED]->(y:Actor) USING INDEX r:SUPPORTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:AIDED]->(y:Country) USING INDEX r:AIDED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:AIDED]->(y:Actor) USING INDEX r:AIDED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:REQUESTED]->(y:Country) USING INDEX r:REQUESTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:REQUESTED]->(y:Actor) USING INDEX r:REQUESTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:ACCUSED]->(y:Country) USING INDEX r:ACCUSED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:ACCUSED]->(y:Actor) USING INDEX r:ACCUSED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:REJECTED]->(y:Country) USING INDEX r:REJECTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:REJECTED]->(y:Actor) USING INDEX r:REJECTED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:WARNED]->(y:Country) USING INDEX r:WARNED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:WARNED]->(y:Actor) USING INDEX r:WARNED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:SANCTIONED]->(y:Country) USING INDEX r:SANCTIONED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:SANCTIONED]->(y:Actor) USING INDEX r:SANCTIONED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:DEPLOYED_TO]->(y:Country) USING INDEX r:DEPLOYED_TO(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:DEPLOYED_TO]->(y:Actor) USING INDEX r:DEPLOYED_TO(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
   UNION ALL
-  MATCH (x:Country)-[r:ATTACKED]->(y:Country) USING INDEX r:ATTACKED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
+  MATCH (x:Actor)-[r:ATTACKED]->(y:Actor) USING INDEX r:ATTACKED(date) WHERE r.date >= $from AND r.date <= $to RETURN x, y, r
 }
 WITH x, y, r
 WHERE NOT coalesce(r.negated, false)

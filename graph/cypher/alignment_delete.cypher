@@ -1,4 +1,4 @@
 // Removes every materialized ALIGNMENT edge of one period length
 // (Materialize, when the graph holds no events).
-MATCH (:Country)-[al:ALIGNMENT {period_kind: $period}]->(:Country)
+MATCH ()-[al:ALIGNMENT {period_kind: $period}]->()
 DELETE al

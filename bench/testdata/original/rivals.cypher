@@ -5,9 +5,13 @@
 // param: to date = 2100-12-31 - last day of the window
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: limit int = 20 - at most this many
-WITH $from AS from, $to AS to, duration.inDays($from, $to) + duration('P1D') AS span
+WITH $from AS from, $to AS to,
+     CASE WHEN $from.day = 1 AND ($to + duration('P1D')).day = 1
+          THEN $from - duration({months: ($to.year - $from.year) * 12 + $to.month - $from.month + 1})
+          ELSE $from - (duration.inDays($from, $to) + duration('P1D'))
+     END AS start
 MATCH (c:Country {code: $country})-[r]-(o:Actor)
-WHERE r.date >= from - span AND r.date <= to
+WHERE r.date >= start AND r.date <= to
   AND NOT coalesce(r.negated, false)
   AND coalesce(r.modality, 'asserted') <> 'hypothetical'
 WITH o, from, r.date >= from AS current, coalesce(r.weight, 0.0) * CASE WHEN r.modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
