@@ -27,9 +27,9 @@ an :Organization), from the lower to the higher code. The edges of
 that period length are replaced, one transaction per calendar year, so the
 command is idempotent; run it again after ingesting, or let every ingest do
 it (alliance.materialize_after_ingest). With --from and/or --to only the
-periods overlapping that window are recomputed, in one transaction, and no
-other edge is touched: the quick way to refresh the recent months of a large
-graph. Planned events count with alliance.planned_factor; negated and
+periods overlapping that window are recomputed (a transaction per calendar
+year) and no other edge is touched: the quick way to refresh the recent
+months of a large graph. Planned events count with alliance.planned_factor; negated and
 hypothetical ones do not count. One materialization runs at a time; a second
 one waits.
 
