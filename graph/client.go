@@ -103,15 +103,28 @@ func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessi
 
 // Read runs st in a managed read transaction and returns its records.
 func (c *Client) Read(ctx context.Context, st Statement, params map[string]any) ([]*neo4j.Record, error) {
-	s := c.session(ctx, neo4j.AccessModeRead)
+	return c.records(ctx, neo4j.AccessModeRead, st, params)
+}
+
+// records runs st in a managed transaction of the given mode (retried on
+// transient errors) and collects its records.
+func (c *Client) records(ctx context.Context, mode neo4j.AccessMode, st Statement, params map[string]any) ([]*neo4j.Record, error) {
+	s := c.session(ctx, mode)
 	defer s.Close(ctx)
-	recs, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+	work := func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
 		res, err := tx.Run(ctx, st.Text, params)
 		if err != nil {
 			return nil, err
 		}
 		return res.Collect(ctx)
-	})
+	}
+	var recs []*neo4j.Record
+	var err error
+	if mode == neo4j.AccessModeWrite {
+		recs, err = neo4j.ExecuteWrite(ctx, s, work)
+	} else {
+		recs, err = neo4j.ExecuteRead(ctx, s, work)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("graph: %s: %w", st.Name, classify(c.uri, err))
 	}

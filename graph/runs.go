@@ -152,17 +152,5 @@ func (c *Client) HasArticleURL(ctx context.Context, url string) (bool, error) {
 // Update runs st in a managed write transaction (retried on transient
 // errors) and returns its records.
 func (c *Client) Update(ctx context.Context, st Statement, params map[string]any) ([]*neo4j.Record, error) {
-	s := c.session(ctx, neo4j.AccessModeWrite)
-	defer s.Close(ctx)
-	recs, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
-		res, err := tx.Run(ctx, st.Text, params)
-		if err != nil {
-			return nil, err
-		}
-		return res.Collect(ctx)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("graph: %s: %w", st.Name, classify(c.uri, err))
-	}
-	return recs, nil
+	return c.records(ctx, neo4j.AccessModeWrite, st, params)
 }
