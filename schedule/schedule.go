@@ -79,6 +79,30 @@ type Report struct {
 	Materialized map[string]int `json:"materialized,omitempty"`
 }
 
+// MaterializeAfter recomputes, after a run that wrote articles (new or
+// updated), the ALIGNMENT edges of each period length of periods, calling
+// done after each. It returns the edges written by period length, nil when
+// the run wrote nothing or periods is empty.
+func MaterializeAfter(ctx context.Context, c *graph.Client, sum ingest.Summary, periods []string, plannedFactor float64,
+	done func(period string, edges int, took time.Duration)) (map[string]int, error) {
+	if sum.New+sum.Updated == 0 || len(periods) == 0 {
+		return nil, nil
+	}
+	out := map[string]int{}
+	for _, period := range periods {
+		t0 := time.Now()
+		n, err := c.Materialize(ctx, period, plannedFactor)
+		if err != nil {
+			return out, fmt.Errorf("materializing alignments by %s: %w", period, err)
+		}
+		out[period] = n
+		if done != nil {
+			done(period, n, time.Since(t0))
+		}
+	}
+	return out, nil
+}
+
 // feedStore adapts the graph to ingest.FeedStore.
 type feedStore struct{ c *graph.Client }
 
@@ -185,22 +209,19 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 	default:
 		rep.Status = StatusFailed
 	}
-	if runErr == nil && sum.New+sum.Updated > 0 {
-		for _, period := range opt.Materialize {
-			n, err := c.Materialize(ctx, period, opt.PlannedFactor)
-			if err != nil {
-				runErr = fmt.Errorf("schedule: materializing alignments by %s: %w", period, err)
-				rep.Status = StatusFailed
-				if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-					rep.Status = StatusInterrupted
-				}
-				break
+	if runErr == nil {
+		var err error
+		rep.Materialized, err = MaterializeAfter(ctx, c, sum, opt.Materialize, opt.PlannedFactor,
+			func(period string, edges int, took time.Duration) {
+				fmt.Fprintf(opt.Log, "%s run %s: %d ALIGNMENT edges by %s materialized in %.1fs\n",
+					time.Now().UTC().Format(time.RFC3339), rep.RunID, edges, period, took.Seconds())
+			})
+		if err != nil {
+			runErr = fmt.Errorf("schedule: %w", err)
+			rep.Status = StatusFailed
+			if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+				rep.Status = StatusInterrupted
 			}
-			if rep.Materialized == nil {
-				rep.Materialized = map[string]int{}
-			}
-			rep.Materialized[period] = n
-			fmt.Fprintf(opt.Log, "%s run %s: %d ALIGNMENT edges by %s materialized\n", time.Now().UTC().Format(time.RFC3339), rep.RunID, n, period)
 		}
 	}
 	stopRenew()

@@ -176,14 +176,13 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	if client != nil && sum.New+sum.Updated > 0 {
-		for _, period := range periods {
-			t0 := time.Now()
-			n, err := client.Materialize(ctx, period, a.cfg.v.GetFloat64("alliance.planned_factor"))
-			if err != nil {
-				return fmt.Errorf("ingest: materializing alignments by %s: %w", period, err)
-			}
-			fmt.Fprintf(a.progress(), "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", n, period, time.Since(t0).Seconds())
+	if client != nil {
+		_, err := schedule.MaterializeAfter(ctx, client, sum, periods, a.cfg.v.GetFloat64("alliance.planned_factor"),
+			func(period string, edges int, took time.Duration) {
+				fmt.Fprintf(a.progress(), "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", edges, period, took.Seconds())
+			})
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
 		}
 	}
 	if sum.Failed > 0 {
