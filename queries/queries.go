@@ -267,28 +267,31 @@ func convert(p Param, v string, resolve Resolver) (any, error) {
 // (the first of January) as a Neo4j date. A window's end is read with
 // ParseEndDate.
 func ParseDate(v string) (dbtype.Date, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, v); err == nil {
-			return dbtype.Date(t), nil
-		}
-	}
-	return dbtype.Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", v)
+	t, _, err := parseDay(v)
+	return dbtype.Date(t), err
 }
 
 // ParseEndDate reads the last day of a window: YYYY-MM-DD, YYYY-MM (the
 // last day of the month) or YYYY (the 31st of December), so that
 // from=2014 to=2014 is the whole year.
 func ParseEndDate(v string) (dbtype.Date, error) {
+	t, months, err := parseDay(v)
+	if months > 0 {
+		t = t.AddDate(0, months, -1)
+	}
+	return dbtype.Date(t), err
+}
+
+// parseDay reads the first day v names and how many months v spans (0 for
+// a single day).
+func parseDay(v string) (time.Time, int, error) {
 	for _, l := range []struct {
 		layout string
 		months int
 	}{{"2006-01-02", 0}, {"2006-01", 1}, {"2006", 12}} {
 		if t, err := time.Parse(l.layout, v); err == nil {
-			if l.months > 0 {
-				t = t.AddDate(0, l.months, -1)
-			}
-			return dbtype.Date(t), nil
+			return t, l.months, nil
 		}
 	}
-	return dbtype.Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", v)
+	return time.Time{}, 0, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", v)
 }
