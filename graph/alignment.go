@@ -17,7 +17,7 @@ var (
 	stAlignmentDeleteOutside = mustStatement("alignment_delete_outside")
 	stAlignmentDeleteRange   = mustStatement("alignment_delete_range")
 	stAlignmentCreateRange   = mustStatement("alignment_create_range")
-	stAlignmentLatestWrite   = mustStatement("alignment_latest_write")
+	stAlignmentWrites        = mustStatement("alignment_writes")
 	stAlignmentStateClear    = mustStatement("alignment_state_clear")
 	stAlignmentStateOther    = mustStatement("alignment_state_clear_other_factor")
 	stAlignmentStateSet      = mustStatement("alignment_state_set")
@@ -51,13 +51,13 @@ func (c *Client) Materialize(ctx context.Context, period string, plannedFactor f
 	// The articles this computation sees: those of the write transactions
 	// committed before it starts. A writer commits its count after its
 	// articles, so a write still in flight moves the count on.
-	latest, err := c.Read(ctx, stAlignmentLatestWrite, nil)
+	counted, err := c.Read(ctx, stAlignmentWrites, nil)
 	if err != nil {
 		return 0, fmt.Errorf("graph: materialize: %w", err)
 	}
 	writes := int64(0)
-	if len(latest) == 1 {
-		writes, _ = latest[0].Values[0].(int64)
+	if len(counted) == 1 {
+		writes, _ = counted[0].Values[0].(int64)
 	}
 	state := map[string]any{"period": period, "planned_factor": plannedFactor, "writes": writes}
 	if err := c.Write(ctx, stAlignmentStateClear, state); err != nil {
