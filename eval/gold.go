@@ -112,7 +112,6 @@ func LoadGold(fsys fs.FS, dir string) (map[string]Gold, error) {
 func parseGold(data []byte) (Gold, error) {
 	var g Gold
 	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	if err := dec.Decode(&g); err != nil {
 		return Gold{}, positioned(data, err)
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/article"
-	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract/segment"
+	"github.com/diplograph/diplograph/relation"
 )
 
 func loadVOA(t testing.TB) []article.Article {
@@ -46,7 +46,7 @@ func loadVOA(t testing.TB) []article.Article {
 func TestCorpusInvariants(t *testing.T) {
 	x := testExtractor(t)
 	types := map[string]bool{}
-	for _, ty := range eval.RelationTypes {
+	for _, ty := range relation.Types {
 		types[ty] = true
 	}
 	rels := 0

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/relation"
 )
 
 // Evaluations: accusations made without an accusing verb. A speaker who
@@ -42,7 +42,7 @@ var describeStops = map[string]bool{".": true, ";": true, ",": true, "but": true
 	"about": true, "after": true, "with": true, "over": true, "at": true, "by": true, "that": true, "which": true, "who": true,
 	"in": true, "when": true, "because": true}
 
-var accusation = &pattern{typ: eval.Accused, verb: true, words: [][]string{{"said"}},
+var accusation = &pattern{typ: relation.Accused, verb: true, words: [][]string{{"said"}},
 	frames: []frame{{text: "evaluation"}}}
 
 // copulaAux may stand between the accused and a misdeed verb.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/article"
-	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/extract/segment"
 )
@@ -133,6 +132,10 @@ type Relation struct {
 	Span          [2]int  `json:"span"`
 	Meeting       string  `json:"meeting"`
 	Confidence    float64 `json:"confidence"`
+	// Background is true when the event lies well before the article
+	// (history the article recalls, "broke off ties in 1979"): Date is then
+	// the event's own date, not the article's.
+	Background bool `json:"background,omitempty"`
 	// Trigger is the pattern that fired ("ACCUSED v accuse"), for
 	// debugging; it is not part of the output contract.
 	Trigger string `json:"trigger,omitempty"`
@@ -143,15 +146,6 @@ type Result struct {
 	Article   ArticleRef `json:"article"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
-}
-
-// Predicted reduces the relations to the form eval.Score takes.
-func (r Result) Predicted() []eval.Predicted {
-	out := make([]eval.Predicted, 0, len(r.Relations))
-	for _, rel := range r.Relations {
-		out = append(out, eval.Predicted{Type: rel.Type, Source: rel.SourceActor, Target: rel.TargetActor, Negated: rel.Negated, Sentence: rel.Sentence})
-	}
-	return out
 }
 
 // tok is a token of a sentence.

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/relation"
 )
 
 // groupNames are informal groupings of states that have no code of their
@@ -111,7 +111,7 @@ func (d *doc) lastPersonPair(t int) (string, string) {
 func (d *doc) lastPair() (string, string) {
 	for k := len(d.rels) - 1; k >= 0 && k >= len(d.rels)-12; k-- {
 		r := d.rels[k]
-		if r.Negated || !eval.Symmetric(r.Type) {
+		if r.Negated || !relation.Symmetric(r.Type) {
 			continue
 		}
 		if isStateCode(r.SourceActor) && isStateCode(r.TargetActor) {

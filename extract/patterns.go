@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/relation"
 )
 
 //go:embed data/patterns.txt
@@ -118,7 +118,7 @@ func loadPatterns(fsyss ...fs.FS) (*patternSet, error) {
 
 var validTypes = func() map[string]bool {
 	m := map[string]bool{}
-	for _, t := range eval.RelationTypes {
+	for _, t := range relation.Types {
 		m[t] = true
 	}
 	return m

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/relation"
 )
 
 // Words that block an actor from being a subject or a direct object: an
@@ -710,9 +710,9 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 		return true
 	}
 	typ := p.typ
-	if (typ == eval.Sanctioned || typ == eval.Attacked) && mod == Planned && cue != "" && !neg {
+	if (typ == relation.Sanctioned || typ == relation.Attacked) && mod == Planned && cue != "" && !neg {
 		// announcing a sanction or an attack to come is a threat now
-		typ, mod = eval.Warned, Asserted
+		typ, mod = relation.Warned, Asserted
 	}
 	date, prec := d.sentenceDate()
 	found := false
@@ -727,7 +727,7 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 		}
 		found = true
 		src, tgt := sa, ta
-		if eval.Symmetric(typ) && tgt.code < src.code {
+		if relation.Symmetric(typ) && tgt.code < src.code {
 			src, tgt = tgt, src
 		}
 		key := typ + "|" + src.code + "|" + tgt.code
@@ -749,7 +749,7 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 			Confidence: confidence(p, mod, src, tgt),
 			Trigger:    p.typ + " " + p.triggerText() + " :: " + fr.text,
 		}
-		if typ == eval.MetWith && !neg {
+		if typ == relation.MetWith && !neg {
 			if meeting == nil {
 				meeting = d.meeting(t0, t1, date)
 			}
@@ -757,7 +757,7 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 			addParticipant(meeting, src.code)
 			addParticipant(meeting, tgt.code)
 		}
-		if eval.Symmetric(typ) {
+		if relation.Symmetric(typ) {
 			if k, ok := d.symSeen[key]; ok {
 				old := d.rels[k]
 				if old.Negated && !neg || old.Modality != Asserted && mod == Asserted && !neg {

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/diplograph/diplograph/eval"
+	"github.com/diplograph/diplograph/relation"
 )
 
 // speechVerbs introduce reported speech; their subject is the speaker.
@@ -129,7 +129,7 @@ func (d *doc) quotePronouns(sp group) {
 	}
 }
 
-var reportedRequest = &pattern{typ: eval.Requested, verb: true, words: [][]string{{"must"}},
+var reportedRequest = &pattern{typ: relation.Requested, verb: true, words: [][]string{{"must"}},
 	frames: []frame{{text: "speaker: O must/should/needs to"}}}
 
 // reportedRequests finds requests in reported speech: the speaker says

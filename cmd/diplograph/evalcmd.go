@@ -60,7 +60,7 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 	}
 	pred := map[string][]eval.Predicted{}
 	st, err := eachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
-		pred[a.ID] = x.Extract(a).Predicted()
+		pred[a.ID] = predictions(x.Extract(a))
 		return nil
 	})
 	if err != nil {
@@ -75,4 +75,13 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 		return err
 	}
 	return st.partial()
+}
+
+// predictions reduces an extraction to the form eval.Score takes.
+func predictions(r extract.Result) []eval.Predicted {
+	out := make([]eval.Predicted, 0, len(r.Relations))
+	for _, rel := range r.Relations {
+		out = append(out, eval.Predicted{Type: rel.Type, Source: rel.SourceActor, Target: rel.TargetActor, Negated: rel.Negated, Sentence: rel.Sentence})
+	}
+	return out
 }
