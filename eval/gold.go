@@ -1,5 +1,6 @@
 // Package eval scores extracted relations against gold annotations, following
-// section 6 ("Scoring") of the annotation guideline in shared/eval/GUIDELINE.md.
+// the scoring section of the project's annotation guide
+// (docs/annotation-guide.md).
 //
 // It is pure logic: gold files are read through an fs.FS with LoadGold, the
 // extractor's output is passed in as Predicted values already reduced to actor
@@ -17,7 +18,10 @@
 //     mean, micro-averaged over articles;
 //   - four figures: state_typed (the headline: both ends are states),
 //     all_typed (all actors), state_dyad and all_dyad (type and direction
-//     ignored).
+//     ignored);
+//   - date accuracy: among the true positives whose gold relation has a
+//     date, the share whose predicted date agrees with it at the gold
+//     date's precision (year, month or day).
 package eval
 
 import (
@@ -30,9 +34,13 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph/relation"
 )
 
-// Gold is one gold file: the annotation of one article (guideline section 5).
+// Gold is one gold file: the annotation of one article (annotation guide,
+// section 6).
 type Gold struct {
 	Article   string         `json:"article"`
 	Published string         `json:"published"`
@@ -44,13 +52,19 @@ type Gold struct {
 // GoldRelation is one annotated relation. Target is empty when the relation
 // names only a place that is no one state's (TargetPlace, e.g. "Persian Gulf");
 // such relations give no country-level relation and are ignored by Score.
+//
+// Date, when present, is when the event happened, at the precision the
+// article allows: "2019", "2019-05" or "2019-05-12". Note is a free comment
+// of the annotator; scoring does not read it.
 type GoldRelation struct {
 	Type        string `json:"type"`
 	Source      string `json:"source"`
 	Target      string `json:"target,omitempty"`
 	TargetPlace string `json:"target_place,omitempty"`
 	Optional    bool   `json:"optional,omitempty"`
+	Date        string `json:"date,omitempty"`
 	Evidence    string `json:"evidence"`
+	Note        string `json:"note,omitempty"`
 }
 
 // GoldOfficial is a named office holder mentioned in the article. Country is
@@ -75,10 +89,12 @@ type GoldMeeting struct {
 // and returns the gold annotations keyed by their "article" field, or by the
 // file's base name without ".json" when that field is empty.
 //
-// Decoding is strict: unknown fields, trailing data, unknown relation types, a
-// relation with neither or both of target and target_place, an empty source,
-// and two files for the same article are errors. Every error names the file;
-// JSON syntax and type errors also give the line and column.
+// Fields the Gold types do not know are ignored, as the annotation guide
+// allows. Everything else is checked: trailing data, an unknown relation
+// type, a relation with neither or both of target and target_place, an empty
+// source, a date that is not YYYY, YYYY-MM or YYYY-MM-DD (a real calendar
+// date), and two files for the same article are errors. Every error names
+// the file; JSON syntax and type errors also give the line and column.
 func LoadGold(fsys fs.FS, dir string) (map[string]Gold, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
@@ -129,7 +145,7 @@ func parseGold(data []byte) (Gold, error) {
 
 func validRelation(r GoldRelation) error {
 	switch {
-	case !slices.Contains(RelationTypes, r.Type):
+	case !relation.Valid(r.Type):
 		return fmt.Errorf("unknown relation type %q", r.Type)
 	case r.Source == "":
 		return errors.New("empty source")
@@ -137,8 +153,25 @@ func validRelation(r GoldRelation) error {
 		return errors.New("neither target nor target_place")
 	case r.Target != "" && r.TargetPlace != "":
 		return errors.New("both target and target_place")
+	case r.Date != "" && !validDate(r.Date):
+		return fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", r.Date)
 	}
 	return nil
+}
+
+// dateLayouts are the accepted gold date forms (each of its own length).
+var dateLayouts = []string{"2006", "2006-01", "2006-01-02"}
+
+// validDate reports whether s is a year, a year and month, or a calendar
+// day in the ISO forms of dateLayouts.
+func validDate(s string) bool {
+	for _, layout := range dateLayouts {
+		if len(s) == len(layout) {
+			_, err := time.Parse(layout, s)
+			return err == nil
+		}
+	}
+	return false
 }
 
 // positioned adds "line L, column C" to JSON syntax and type errors.

@@ -1,12 +1,14 @@
 package eval
 
 import (
+	"maps"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/diplograph/diplograph/internal/sharedtest"
+	"github.com/diplograph/diplograph/internal/testfiles"
+	"github.com/diplograph/diplograph/relation"
 )
 
 const goodGold = `{
@@ -99,9 +101,34 @@ func TestLoadGoldErrors(t *testing.T) {
 			want:  []string{"d/a.json", "line 2, column 1", "after the JSON object"},
 		},
 		{
-			name:  "unknown field",
-			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "optinal": true, "evidence": "e"}`)},
-			want:  []string{"d/a.json", "optinal"},
+			name:  "month 13",
+			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "2019-13", "evidence": "e"}`)},
+			want:  []string{"d/a.json", "relation 1", `date "2019-13"`},
+		},
+		{
+			name:  "no such day",
+			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "2019-02-30", "evidence": "e"}`)},
+			want:  []string{"d/a.json", `date "2019-02-30"`},
+		},
+		{
+			name:  "date with a time",
+			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "2019-05-12T10:00:00Z", "evidence": "e"}`)},
+			want:  []string{"d/a.json", "YYYY, YYYY-MM or YYYY-MM-DD"},
+		},
+		{
+			name:  "date without leading zeros",
+			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "2019-5-1", "evidence": "e"}`)},
+			want:  []string{"d/a.json", `date "2019-5-1"`},
+		},
+		{
+			name:  "date as words",
+			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "last week", "evidence": "e"}`)},
+			want:  []string{"d/a.json", `date "last week"`},
+		},
+		{
+			name:  "second relation",
+			files: map[string]string{"d/a.json": rels(`{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "2019", "evidence": "e"}, {"type": "WARNED", "source": "USA", "target": "IRN", "date": "19", "evidence": "e"}`)},
+			want:  []string{"d/a.json", "relation 2", `date "19"`},
 		},
 		{
 			name:  "unknown type",
@@ -146,6 +173,56 @@ func TestLoadGoldErrors(t *testing.T) {
 	}
 }
 
+// TestLoadGoldFields checks the fields the annotation guide allows beyond
+// the required ones: date (three precisions), note and target_place decode,
+// and a field the reader does not know is ignored rather than an error.
+func TestLoadGoldFields(t *testing.T) {
+	tests := []struct {
+		name string
+		rel  string
+		want GoldRelation
+	}{
+		{
+			name: "day",
+			rel:  `{"type": "MET_WITH", "source": "USA", "target": "IRN", "date": "2019-05-12", "evidence": "e"}`,
+			want: GoldRelation{Type: relation.MetWith, Source: "USA", Target: "IRN", Date: "2019-05-12", Evidence: "e"},
+		},
+		{
+			name: "month and note",
+			rel:  `{"type": "WARNED", "source": "USA", "target": "IRN", "date": "2019-05", "note": "addressee implied", "optional": true, "evidence": "e"}`,
+			want: GoldRelation{Type: relation.Warned, Source: "USA", Target: "IRN", Date: "2019-05", Note: "addressee implied", Optional: true, Evidence: "e"},
+		},
+		{
+			name: "year and target_place",
+			rel:  `{"type": "DEPLOYED_TO", "source": "USA", "target_place": "South China Sea", "date": "2016", "optional": true, "evidence": "e"}`,
+			want: GoldRelation{Type: relation.DeployedTo, Source: "USA", TargetPlace: "South China Sea", Date: "2016", Optional: true, Evidence: "e"},
+		},
+		{
+			name: "unknown field ignored",
+			rel:  `{"type": "ACCUSED", "source": "IRN", "target": "USA", "optinal": true, "annotator": {"id": 2}, "evidence": "e"}`,
+			want: GoldRelation{Type: relation.Accused, Source: "IRN", Target: "USA", Evidence: "e"},
+		},
+		{
+			name: "no date",
+			rel:  `{"type": "AIDED", "source": "USA", "target": "UKR", "evidence": "e"}`,
+			want: GoldRelation{Type: relation.Aided, Source: "USA", Target: "UKR", Evidence: "e"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data := `{"article": "a", "published": "2020-01-01", "reviewed": true, "relations": [` + tc.rel + `], "officials": [], "meetings": []}`
+			got, err := LoadGold(fstest.MapFS{"d/a.json": {Data: []byte(data)}}, "d")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rels := got["a"].Relations
+			if len(rels) != 1 || rels[0] != tc.want {
+				t.Errorf("got %+v, want %+v", rels, tc.want)
+			}
+		})
+	}
+}
+
 func TestLoadGoldEmptyDir(t *testing.T) {
 	got, err := LoadGold(fstest.MapFS{}, "nothing")
 	if err != nil || len(got) != 0 {
@@ -153,76 +230,88 @@ func TestLoadGoldEmptyDir(t *testing.T) {
 	}
 }
 
-func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
-
-// loadShared loads the seed and dev gold files.
-func loadShared(t *testing.T) (seeds, dev map[string]Gold) {
+// loadSet loads the gold of one evaluation set of the module's testdata
+// ("seeds", "dev" or "dev2").
+func loadSet(t *testing.T, set string) map[string]Gold {
 	t.Helper()
-	fsys := os.DirFS(sharedDir(t))
-	seeds, err := LoadGold(fsys, "eval/seeds")
+	g, err := LoadGold(os.DirFS(testfiles.Path(t, "eval", set, "gold")), ".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev, err = LoadGold(fsys, "eval/dev/gold")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return seeds, dev
+	return g
 }
 
-func TestSharedGold(t *testing.T) {
-	seeds, dev := loadShared(t)
-	if len(seeds) != 3 || len(dev) != 40 {
-		t.Fatalf("loaded %d seed and %d dev gold files, want 3 and 40", len(seeds), len(dev))
+// TestGoldSets checks the gold of the three evaluation sets against the
+// counts testdata/README.md gives (articles, required relations, required
+// relations between two states, relations with a date), and that no
+// article is in two sets.
+func TestGoldSets(t *testing.T) {
+	tests := []struct {
+		set                      string
+		articles, req, reqStates int
+		dated                    int // relations with a date
+	}{
+		{set: "seeds", articles: 3, req: 14, reqStates: 12},
+		{set: "dev", articles: 40, req: 301, reqStates: 226},
+		{set: "dev2", articles: 60, req: 232, reqStates: 198, dated: 487},
 	}
-	for id := range dev {
-		if _, ok := seeds[id]; ok {
-			t.Errorf("article %s is both a seed and a dev article", id)
-		}
-	}
-
-	// The shared README: the dev gold has 301 required relations, 226 of
-	// them between two states. Counted by scoring with no predictions: every
-	// required relation is an FN, after the same reduction and filters.
-	r := Score(dev, nil, Options{})
-	if got := r.AllTyped.Required; got != 301 {
-		t.Errorf("dev required relations: %d, want 301", got)
-	}
-	if got := r.StateTyped.Required; got != 226 {
-		t.Errorf("dev required state-state relations: %d, want 226", got)
-	}
-	if len(r.Missing) != 40 || r.StateTyped.TP != 0 {
-		t.Errorf("scoring without predictions: %+v", r.StateTyped)
-	}
-	// Counted directly on the files as well, to check that no two required
-	// relations of an article reduce to the same (type, source, target).
-	var req, reqStates int
-	for _, g := range dev {
-		for _, rel := range g.Relations {
-			if rel.Optional || rel.Target == "" {
-				continue
+	seen := map[string]string{}
+	for _, tc := range tests {
+		t.Run(tc.set, func(t *testing.T) {
+			gold := loadSet(t, tc.set)
+			if len(gold) != tc.articles {
+				t.Fatalf("loaded %d gold files, want %d", len(gold), tc.articles)
 			}
-			req++
-			if IsState(rel.Source) && IsState(rel.Target) {
-				reqStates++
+			for id := range gold {
+				if other, ok := seen[id]; ok {
+					t.Errorf("article %s is in both %s and %s", id, other, tc.set)
+				}
+				seen[id] = tc.set
 			}
-		}
-	}
-	if req != 301 || reqStates != 226 {
-		t.Errorf("raw counts: %d required, %d between states; want 301, 226", req, reqStates)
+			// Counted by scoring with no predictions: every required
+			// relation is an FN, after the same reduction and filters.
+			r := Score(gold, nil, Options{})
+			if len(r.Missing) != tc.articles || r.StateTyped.TP != 0 {
+				t.Errorf("scoring without predictions: %+v", r.StateTyped)
+			}
+			// Counted directly on the files as well, to check that no two
+			// required relations of an article reduce to the same (type,
+			// source, target).
+			var req, reqStates, dated int
+			for _, g := range gold {
+				for _, rel := range g.Relations {
+					if rel.Date != "" {
+						dated++
+					}
+					if rel.Optional || rel.Target == "" {
+						continue
+					}
+					req++
+					if IsState(rel.Source) && IsState(rel.Target) {
+						reqStates++
+					}
+				}
+			}
+			if r.AllTyped.Required != tc.req || r.StateTyped.Required != tc.reqStates {
+				t.Errorf("scored: %d required, %d between states; want %d, %d", r.AllTyped.Required, r.StateTyped.Required, tc.req, tc.reqStates)
+			}
+			if req != tc.req || reqStates != tc.reqStates {
+				t.Errorf("raw counts: %d required, %d between states; want %d, %d", req, reqStates, tc.req, tc.reqStates)
+			}
+			if dated != tc.dated {
+				t.Errorf("%d relations with a date, want %d", dated, tc.dated)
+			}
+		})
 	}
 }
 
-// TestSharedGoldSelfScore scores the gold against itself (required and
-// optional relations as predictions): every figure must be perfect.
-func TestSharedGoldSelfScore(t *testing.T) {
-	seeds, dev := loadShared(t)
+// TestGoldSetsSelfScore scores the gold of the three sets against itself
+// (required and optional relations as predictions, with their dates): every
+// figure and the date accuracy must be perfect.
+func TestGoldSetsSelfScore(t *testing.T) {
 	all := map[string]Gold{}
-	for id, g := range seeds {
-		all[id] = g
-	}
-	for id, g := range dev {
-		all[id] = g
+	for _, set := range []string{"seeds", "dev", "dev2"} {
+		maps.Copy(all, loadSet(t, set))
 	}
 	pred := map[string][]Predicted{}
 	for id, g := range all {
@@ -231,7 +320,7 @@ func TestSharedGoldSelfScore(t *testing.T) {
 			if r.Target == "" {
 				continue
 			}
-			ps = append(ps, Predicted{Type: r.Type, Source: r.Source, Target: r.Target, Sentence: r.Evidence})
+			ps = append(ps, Predicted{Type: r.Type, Source: r.Source, Target: r.Target, Sentence: r.Evidence, Date: r.Date})
 		}
 		pred[id] = ps
 	}
@@ -251,5 +340,10 @@ func TestSharedGoldSelfScore(t *testing.T) {
 	}
 	if r.AllTyped.Required <= r.StateTyped.Required || r.AllTyped.TP <= r.AllTyped.Required {
 		t.Errorf("expected optional and non-state relations: %+v / %+v", r.AllTyped.Counts, r.StateTyped.Counts)
+	}
+	for name, d := range map[string]DateAccuracy{"state_typed": r.Dates.StateTyped, "all_typed": r.Dates.AllTyped} {
+		if d.Matched == 0 || d.Correct != d.Matched || d.Accuracy != 1 {
+			t.Errorf("%s date accuracy: %+v, want all correct", name, d)
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+
+	"github.com/diplograph/diplograph/relation"
 )
 
 // Predicted is one relation found by the extractor. Source and Target are
@@ -11,15 +13,23 @@ import (
 // NATO, or "ORG:<name>"); persons must already be reduced to the state they
 // act for. Negated relations are dropped before scoring. Sentence is only
 // shown in the report's details.
+//
+// Date is when the extractor places the event: "YYYY-MM-DD", "YYYY-MM",
+// "YYYY" or empty when it found none; it counts only for date accuracy.
+// Background marks an event the article recalls from well before its own
+// date; it is carried into the details and does not change any count.
 type Predicted struct {
-	Type     string `json:"type"`
-	Source   string `json:"source"`
-	Target   string `json:"target"`
-	Negated  bool   `json:"negated,omitempty"`
-	Sentence string `json:"sentence,omitempty"`
+	Type       string `json:"type"`
+	Source     string `json:"source"`
+	Target     string `json:"target"`
+	Negated    bool   `json:"negated,omitempty"`
+	Sentence   string `json:"sentence,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Background bool   `json:"background,omitempty"`
 }
 
-// Options adjusts Score. The zero value scores exactly as the guideline says.
+// Options adjusts Score. The zero value scores exactly as the annotation guide
+// says.
 type Options struct {
 	// IsState decides which actor codes are states for the state_* figures
 	// and for Detail.States. Nil means the package's IsState.
@@ -73,13 +83,53 @@ type Figure struct {
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
 	// PerType holds the counts per relation type; nil for the dyad figures.
+	// It carries counts only, no ratios. A type with no required gold
+	// relation (Required 0) has no meaningful recall or F1: the Counts
+	// methods return 0 for it, and WriteText prints "n/a" instead of a
+	// per-type F1. Readers of the JSON should do the same rather than read
+	// such a type as a failure.
 	PerType map[string]Counts `json:"per_type,omitzero"`
+}
+
+// DateAccuracy measures the dates of the true positives of one typed
+// figure whose gold relation has a date (required or optional alike).
+type DateAccuracy struct {
+	// Matched counts those true positives.
+	Matched int `json:"matched"`
+	// Correct counts the ones whose predicted date agrees with the gold
+	// date at the gold date's precision (see DateAgrees).
+	Correct int `json:"correct"`
+	// Accuracy is Correct/Matched, or 0 when Matched is 0.
+	Accuracy float64 `json:"accuracy"`
+}
+
+// Dates holds the date accuracy of the two typed figures. AllTyped is the
+// one the annotation guide defines; StateTyped restricts it to relations
+// between two states, like the headline figure.
+type Dates struct {
+	StateTyped DateAccuracy `json:"state_typed"`
+	AllTyped   DateAccuracy `json:"all_typed"`
+}
+
+// DateAgrees reports whether a predicted date matches a gold date at the
+// gold date's precision: the same year for "2019", the same month for
+// "2019-05", the same day for "2019-05-12". A predicted date less precise
+// than the gold one does not agree ("2019-05" against "2019-05-12"); one more
+// precise does when it falls within the gold period ("2019-05-12" against
+// "2019-05"). An empty gold or predicted date never agrees.
+func DateAgrees(gold, pred string) bool {
+	return gold != "" && len(pred) >= len(gold) && pred[:len(gold)] == gold &&
+		(len(pred) == len(gold) || pred[len(gold)] == '-')
 }
 
 // Detail kinds.
 const (
 	KindFP = "FP" // predicted, not in the gold set
 	KindFN = "FN" // required gold relation, not predicted
+	// KindDate is a true positive of all_typed whose gold relation has a
+	// date the predicted date does not agree with (see DateAgrees). It
+	// counts only in the date accuracy.
+	KindDate = "DATE"
 	// KindMissedOptional is an optional gold relation that was not predicted.
 	// It is listed for error analysis only and counts nowhere.
 	KindMissedOptional = "MISSED_OPTIONAL"
@@ -99,7 +149,15 @@ type Detail struct {
 	States bool `json:"states"`
 	// Optional is true for a gold relation annotated optional.
 	Optional bool `json:"optional"`
-	// Text is the predicted sentence for FP, the gold evidence otherwise.
+	// GoldDate is the gold relation's date (FN, DATE, MISSED_OPTIONAL), if
+	// it has one.
+	GoldDate string `json:"gold_date,omitempty"`
+	// Date is the predicted date (FP, DATE), if there is one, and
+	// Background the prediction's background flag.
+	Date       string `json:"date,omitempty"`
+	Background bool   `json:"background,omitempty"`
+	// Text is the predicted sentence for FP and DATE (for DATE, the sentence
+	// the date was taken from), the gold evidence otherwise.
 	Text string `json:"text"`
 }
 
@@ -125,8 +183,12 @@ type Report struct {
 	// actors.
 	AllDyad Figure `json:"all_dyad"`
 
-	// Detail lists every FP and FN of AllTyped, and every missed optional
-	// relation, sorted by article, kind, type, source and target.
+	// Dates is the date accuracy of the typed figures.
+	Dates Dates `json:"dates"`
+
+	// Detail lists every FP and FN of AllTyped, every date mismatch of
+	// AllTyped and every missed optional relation, sorted by article, kind
+	// (FN, FP, DATE, MISSED_OPTIONAL), type, source and target.
 	Detail []Detail `json:"detail"`
 }
 
@@ -138,18 +200,23 @@ func (k key) less(o key) int {
 	return cmp.Or(cmp.Compare(k.typ, o.typ), cmp.Compare(k.src, o.src), cmp.Compare(k.tgt, o.tgt))
 }
 
-// entry is what a reduced relation carries: for gold, whether it is optional
-// and its evidence; for predictions, the first non-empty sentence.
+// entry is what a reduced relation carries: for gold, whether it is
+// optional, its evidence and its date; for predictions, the first non-empty
+// sentence, the first non-empty date with the sentence and background flag
+// of the prediction that gave it.
 type entry struct {
-	optional bool
-	text     string
+	optional   bool
+	text       string
+	date       string
+	dateText   string
+	background bool
 }
 
 func reduce(typ, src, tgt string, dyad bool) key {
 	if dyad {
 		typ = ""
 	}
-	if (dyad || Symmetric(typ)) && tgt < src {
+	if (dyad || relation.Symmetric(typ)) && tgt < src {
 		src, tgt = tgt, src
 	}
 	return key{typ, src, tgt}
@@ -157,7 +224,9 @@ func reduce(typ, src, tgt string, dyad bool) key {
 
 // goldSet reduces an article's gold relations to a set. Relations with only a
 // target_place are skipped. When one reduced relation is annotated both
-// required and optional, it is required.
+// required and optional, it is required, with the required annotation's
+// evidence. Its date is that of the annotation kept, or else the first
+// non-empty date among the others.
 func goldSet(g Gold, keep func(src, tgt string) bool, dyad bool) map[key]entry {
 	set := map[key]entry{}
 	for _, r := range g.Relations {
@@ -165,12 +234,17 @@ func goldSet(g Gold, keep func(src, tgt string) bool, dyad bool) map[key]entry {
 			continue
 		}
 		k := reduce(r.Type, r.Source, r.Target, dyad)
+		e := entry{optional: r.Optional, text: r.Evidence, date: r.Date}
 		old, seen := set[k]
 		switch {
 		case !seen:
-			set[k] = entry{r.Optional, r.Evidence}
+			set[k] = e
 		case old.optional && !r.Optional:
-			set[k] = entry{false, r.Evidence}
+			e.date = cmp.Or(e.date, old.date)
+			set[k] = e
+		default:
+			old.date = cmp.Or(old.date, e.date)
+			set[k] = old
 		}
 	}
 	return set
@@ -186,16 +260,24 @@ func predSet(ps []Predicted, keep func(src, tgt string) bool, dyad bool) map[key
 			continue
 		}
 		k := reduce(p.Type, p.Source, p.Target, dyad)
-		if old := set[k]; old.text == "" {
-			set[k] = entry{text: p.Sentence}
+		e := set[k]
+		e.text = cmp.Or(e.text, p.Sentence)
+		if e.date == "" && p.Date != "" {
+			e.date, e.dateText, e.background = p.Date, p.Sentence, p.Background
 		}
+		set[k] = e
 	}
 	return set
 }
 
+// emitFunc receives one error of a comparison: the reduced relation, and its
+// gold and predicted entries (the zero entry for the side that lacks it).
+type emitFunc func(kind string, k key, gold, pred entry)
+
 // compare adds one article's counts to f and calls emit for every FP, FN and
-// missed optional gold relation.
-func (f *Figure) compare(gold, pred map[key]entry, emit func(kind string, k key, e entry)) {
+// missed optional gold relation. When dates is not nil it also counts the
+// date accuracy of the true positives and emits their date mismatches.
+func (f *Figure) compare(gold, pred map[key]entry, dates *DateAccuracy, emit emitFunc) {
 	add := func(typ string, fn func(*Counts)) {
 		fn(&f.Counts)
 		if f.PerType != nil {
@@ -209,11 +291,21 @@ func (f *Figure) compare(gold, pred map[key]entry, emit func(kind string, k key,
 		switch {
 		case !ok:
 			add(k.typ, func(c *Counts) { c.FP++ })
-			emit(KindFP, k, p)
+			emit(KindFP, k, entry{}, p)
+			continue
 		case g.optional:
 			add(k.typ, func(c *Counts) { c.TP++ })
 		default:
 			add(k.typ, func(c *Counts) { c.TP++; c.TPRequired++; c.Required++ })
+		}
+		if dates == nil || g.date == "" {
+			continue
+		}
+		dates.Matched++
+		if DateAgrees(g.date, p.date) {
+			dates.Correct++
+		} else {
+			emit(KindDate, k, g, p)
 		}
 	}
 	for k, g := range gold {
@@ -221,11 +313,11 @@ func (f *Figure) compare(gold, pred map[key]entry, emit func(kind string, k key,
 			continue
 		}
 		if g.optional {
-			emit(KindMissedOptional, k, g)
+			emit(KindMissedOptional, k, g, entry{})
 			continue
 		}
 		add(k.typ, func(c *Counts) { c.FN++; c.Required++ })
-		emit(KindFN, k, g)
+		emit(KindFN, k, g, entry{})
 	}
 }
 
@@ -233,7 +325,8 @@ func (f *Figure) finish() {
 	f.Precision, f.Recall, f.F1 = f.Counts.Precision(), f.Counts.Recall(), f.Counts.F1()
 }
 
-// Score compares predictions with gold as section 6 of the guideline says.
+// Score compares predictions with gold as the scoring section of the
+// annotation guide says.
 //
 // For every gold article, negated predictions are dropped and the rest, like
 // the gold relations, are reduced to a set of (type, source, target):
@@ -249,12 +342,16 @@ func (f *Figure) finish() {
 //   - state_typed, the headline: only relations whose two ends are states
 //     (see IsState), filtered on both sides before comparing;
 //   - all_typed: all actors;
-//   - state_dyad and all_dyad: the guideline's "dyad" figure, which "ignores
-//     type and direction (any relation between the same two actors counts)":
-//     relations are reduced to unordered actor pairs; a gold pair is required
-//     when any required relation joins the two actors. The guideline does not
-//     say whether the dyad figure is state-only; state_dyad (pairs of states,
-//     like the headline) is the one to quote, all_dyad is given as well.
+//   - state_dyad and all_dyad: the guide's dyad figure, where type and
+//     direction do not matter: relations are reduced to unordered actor
+//     pairs; a gold pair is required when any required relation joins the
+//     two actors. state_dyad (pairs of states, like the headline) is the one
+//     to quote, all_dyad is given as well.
+//
+// Date accuracy (Report.Dates) is counted over the true positives of
+// all_typed whose gold relation has a date, as the guide defines it, and
+// over those of state_typed as well. When several predictions reduce to the
+// same relation, the first non-empty date among them is the predicted date.
 //
 // Gold articles without predictions count as all FN and are listed in
 // Missing; predictions for articles without gold are ignored and listed in
@@ -280,33 +377,45 @@ func Score(gold map[string]Gold, pred map[string][]Predicted, opts Options) Repo
 			r.Unscored = append(r.Unscored, id)
 		}
 	}
-	none := func(string, key, entry) {}
+	none := func(string, key, entry, entry) {}
 	for _, id := range slices.Sorted(maps.Keys(gold)) {
 		g := gold[id]
 		ps, ok := pred[id]
 		if !ok {
 			r.Missing = append(r.Missing, id)
 		}
-		r.StateTyped.compare(goldSet(g, states, false), predSet(ps, states, false), none)
-		r.StateDyad.compare(goldSet(g, states, true), predSet(ps, states, true), none)
-		r.AllDyad.compare(goldSet(g, all, true), predSet(ps, all, true), none)
-		r.AllTyped.compare(goldSet(g, all, false), predSet(ps, all, false), func(kind string, k key, e entry) {
-			r.Detail = append(r.Detail, Detail{
+		r.StateTyped.compare(goldSet(g, states, false), predSet(ps, states, false), &r.Dates.StateTyped, none)
+		r.StateDyad.compare(goldSet(g, states, true), predSet(ps, states, true), nil, none)
+		r.AllDyad.compare(goldSet(g, all, true), predSet(ps, all, true), nil, none)
+		r.AllTyped.compare(goldSet(g, all, false), predSet(ps, all, false), &r.Dates.AllTyped, func(kind string, k key, ge, pe entry) {
+			d := Detail{
 				Article:  id,
 				Kind:     kind,
 				Type:     k.typ,
 				Source:   k.src,
 				Target:   k.tgt,
 				States:   states(k.src, k.tgt),
-				Optional: e.optional,
-				Text:     e.text,
-			})
+				Optional: ge.optional,
+				GoldDate: ge.date,
+				Date:     pe.date,
+				Text:     ge.text,
+			}
+			switch kind {
+			case KindFP:
+				d.Text, d.Background = pe.text, pe.background
+			case KindDate:
+				d.Text, d.Background = cmp.Or(pe.dateText, pe.text), pe.background
+			}
+			r.Detail = append(r.Detail, d)
 		})
 	}
 	for _, f := range []*Figure{&r.StateTyped, &r.AllTyped, &r.StateDyad, &r.AllDyad} {
 		f.finish()
 	}
-	kinds := map[string]int{KindFN: 0, KindFP: 1, KindMissedOptional: 2}
+	for _, d := range []*DateAccuracy{&r.Dates.StateTyped, &r.Dates.AllTyped} {
+		d.Accuracy = ratio(d.Correct, d.Matched)
+	}
+	kinds := map[string]int{KindFN: 0, KindFP: 1, KindDate: 2, KindMissedOptional: 3}
 	slices.SortFunc(r.Detail, func(a, b Detail) int {
 		return cmp.Or(
 			cmp.Compare(a.Article, b.Article),

@@ -1,18 +1,26 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/diplograph/diplograph/relation"
 )
 
 // WriteText writes the report as readable text: a summary line, the four
-// figures (precision, recall and F1 with 3 decimals), the per-type counts of
-// state_typed and all_typed, and, when detail is true, the errors grouped by
-// article.
+// figures (precision, recall and F1 with 3 decimals), the date accuracy of
+// state_typed and all_typed, the per-type counts of state_typed and
+// all_typed, and, when detail is true, the errors and date mismatches
+// grouped by article.
+//
+// A per-type F1 is printed as "n/a" when the type has no required gold
+// relation in that figure: recall, and so F1, is undefined there, and 0.000
+// would read as a failure.
 func (r Report) WriteText(w io.Writer, detail bool) error {
 	ew := &errWriter{w: w}
 	ew.printf("%d gold articles scored", r.Articles)
@@ -43,6 +51,9 @@ func (r Report) WriteText(w io.Writer, detail bool) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	ew.printf("\n")
+	writeDateAccuracy(ew, "state_typed", r.Dates.StateTyped)
+	writeDateAccuracy(ew, "all_typed", r.Dates.AllTyped)
 
 	ew.printf("\nper type: state_typed | all_typed\n")
 	types := perTypeOrder(r.StateTyped.PerType, r.AllTyped.PerType)
@@ -54,8 +65,8 @@ func (r Report) WriteText(w io.Writer, detail bool) error {
 	fmt.Fprintf(tw, "%-*s\tTP\tFP\tFN\tF1\t|\tTP\tFP\tFN\tF1\t\n", width, "type")
 	for _, typ := range types {
 		s, a := r.StateTyped.PerType[typ], r.AllTyped.PerType[typ]
-		fmt.Fprintf(tw, "%-*s\t%d\t%d\t%d\t%.3f\t|\t%d\t%d\t%d\t%.3f\t\n",
-			width, typ, s.TP, s.FP, s.FN, s.F1(), a.TP, a.FP, a.FN, a.F1())
+		fmt.Fprintf(tw, "%-*s\t%d\t%d\t%d\t%s\t|\t%d\t%d\t%d\t%s\t\n",
+			width, typ, s.TP, s.FP, s.FN, typeF1(s), a.TP, a.FP, a.FN, typeF1(a))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -63,34 +74,60 @@ func (r Report) WriteText(w io.Writer, detail bool) error {
 
 	if detail {
 		ew.printf("\ndetails: errors of all_typed; * = both ends are states (counts in state_typed);\n")
+		ew.printf("date = extracted relation in the gold whose date differs from the gold date;\n")
 		ew.printf("opt = optional gold relation not extracted (not counted)\n")
 		for i, d := range r.Detail {
 			if i == 0 || d.Article != r.Detail[i-1].Article {
 				ew.printf("\n%s\n", d.Article)
 			}
 			arrow := "->"
-			if Symmetric(d.Type) {
+			if relation.Symmetric(d.Type) {
 				arrow = "<>"
 			}
 			star := " "
 			if d.States {
 				star = "*"
 			}
-			kind := d.Kind
-			if d.Kind == KindMissedOptional {
+			kind, dates := d.Kind, ""
+			switch d.Kind {
+			case KindMissedOptional:
 				kind = "opt"
+			case KindDate:
+				kind = "date"
+				dates = fmt.Sprintf("  gold %s, extracted %s", d.GoldDate, cmp.Or(d.Date, "none"))
+				if d.Background {
+					dates += " (background)"
+				}
 			}
-			ew.printf("  %s %-3s %-11s %s %s %s  %q\n", star, kind, d.Type, d.Source, arrow, d.Target, d.Text)
+			ew.printf("  %s %-4s %-11s %s %s %s%s  %q\n", star, kind, d.Type, d.Source, arrow, d.Target, dates, d.Text)
 		}
 	}
 	return ew.err
 }
 
-// perTypeOrder lists the types present in either map: the guideline's types
+// writeDateAccuracy writes the one-line date accuracy of a figure.
+func writeDateAccuracy(ew *errWriter, name string, d DateAccuracy) {
+	if d.Matched == 0 {
+		ew.printf("date accuracy (%s): n/a (no matched relation with a gold date)\n", name)
+		return
+	}
+	ew.printf("date accuracy (%s): %.3f (%d of %d matched relations with a gold date)\n", name, d.Accuracy, d.Correct, d.Matched)
+}
+
+// typeF1 formats a per-type F1, or "n/a" when the type has no required gold
+// relation.
+func typeF1(c Counts) string {
+	if c.Required == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.3f", c.F1())
+}
+
+// perTypeOrder lists the types present in either map: the guide's types
 // first in their order, then any others sorted.
 func perTypeOrder(ms ...map[string]Counts) []string {
 	var out, extra []string
-	for _, typ := range RelationTypes {
+	for _, typ := range relation.Types {
 		for _, m := range ms {
 			if _, ok := m[typ]; ok {
 				out = append(out, typ)
@@ -100,7 +137,7 @@ func perTypeOrder(ms ...map[string]Counts) []string {
 	}
 	for _, m := range ms {
 		for typ := range maps.Keys(m) {
-			if !slices.Contains(RelationTypes, typ) && !slices.Contains(extra, typ) {
+			if !slices.Contains(relation.Types, typ) && !slices.Contains(extra, typ) {
 				extra = append(extra, typ)
 			}
 		}

@@ -21,12 +21,18 @@ func newEvalCmd(a *app) *cobra.Command {
 		Short: "Score the extractor against gold annotations",
 		Long: `Extract relations from the articles at PATH and score them against the gold
 files in DIR (one JSON file per article, named by article id), following the
-annotation guideline: precision, recall and F1 for relations between states
-(state_typed, the headline figure), between all actors (all_typed), and
-ignoring type and direction (state_dyad, all_dyad), with per-type counts.
---detail lists every false positive and false negative with its sentence.`,
-		Example: `  diplograph eval --gold ../shared/eval/dev/gold ../shared/eval/dev/articles
-  diplograph eval --gold ../shared/eval/seeds testdata/seeds --detail`,
+annotation guide (docs/annotation-guide.md): precision, recall and F1 for
+relations between states (state_typed, the headline figure), between all
+actors (all_typed), and ignoring type and direction (state_dyad, all_dyad),
+with per-type counts, and the date accuracy of the relations found whose gold
+has a date. --detail lists every false positive, false negative and wrong
+date with its sentence.
+
+The repository's evaluation sets are in testdata/eval: seeds, dev and dev2
+(dev2 has dated gold relations).`,
+		Example: `  diplograph eval --gold testdata/eval/dev/gold testdata/eval/dev/articles
+  diplograph eval --gold testdata/eval/dev2/gold testdata/eval/dev2/articles --format json
+  diplograph eval --gold testdata/eval/seeds/gold testdata/eval/seeds/articles --detail`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if gold == "" {
@@ -47,7 +53,7 @@ ignoring type and direction (state_dyad, all_dyad), with per-type counts.
 		},
 	}
 	cmd.Flags().StringVar(&gold, "gold", "", "directory of gold JSON files")
-	cmd.Flags().BoolVar(&detail, "detail", false, "list every false positive and false negative")
+	cmd.Flags().BoolVar(&detail, "detail", false, "list every false positive, false negative and wrong date")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return cmd
 }
@@ -77,11 +83,13 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 	return st.partial()
 }
 
-// predictions reduces an extraction to the form eval.Score takes.
+// predictions reduces an extraction to the form eval.Score takes, with the
+// date the extractor gives each relation and whether it is background.
 func predictions(r extract.Result) []eval.Predicted {
 	out := make([]eval.Predicted, 0, len(r.Relations))
 	for _, rel := range r.Relations {
-		out = append(out, eval.Predicted{Type: rel.Type, Source: rel.SourceActor, Target: rel.TargetActor, Negated: rel.Negated, Sentence: rel.Sentence})
+		out = append(out, eval.Predicted{Type: rel.Type, Source: rel.SourceActor, Target: rel.TargetActor, Negated: rel.Negated,
+			Sentence: rel.Sentence, Date: rel.Date, Background: rel.Background})
 	}
 	return out
 }
