@@ -9,37 +9,37 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/internal/testfiles"
 )
 
-// seedFiles returns the contents of the shared seed articles, or nil when
-// the shared directory is absent (fuzzing then starts from inline seeds).
+// seedFiles returns the contents of the files of the module's testdata
+// that match the pattern sub (joined with the path separator). Fuzzing
+// starts from them and from the inline seeds; no matching file is an error.
 func seedFiles(f *testing.F, sub ...string) [][]byte {
-	dir, err := os.Getwd()
+	f.Helper()
+	root, err := testfiles.Root()
 	if err != nil {
-		return nil
+		f.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			return nil
-		}
-		dir = filepath.Dir(dir)
+	pattern := filepath.Join(append([]string{root, "testdata"}, sub...)...)
+	names, err := filepath.Glob(pattern)
+	if err != nil || len(names) == 0 {
+		f.Fatalf("no seed files match %s (%v)", pattern, err)
 	}
-	pattern := filepath.Join(append([]string{dir, "..", "shared"}, sub...)...)
-	names, _ := filepath.Glob(pattern)
 	var out [][]byte
 	for _, n := range names {
-		if b, err := os.ReadFile(n); err == nil {
-			out = append(out, b)
+		b, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
 		}
+		out = append(out, b)
 	}
 	return out
 }
 
 func FuzzParseFile(f *testing.F) {
-	for _, b := range seedFiles(f, "seeds", "*.txt") {
+	for _, b := range seedFiles(f, "eval", "seeds", "articles", "*.txt") {
 		f.Add(b)
 	}
 	for _, s := range []string{

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -182,7 +181,7 @@ func TestJSONLReadError(t *testing.T) {
 }
 
 func TestJSONLVOA(t *testing.T) {
-	name := filepath.Join(sharedDir(t), "corpus", "voa", "voa_stories.jsonl")
+	name := testdataPath(t, "corpus", "voa", "voa_stories.jsonl")
 	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)

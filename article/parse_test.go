@@ -278,7 +278,7 @@ func parseDir(t *testing.T, dir string) []Article {
 }
 
 func TestParseSeeds(t *testing.T) {
-	arts := parseDir(t, filepath.Join(sharedDir(t), "seeds"))
+	arts := parseDir(t, testdataPath(t, "eval", "seeds", "articles"))
 	if len(arts) == 0 {
 		t.Fatal("no seed articles")
 	}
@@ -290,7 +290,7 @@ func TestParseSeeds(t *testing.T) {
 }
 
 func TestParseDevArticles(t *testing.T) {
-	arts := parseDir(t, filepath.Join(sharedDir(t), "eval", "dev", "articles"))
+	arts := parseDir(t, testdataPath(t, "eval", "dev", "articles"))
 	if len(arts) != 40 {
 		t.Errorf("parsed %d dev articles, want 40", len(arts))
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -16,7 +15,7 @@ import (
 
 func loadVOA(t testing.TB) []article.Article {
 	t.Helper()
-	path := filepath.Join(sharedDir(t), "corpus", "voa", "voa_stories.jsonl")
+	path := testdataPath(t, "corpus", "voa", "voa_stories.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

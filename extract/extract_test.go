@@ -10,12 +10,12 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract/lexicon"
-	"github.com/diplograph/diplograph/internal/sharedtest"
+	"github.com/diplograph/diplograph/internal/testfiles"
 )
 
-// sharedDir returns ../shared next to the module root (skipping the
-// test when it is absent, failing under CI=true).
-func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
+// testdataPath returns the path of testdata/elem... under the module root
+// (the test fails when it is missing).
+func testdataPath(t testing.TB, elem ...string) string { return testfiles.Path(t, elem...) }
 
 var (
 	testXOnce sync.Once
@@ -97,10 +97,9 @@ func ff(v float64) string {
 // eval.Score and fails below floors set just under the current scores.
 // EXTRACT_DETAIL=1 prints every error.
 func TestGoldScores(t *testing.T) {
-	shared := sharedDir(t)
 	x := testExtractor(t)
-	sg, sp, _ := loadSet(t, x, filepath.Join(shared, "seeds"), filepath.Join(shared, "eval", "seeds"))
-	dg, dp, _ := loadSet(t, x, filepath.Join(shared, "eval", "dev", "articles"), filepath.Join(shared, "eval", "dev", "gold"))
+	sg, sp, _ := loadSet(t, x, testdataPath(t, "eval", "seeds", "articles"), testdataPath(t, "eval", "seeds", "gold"))
+	dg, dp, _ := loadSet(t, x, testdataPath(t, "eval", "dev", "articles"), testdataPath(t, "eval", "dev", "gold"))
 	seeds := eval.Score(sg, sp, eval.Options{})
 	dev := eval.Score(dg, dp, eval.Options{})
 	bg := map[string]eval.Gold{}
@@ -155,7 +154,8 @@ const (
 func predictions(r Result) []eval.Predicted {
 	out := make([]eval.Predicted, 0, len(r.Relations))
 	for _, rel := range r.Relations {
-		out = append(out, eval.Predicted{Type: rel.Type, Source: rel.SourceActor, Target: rel.TargetActor, Negated: rel.Negated, Sentence: rel.Sentence})
+		out = append(out, eval.Predicted{Type: rel.Type, Source: rel.SourceActor, Target: rel.TargetActor, Negated: rel.Negated,
+			Sentence: rel.Sentence, Date: rel.Date, Background: rel.Background})
 	}
 	return out
 }

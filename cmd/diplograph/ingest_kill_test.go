@@ -21,7 +21,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 	"github.com/diplograph/diplograph/ingest"
-	"github.com/diplograph/diplograph/internal/sharedtest"
+	"github.com/diplograph/diplograph/internal/testfiles"
 )
 
 // childArgsEnv carries the arguments of TestIngestChildProcess, which runs
@@ -77,9 +77,8 @@ func TestIngestKilledAndRerun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long: runs an ingest three times")
 	}
-	shared := sharedtest.Dir(t)
 	var base []article.Article
-	err := ingest.Read(context.Background(), []string{filepath.Join(shared, "corpus", "voa", "voa_stories.jsonl")}, ingest.SourceOptions{},
+	err := ingest.Read(context.Background(), []string{testfiles.Path(t, "corpus", "voa", "voa_stories.jsonl")}, ingest.SourceOptions{},
 		func(it ingest.Item) error {
 			if it.Err == nil {
 				base = append(base, it.Article)

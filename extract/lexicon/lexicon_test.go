@@ -12,6 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/diplograph/diplograph/internal/testfiles"
 )
 
 func mustDefault(t testing.TB) *Lexicon {
@@ -401,7 +403,7 @@ func TestConcurrentFind(t *testing.T) {
 // TestDevGoldCoverage checks that for every state code of a gold relation's
 // source or target, the article text has a lexicon mention of that code.
 func TestDevGoldCoverage(t *testing.T) {
-	dir := "/work/shared/eval/dev"
+	dir := testfiles.Path(t, "eval", "dev")
 	golds, _ := filepath.Glob(filepath.Join(dir, "gold", "*.json"))
 	if len(golds) == 0 {
 		t.Skip("no dev gold")
@@ -470,7 +472,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkFind(b *testing.B) {
-	f, err := os.Open("/work/shared/corpus/voa/voa_stories.jsonl")
+	f, err := os.Open(testfiles.Path(b, "corpus", "voa", "voa_stories.jsonl"))
 	if err != nil {
 		b.Skip("VOA corpus absent")
 	}

@@ -5,19 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/diplograph/diplograph/internal/sharedtest"
+	"github.com/diplograph/diplograph/internal/testfiles"
 )
 
-func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
+// testdataPath returns the path of testdata/elem... under the module root.
+func testdataPath(t testing.TB, elem ...string) string { return testfiles.Path(t, elem...) }
 
 // voaTexts returns the text of every VOA story.
 func voaTexts(t testing.TB) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(t), "corpus", "voa", "voa_stories.jsonl"))
+	f, err := os.Open(testdataPath(t, "corpus", "voa", "voa_stories.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func voaTexts(t testing.TB) []string {
 // seedText returns the body (after the front matter) of a seed article.
 func seedText(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seeds", name))
+	b, err := os.ReadFile(testdataPath(t, "eval", "seeds", "articles", name))
 	if err != nil {
 		t.Fatal(err)
 	}
