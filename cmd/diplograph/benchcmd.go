@@ -28,7 +28,7 @@ func newBenchCmd(a *app) *cobra.Command {
 the extractor over all of them --runs times on one core (GOMAXPROCS=1) and
 report the median run: sentences/s, MB/s, relations found, the time to load
 the dictionaries, and the process's peak resident memory.`,
-		Example: `  diplograph bench extract ../shared/corpus/voa/voa_stories.jsonl`,
+		Example: `  diplograph bench extract testdata/corpus/voa/voa_stories.jsonl`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBenchExtract(cmd.Context(), a, args, runs, asJSON)

@@ -38,7 +38,7 @@ Phases, in order:
   synthetic      --synthetic articles made from FILE's texts, each with its
                  own id, URL and publication date (shifted back over twenty
                  years) and a last line naming the copy, so all are new`,
-		Example: `  diplograph bench ingest ../shared/corpus/voa/voa_stories.jsonl
+		Example: `  diplograph bench ingest testdata/corpus/voa/voa_stories.jsonl
   diplograph bench ingest --synthetic 2000 --json testdata/seeds`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

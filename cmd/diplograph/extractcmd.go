@@ -28,7 +28,7 @@ json prints one array; text prints a readable summary.
 Inputs are read as by 'diplograph ingest'. An article that cannot be read is
 reported on stderr with its file and line, and the others go on (exit 5).`,
 		Example: `  diplograph extract testdata/seeds/003.txt --format text
-  diplograph extract ../shared/corpus/voa/voa_stories.jsonl > relations.jsonl`,
+  diplograph extract testdata/corpus/voa/voa_stories.jsonl > relations.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "jsonl", formatJSON, "text"); err != nil {

@@ -85,7 +85,7 @@ A bad article (unreadable, bad front matter, invalid UTF-8, too large) fails
 alone with its file and line; the others go on. The exit code is 0 when all
 succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
 		Example: `  diplograph ingest testdata/seeds
-  diplograph ingest ../shared/corpus/voa/voa_stories.jsonl --json
+  diplograph ingest testdata/corpus/voa/voa_stories.jsonl --json
   cat article.md | diplograph ingest - --published 2014-06-16
   diplograph ingest --dry-run articles/
   diplograph ingest https://example.org/world/rss.xml
