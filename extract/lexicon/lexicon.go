@@ -12,7 +12,11 @@ import (
 	"sync"
 )
 
-//go:embed data/*
+// The embedded defaults: data files of the lexicon format, the office
+// holder files and the README (not data/petrarch/, the Phoenix sources of
+// the generated phoenix_* files).
+//
+//go:embed data/*.txt data/*.tsv data/README.md
 var defaultData embed.FS
 
 // Kind says what a mention or gazetteer entry denotes.
@@ -111,6 +115,8 @@ type Lexicon struct {
 	holders   []*OfficeHolder
 	termIndex map[string]int             // termKey -> index in holders, to find a restated term
 	byName    map[string][]*OfficeHolder // folded full names, aliases and surnames
+	dict      []*OfficeHolder            // office holders from actor dictionaries (second tier)
+	byDict    map[string][]*OfficeHolder // their folded names, aliases and bare keys
 }
 
 // namespaces of entries; entities compete for the same surface form, the
@@ -186,34 +192,25 @@ func Default() (*Lexicon, error) {
 // lines delete entries loaded before it. Files are read from the root of each
 // fsys.
 func Load(fsyss ...fs.FS) (*Lexicon, error) {
-	sub, err := fs.Sub(defaultData, "data")
-	if err != nil {
-		return nil, err
-	}
-	l := &Lexicon{
-		root:      newNode(),
-		countries: map[string]*Country{},
-		orgs:      map[string]*Organization{},
-		places:    map[string]*Place{},
-		titles:    map[string]string{},
-		byName:    map[string][]*OfficeHolder{},
-		termIndex: map[string]int{},
-	}
-	for _, f := range append([]fs.FS{sub}, fsyss...) {
-		if err := l.loadFS(f); err != nil {
-			return nil, err
-		}
-	}
-	if err := l.finish(); err != nil {
-		return nil, err
-	}
-	return l, nil
+	return LoadOptions(Options{Dirs: fsyss})
 }
 
-func (l *Lexicon) loadFS(fsys fs.FS) error {
+func (l *Lexicon) loadFS(fsys fs.FS) error { return l.loadFSSkip(fsys, "") }
+
+// loadFSSkip is loadFS leaving out the *.txt file named skip.
+func (l *Lexicon) loadFSSkip(fsys fs.FS, skip string) error {
 	names, err := fs.Glob(fsys, "*.txt")
 	if err != nil {
 		return err
+	}
+	if skip != "" {
+		kept := names[:0]
+		for _, n := range names {
+			if n != skip {
+				kept = append(kept, n)
+			}
+		}
+		names = kept
 	}
 	rank := func(n string) int {
 		for i, k := range fileOrder {

@@ -56,6 +56,9 @@ func (l *Lexicon) parseHolders(file string, b []byte) error {
 				}
 				kept = append(kept, h)
 			}
+			if l.removeDictHolder(cols[1]) {
+				found = true
+			}
 			if !found {
 				return errf(file, n, "!remove matches no office holder")
 			}
@@ -144,7 +147,10 @@ var honorifics = []string{"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord"
 // OfficeHolders returns the terms of office of the person named name, by
 // full name, alias or surname ("Mr Hague", "Hague", "William Hague"),
 // valid on date on (a zero on matches every term). Case, diacritics and a
-// leading honorific are ignored.
+// leading honorific are ignored. The office holders of officeholders.tsv
+// files come first: those of actor dictionaries (the embedded Phoenix
+// defaults and Options.Dictionaries) are returned only when none of them
+// matches.
 func (l *Lexicon) OfficeHolders(name string, on time.Time) []OfficeHolder {
 	k := foldKey(name)
 	for _, h := range honorifics {
@@ -153,8 +159,15 @@ func (l *Lexicon) OfficeHolders(name string, on time.Time) []OfficeHolder {
 			break
 		}
 	}
+	if out := validOn(l.byName[k], on); len(out) > 0 {
+		return out
+	}
+	return validOn(l.byDict[k], on)
+}
+
+func validOn(hs []*OfficeHolder, on time.Time) []OfficeHolder {
 	var out []OfficeHolder
-	for _, h := range l.byName[k] {
+	for _, h := range hs {
 		if h.ValidOn(on) {
 			c := *h
 			c.Aliases = append([]string(nil), h.Aliases...)
@@ -164,11 +177,15 @@ func (l *Lexicon) OfficeHolders(name string, on time.Time) []OfficeHolder {
 	return out
 }
 
-// AllOfficeHolders returns every loaded term of office in load order.
+// AllOfficeHolders returns every loaded term of office in load order:
+// those of officeholders.tsv files, then those of actor dictionaries.
 func (l *Lexicon) AllOfficeHolders() []OfficeHolder {
-	out := make([]OfficeHolder, len(l.holders))
-	for i, h := range l.holders {
-		out[i] = *h
+	out := make([]OfficeHolder, 0, len(l.holders)+len(l.dict))
+	for _, h := range l.holders {
+		out = append(out, *h)
+	}
+	for _, h := range l.dict {
+		out = append(out, *h)
 	}
 	return out
 }
