@@ -225,12 +225,12 @@ func TestDates(t *testing.T) {
 	for _, c := range cases {
 		d := &doc{}
 		d.toks = tokensOf(c.text)
-		got, prec := resolveDate(d.toks, pub)
+		got, prec, _ := resolveDate(d.toks, pub, 1, 2) // trigger "met"
 		if got != c.date || prec != c.prec {
 			t.Errorf("%q: got %s %s, want %s %s", c.text, got, prec, c.date, c.prec)
 		}
 	}
-	if got, prec := resolveDate(tokensOf("They met on Monday."), time.Time{}); got != "" || prec != "unknown" {
+	if got, prec, _ := resolveDate(tokensOf("They met on Monday."), time.Time{}, 1, 2); got != "" || prec != "unknown" {
 		t.Errorf("no published date: got %q %q", got, prec)
 	}
 }

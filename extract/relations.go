@@ -714,7 +714,7 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 		// announcing a sanction or an attack to come is a threat now
 		typ, mod = relation.Warned, Asserted
 	}
-	date, prec := d.sentenceDate()
+	date, prec, bg := d.eventDate(t0, t1)
 	found := false
 	var meeting *Entity
 	for _, x := range ps {
@@ -744,7 +744,7 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 		d.relKey[skey] = true
 		rel := Relation{
 			Type: typ, Source: src.ent, Target: tgt.ent, SourceActor: src.code, TargetActor: tgt.code,
-			Negated: neg, Modality: mod, Date: date, DatePrecision: prec,
+			Negated: neg, Modality: mod, Date: date, DatePrecision: prec, Background: bg,
 			Sentence: d.a.Text[d.osent[0]:d.osent[1]], Span: d.osent,
 			Confidence: confidence(p, mod, src, tgt),
 			Trigger:    p.typ + " " + p.triggerText() + " :: " + fr.text,
