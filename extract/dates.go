@@ -35,7 +35,8 @@ import (
 // the nearest occurrence counts. The modifiers "last", "next" and "this"
 // fix the direction themselves. A date whose period ended more than a
 // year before the published date, or a year before the published one,
-// is background history. The word lists are in data/dates.txt.
+// is background history. A decade ("in the 1990s") is given as its first
+// year at year precision. The word lists are in data/dates.txt.
 
 //go:embed data/dates.txt
 var datesData string
@@ -84,6 +85,11 @@ func parseDateWords(text string) (*dateWords, error) {
 			}
 			continue
 		}
+		switch cls {
+		case "unit", "month", "weekday", "number", "ordinal", "relday":
+		default:
+			return nil, fmt.Errorf("dates.txt:%d: unknown class %q", n+1, cls)
+		}
 		if len(words) < 2 {
 			return nil, fmt.Errorf("dates.txt:%d: %s: want a value and words", n+1, cls)
 		}
@@ -119,8 +125,6 @@ func parseDateWords(text string) (*dateWords, error) {
 				dw.ordinals[w] = v
 			case "relday":
 				dw.relDays[w] = v
-			default:
-				return nil, fmt.Errorf("dates.txt:%d: unknown class %q", n+1, cls)
 			}
 		}
 	}

@@ -198,6 +198,7 @@ func TestParseDateWordsErrors(t *testing.T) {
 		{"\nweekday x monday\n", "dates.txt:2: weekday: value \"x\" is not a number"},
 		{"unit fortnight fortnights\n", "dates.txt:1: unknown unit"},
 		{"colour 1 red\n", "dates.txt:1: unknown class"},
+		{"colour red\n", "dates.txt:1: unknown class"},
 		{"future\n", "dates.txt:1: future: no words"},
 		{"month 1\n", "dates.txt:1: month: want a value and words"},
 	}
