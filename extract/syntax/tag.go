@@ -1,0 +1,134 @@
+package syntax
+
+import (
+	_ "embed"
+	"sync"
+)
+
+//go:generate go run ./internal/train -out model/tagger.bin
+
+// taggerModel is the trained model, see MODEL.md and
+// internal/train.
+//
+//go:embed model/tagger.bin
+var taggerModel []byte
+
+// Tagger assigns Penn Treebank part-of-speech tags. It is a greedy
+// averaged-perceptron tagger: each word is tagged left to right from
+// features of the word (its form, suffixes, first character and shape),
+// of the two words either side and of the two tags already assigned.
+// Frequent words that the training data always tags the same way take
+// that tag from a dictionary.
+//
+// A Tagger is immutable and safe for concurrent use.
+type Tagger struct {
+	tags []string        // tag names by id
+	dict map[string]byte // word → tag id for frequent unambiguous words
+	// vocab holds the words seen in lower case in the training data.
+	vocab *wordSet
+	// slots is an open-addressing hash table from feature key to the
+	// feature's weights: key<<32 | start<<8 | count, where
+	// entries[start:start+count] are the weights, each weight<<8 | tag id.
+	// A zero key marks an empty slot.
+	slots   []uint64
+	mask    uint32
+	entries []int32
+}
+
+var (
+	defaultTagger     *Tagger
+	defaultTaggerOnce sync.Once
+)
+
+// DefaultTagger returns the tagger of the embedded model, loaded once; it
+// is safe for concurrent use. It panics if the embedded model is corrupt,
+// which the package's tests rule out.
+func DefaultTagger() *Tagger {
+	defaultTaggerOnce.Do(func() {
+		t, err := NewTagger(taggerModel)
+		if err != nil {
+			panic("syntax: embedded tagger model: " + err.Error())
+		}
+		defaultTagger = t
+	})
+	return defaultTagger
+}
+
+// Tag returns one Penn Treebank tag per word, one of
+//
+//	NN NNS NNP NNPS VB VBD VBG VBN VBP VBZ MD IN TO DT PDT PRP PRP$
+//	JJ JJR JJS RB RBR RBS RP CC CD EX FW UH LS SYM POS WDT WP WP$ WRB
+//	$ # , . : `` '' -LRB- -RRB-
+//
+// words are the tokens of one sentence as they appear in the text, case
+// kept. Brackets ( [ { are tagged -LRB- and ) ] } -RRB-. Double quotes
+// are tagged as opening or closing ones, as above; a straight double
+// quote opens when an even number of double quotes precede it in the
+// sentence and closes otherwise. A lone dash (-, --, an en or em dash)
+// is tagged ":". A possessive or contracted 's should be a token of its
+// own ("Russia" "'s"), as in Penn Treebank; other contractions may be
+// split the Penn Treebank way ("do" "n't") or kept whole ("don't" takes
+// the tag of its first part, VBP, and "they're" PRP).
+//
+// The returned strings are shared constants; Tag allocates only the
+// result slice.
+func (t *Tagger) Tag(words []string) []string {
+	return t.TagInto(make([]string, 0, len(words)), words)
+}
+
+// TagInto is [Tagger.Tag] with a buffer: it appends the tags to dst[:0]
+// and returns the result, allocating only when dst is too short.
+func (t *Tagger) TagInto(dst []string, words []string) []string {
+	dst = dst[:0]
+	if len(words) == 0 {
+		return dst
+	}
+	var (
+		w      window
+		f      [numFeatures]uint32
+		scores [maxTags]int32
+	)
+	w.reset(words, t.vocab)
+	prev, prev2 := startTag, startTag2
+	for i := range words {
+		tag, ok := t.dict[w.at(i).word]
+		if !ok {
+			w.features(&f, i, prev, prev2)
+			tag = t.predict(&f, &scores)
+		}
+		dst = append(dst, t.tags[tag])
+		prev, prev2 = int(tag), prev
+		w.push()
+	}
+	return dst
+}
+
+// predict returns the tag id with the highest score for the features f;
+// ties go to the lower id. scores is scratch space.
+func (t *Tagger) predict(f *[numFeatures]uint32, scores *[maxTags]int32) byte {
+	n := len(t.tags)
+	clear(scores[:n])
+	for _, k := range f {
+		i := k & t.mask
+		for {
+			s := t.slots[i]
+			if key := uint32(s >> 32); key == k {
+				start, cnt := uint32(s)>>8, uint32(s)&0xff
+				for _, e := range t.entries[start : start+cnt] {
+					scores[e&0xff] += e >> 8
+				}
+				break
+			} else if key == 0 {
+				break
+			}
+			i = (i + 1) & t.mask
+		}
+	}
+	best := 0
+	for c := 1; c < n; c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return byte(best)
+}
