@@ -70,10 +70,25 @@ func (m OffsetMap) Orig(i int) int {
 // ZWSP, U+200C ZWNJ, U+200D ZWJ, U+2060 word joiner, U+FEFF BOM, U+180E).
 // Everything else, including invalid UTF-8, is copied unchanged.
 //
+// When the text is hard-wrapped (lines of about the same width that break
+// sentences, as in e-mail or press releases), Normalize then rejoins the
+// lines of each paragraph: a line break between two lines of a paragraph,
+// with the blanks around it, becomes one space, or disappears after a
+// hyphen ("U.S.-" and "led" on the next line give "U.S.-led"). Blank
+// lines, headings, list items and short lines such as titles keep their
+// line breaks, and text with one paragraph per line is left alone. The
+// package documentation gives the rules.
+//
 // offs translates offsets in norm back to text. When nothing needs to
 // change, Normalize returns text itself and the identity map without
 // allocating.
 func Normalize(text string) (norm string, offs OffsetMap) {
+	norm, offs = fold(text)
+	return unwrap(text, norm, offs)
+}
+
+// fold is Normalize without the rejoining of hard-wrapped lines.
+func fold(text string) (norm string, offs OffsetMap) {
 	i := firstChange(text)
 	if i < 0 {
 		return text, OffsetMap{}
