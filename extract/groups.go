@@ -6,34 +6,17 @@ import (
 	"github.com/diplograph/diplograph/relation"
 )
 
-// groupNames are informal groupings of states that have no code of their
-// own in the guideline: a mention stands for each member state.
-var groupNames = map[string][]string{
-	"Quad":    {"USA", "JPN", "AUS", "IND"},
-	"AUKUS":   {"AUS", "GBR", "USA"},
-	"Aukus":   {"AUS", "GBR", "USA"},
-	"E3":      {"GBR", "FRA", "DEU"},
-	"E-3":     {"GBR", "FRA", "DEU"},
-	"Koreas":  {"KOR", "PRK"},
-	"Benelux": {"BEL", "NLD", "LUX"},
-}
-
-// pairNouns are the heads of "the two countries", "both leaders": a
-// reference to the two parties of the last meeting or agreement.
-var pairNouns = map[string]bool{"countries": true, "nations": true, "sides": true, "leaders": true, "presidents": true,
-	"ministers": true, "governments": true, "neighbors": true, "neighbours": true, "states": true, "men": true,
-	"allies": true, "capitals": true, "delegations": true, "premiers": true}
-
-// groupActors adds the actors of informal groups ("Quad leaders") and of
-// "the two countries" / "both leaders" (the two parties of the last
-// meeting or agreement between two states of the article).
+// groupActors adds the actors of informal groups ("Quad leaders", @group
+// of data/words.txt) and of "the two countries" / "both leaders"
+// (@pair_noun: the two parties of the last meeting or agreement between
+// two states of the article).
 func (d *doc) groupActors() {
 	for i := 0; i < len(d.toks); i++ {
 		if d.at[i] >= 0 {
 			continue
 		}
 		t := d.toks[i]
-		if codes, ok := groupNames[t.raw]; ok {
+		if codes, ok := words.group[t.raw]; ok {
 			if i > 0 && d.toks[i-1].w == "-" {
 				continue
 			}
@@ -45,20 +28,20 @@ func (d *doc) groupActors() {
 			continue
 		}
 		j := i + 1
-		if j < len(d.toks) && (d.toks[j].w == "prime" || d.toks[j].w == "foreign" || d.toks[j].w == "defense" || d.toks[j].w == "defence") {
+		if j < len(d.toks) && words.pairNounModifier[d.toks[j].w] {
 			j++
 		}
-		if j >= len(d.toks) || !pairNouns[d.toks[j].w] || d.at[j] >= 0 {
+		if j >= len(d.toks) || !words.pairNoun[d.toks[j].w] || d.at[j] >= 0 {
 			continue
 		}
 		if t.w == "two" && (i == 0 || d.toks[i-1].w != "the") {
 			continue
 		}
-		if bare && !personPairNouns[d.toks[j].w] {
+		if bare && !words.personPairNoun[d.toks[j].w] {
 			continue
 		}
 		a, b := "", ""
-		if personPairNouns[d.toks[j].w] {
+		if words.personPairNoun[d.toks[j].w] {
 			a, b = d.lastPersonPair(i)
 		}
 		if a == "" && !bare {
@@ -71,8 +54,6 @@ func (d *doc) groupActors() {
 		i = j
 	}
 }
-
-var personPairNouns = map[string]bool{"leaders": true, "presidents": true, "ministers": true, "premiers": true, "men": true}
 
 // lastPersonPair returns the states of the officials named in the current
 // sentence before token t, or else in the previous sentence, when they act
@@ -164,14 +145,10 @@ func (d *doc) expand(g group) group {
 	return out
 }
 
-// proposalNouns name a step proposed by someone: "backed the call".
-var proposalNouns = map[string]bool{"call": true, "calls": true, "proposal": true, "proposals": true, "request": true,
-	"initiative": true, "plan": true, "idea": true, "move": true, "demand": true, "demands": true, "offer": true,
-	"resolution": true, "bid": true, "push": true, "appeal": true, "motion": true, "draft": true, "suggestion": true}
-
 // lastSubject returns the subject of the previous sentence as the target
 // of a verb whose object is a proposal noun with no actor ("Greece also
-// supported the call"): the proposal is the previous subject's.
+// supported the call"): the proposal is the previous subject's. The
+// proposal nouns are @proposal_noun of data/words.txt.
 func (d *doc) lastSubject(t1 int) group {
 	if len(d.prevSubj) == 0 {
 		return nil
@@ -182,11 +159,11 @@ func (d *doc) lastSubject(t1 int) group {
 		if d.at[j] >= 0 {
 			return nil
 		}
-		if proposalNouns[w] {
+		if words.proposalNoun[w] {
 			found = j+1 >= len(d.toks) || !(d.toks[j+1].w == "by" || d.toks[j+1].w == "of" || d.toks[j+1].w == "from")
 			break
 		}
-		if !(determiners[w] || w == "new" || w == "latest" || w == "joint" || w == "u.s." || strings.HasSuffix(w, "ed")) {
+		if !(determiners[w] || words.proposalModifier[w] || strings.HasSuffix(w, "ed")) {
 			return nil
 		}
 	}
@@ -209,7 +186,7 @@ func (d *doc) noteSubject() {
 	for j := 0; j < len(d.toks); j++ {
 		ai := d.at[j]
 		if ai < 0 {
-			if w := d.toks[j].w; w == "said" || w == "says" || w == "\"" {
+			if w := d.toks[j].w; words.reportingVerb[w] || w == "\"" {
 				return
 			}
 			continue
@@ -237,22 +214,16 @@ func (d *doc) noteSubject() {
 	}
 }
 
-// itCopula lists the words after which a sentence-initial "it" is most
-// often expletive ("It is time", "It would be").
-var itCopula = map[string]bool{"is": true, "was": true, "'s": true, "would": true, "will": true, "may": true, "might": true,
-	"could": true, "seems": true, "seemed": true, "appears": true, "remains": true, "has": true, "had": true, "should": true,
-	"must": true, "can": true, "also": true}
-
 // subjectPronouns resolves a sentence-initial "they" or "it" to the subject
 // of the previous sentence: "The G7 met in Quebec. They called on China
-// ...". "It" needs a single state or organization as that subject.
+// ...". "It" needs a single state or organization as that subject, and
+// is left alone before a word of @expletive_it_cue ("It is time").
 func (d *doc) subjectPronouns() {
 	if len(d.prevSubj) == 0 || len(d.toks) < 2 {
 		return
 	}
 	i := 0
-	switch d.toks[0].w {
-	case "but", "and", "yet", "meanwhile", "still", "now":
+	if words.sentenceOpener[d.toks[0].w] {
 		i = 1
 		if d.toks[i].w == "," {
 			i++
@@ -264,7 +235,7 @@ func (d *doc) subjectPronouns() {
 	switch d.toks[i].w {
 	case "they":
 	case "it":
-		if len(d.prevSubj) != 1 || d.prevSubj[0].person || itCopula[d.toks[i+1].w] {
+		if len(d.prevSubj) != 1 || d.prevSubj[0].person || words.expletiveItCue[d.toks[i+1].w] {
 			return
 		}
 	default:
@@ -282,11 +253,8 @@ func (d *doc) subjectPronouns() {
 	d.addActor(first)
 }
 
-// offerNouns are proposals that one actor makes to another.
-var offerNouns = map[string]bool{"offer": true, "offers": true, "proposal": true, "proposals": true, "demand": true,
-	"demands": true, "request": true, "requests": true, "ultimatum": true, "initiative": true, "overtures": true, "overture": true}
-
-// possessiveOthers resolves "its" or "their" before a proposal noun to
+// possessiveOthers resolves "its" or "their" before an offer noun
+// (@offer_noun of data/words.txt: proposals one actor makes to another) to
 // another actor than the clause subject: in "the US warned Iran, as Tehran
 // rejected its offer", "its" is the US. The owner is the first actor of
 // the sentence outside a prepositional phrase with another code than the
@@ -299,10 +267,10 @@ func (d *doc) possessiveOthers() {
 			continue
 		}
 		k := i + 1
-		if k+1 < len(d.toks) && (d.toks[k].w == "latest" || d.toks[k].w == "new" || d.toks[k].w == "peace" || d.toks[k].w == "ceasefire") {
+		if k+1 < len(d.toks) && words.offerModifier[d.toks[k].w] {
 			k++
 		}
-		if !offerNouns[d.toks[k].w] {
+		if !words.offerNoun[d.toks[k].w] {
 			continue
 		}
 		s := d.leftGroup(i)

@@ -9,33 +9,25 @@ import (
 	"github.com/diplograph/diplograph/extract/segment"
 )
 
-// meetingNames maps trigger words to the name a meeting entity gets.
-var meetingNames = map[string]string{
-	"talks": "talks", "negotiations": "negotiations", "discussions": "discussions", "consultations": "consultations",
-	"meeting": "meeting", "meetings": "meeting", "summit": "summit", "conversation": "conversation", "dialogue": "dialogue",
-	"call": "phone call", "calls": "phone call", "phone": "phone call", "telephone": "phone call", "visit": "visit", "trip": "visit",
-	"conference": "conference",
-}
-
 // meeting returns the meeting entity of a MET_WITH trigger at [t0, t1),
-// merging it with an earlier meeting of the same name and date.
+// merging it with an earlier meeting of the same name and date. Its name
+// comes from the trigger's words (@meeting_name, else @meeting_verb of
+// data/words.txt), a word after it (@meeting_medium: "by phone") or the
+// event it took place at (hostEvent).
 func (d *doc) meeting(t0, t1 int, date string) *Entity {
 	name := "meeting"
 	for j := t0; j < t1; j++ {
-		if n, ok := meetingNames[d.toks[j].w]; ok {
+		if n, ok := words.meetingName[d.toks[j].w]; ok {
 			name = n
 			break
 		}
-		if d.toks[j].w == "spoke" || d.toks[j].w == "speak" || d.toks[j].w == "talked" {
-			name = "talks"
-		}
-		if d.toks[j].w == "visited" || d.toks[j].w == "visit" || d.toks[j].w == "visits" {
-			name = "visit"
+		if n, ok := words.meetingVerb[d.toks[j].w]; ok {
+			name = n
 		}
 	}
 	for j := t1; j < len(d.toks) && j < t1+6; j++ {
-		if w := d.toks[j].w; w == "phone" || w == "telephone" || w == "video" {
-			name = "phone call"
+		if n, ok := words.meetingMedium[d.toks[j].w]; ok {
+			name = n
 		}
 	}
 	if ev := d.hostEvent(t1); ev != "" {
@@ -59,7 +51,9 @@ func (d *doc) meeting(t0, t1 int, date string) *Entity {
 
 // hostEvent is the name of the event a meeting took place at, when the
 // words after the trigger say so: "at a conference", "on the sidelines of
-// the summit", "during the meeting". It is "" when they do not.
+// the summit", "during the meeting"; the event nouns and their meeting
+// names are @host_event of data/words.txt, the words that may come before
+// them @host_event_modifier. It is "" when they do not.
 func (d *doc) hostEvent(t1 int) string {
 	for j := t1; j < len(d.toks) && j < t1+8; j++ {
 		w := d.toks[j].w
@@ -70,14 +64,12 @@ func (d *doc) hostEvent(t1 int) string {
 			continue
 		}
 		for k := j + 1; k < len(d.toks) && k <= j+3; k++ {
-			switch kw := d.toks[k].w; kw {
-			case "a", "an", "the", "one-day", "two-day", "international", "regional", "annual":
+			kw := d.toks[k].w
+			if words.hostEventModifier[kw] {
 				continue
-			case "conference", "summit", "meeting", "forum", "assembly":
-				if kw == "forum" || kw == "assembly" {
-					return "conference"
-				}
-				return meetingNames[kw]
+			}
+			if ev, ok := words.hostEvent[kw]; ok {
+				return ev
 			}
 			break
 		}
@@ -125,9 +117,9 @@ func (d *doc) headlinePlaces() {
 	}
 	title, _ := segment.Normalize(d.a.Title)
 	toks := segment.Tokens(title, segment.Span{Start: 0, End: len(title)})
-	words := make([]string, len(toks))
+	lower := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = strings.ToLower(title[t.Start:t.End])
+		lower[i] = strings.ToLower(title[t.Start:t.End])
 	}
 	type place struct {
 		m      lexicon.Mention
@@ -155,10 +147,10 @@ func (d *doc) headlinePlaces() {
 		return // none, or several: which one is the meeting's is a guess
 	}
 	names := func(i int) string {
-		if i < 0 || i >= len(words) {
+		if i < 0 || i >= len(lower) {
 			return ""
 		}
-		return meetingNames[words[i]]
+		return words.meetingName[lower[i]]
 	}
 	for _, mt := range d.meetings {
 		if mt.Place != "" {
@@ -169,7 +161,7 @@ func (d *doc) headlinePlaces() {
 			// "Baghdad conference", "Vienna talks"
 			ok := names(p.t1) == mt.Name
 			// "conference in Baghdad", "talks at the UN in Geneva"
-			if !ok && p.t0 > 0 && (words[p.t0-1] == "in" || words[p.t0-1] == "at") {
+			if !ok && p.t0 > 0 && (lower[p.t0-1] == "in" || lower[p.t0-1] == "at") {
 				for j := p.t0 - 2; j >= 0 && j >= p.t0-5; j-- {
 					if names(j) == mt.Name {
 						ok = true

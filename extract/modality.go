@@ -2,26 +2,13 @@ package extract
 
 import "strings"
 
-var negWords = map[string]bool{"not": true, "never": true, "no": true, "cannot": true, "neither": true, "nor": true,
-	"denied": true, "denies": true, "deny": true, "denying": true, "refused": true, "refuses": true, "refuse": true, "refusing": true,
-	"declined": true, "declines": true, "decline": true, "failed": true, "fails": true, "fail": true, "without": true,
-	"rejected": true, "rejects": true, "reject": true, "dismissed": true, "halt": true, "halted": true, "stopped": true, "ended": true, "end": true,
-	"suspended": true, "withdrew": true, "scrapped": true, "cancelled": true, "canceled": true, "postponed": true, "reluctance": true, "reluctant": true, "unwilling": true, "refusal": true,
-	"seldom": true, "rarely": true, "hardly": true, "barely": true}
-
-var planWords = map[string]bool{"will": true, "'ll": true, "shall": true, "would": true, "could": true, "may": true, "might": true,
-	"should": true, "must": true, "expected": true, "likely": true, "plans": true, "plan": true, "planned": true, "planning": true,
-	"proposed": true, "possible": true, "upcoming": true, "future": true, "intends": true, "intend": true, "seeks": true, "seek": true,
-	"hopes": true, "hope": true, "wants": true, "want": true, "due": true, "prepared": true, "ready": true, "aims": true, "potential": true,
-	"next": true, "considering": true, "consider": true, "weighing": true, "offered": true, "offer": true, "promised": true,
-	"pledged": true, "vowed": true, "threatened": true, "urged": true, "asked": true, "called": true, "wanted": true, "tried": true,
-	"trying": true, "attempt": true, "attempts": true, "efforts": true, "effort": true, "push": true, "need": true, "needs": true}
-
-var hypoWords = map[string]bool{"if": true, "unless": true, "whether": true, "conditional": true, "hypothetical": true, "otherwise": true}
-
 // modality classifies the trigger at tokens [t0, t1): negated, and
 // asserted, planned or hypothetical. subjEnd is the end of the subject
 // (or -1); the words between it and the trigger carry most of the signal.
+// The cue words are lists of data/words.txt: @negation, @noun_negation,
+// @rule_out_verb, @plan_cue, @plan_cue_after, @threat_cue,
+// @hypothetical_cue and @hypothetical_cue_after. The third result is the
+// threat cue of a planned event ("will", "threatened"), or "".
 func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 	from := t0 - 6
 	if subjEnd >= 0 && subjEnd > from && subjEnd <= t0 {
@@ -36,7 +23,7 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 	for j := from; j < t0; j++ {
 		w := d.toks[j].w
 		switch {
-		case w == "ruled" || w == "rule" || w == "rules" || w == "ruling":
+		case words.ruleOutVerb[w]:
 			if j+1 < t0 && d.toks[j+1].w == "out" {
 				if neg {
 					neg = false
@@ -45,7 +32,7 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 					neg = true
 				}
 			}
-		case negWords[w] || strings.HasSuffix(w, "n't"):
+		case words.negation[w] || strings.HasSuffix(w, "n't"):
 			if w == "no" && j < t0-1 && !p.verb {
 				// "no talks" only right before the noun
 				if j != t0-1 {
@@ -56,11 +43,11 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 				break
 			}
 			neg = true
-		case planWords[w]:
+		case words.planCue[w]:
 			if mod == Asserted {
 				mod = Planned
 			}
-			if threatCues[w] {
+			if words.threatCue[w] {
 				cue = w
 			}
 		case w == "to" && j == t0-1 && p.verb:
@@ -71,11 +58,11 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 	if !p.verb {
 		for j := t1; j < len(d.toks) && j < t1+3; j++ {
 			w := d.toks[j].w
-			if w == "likely" || w == "expected" || w == "planned" || w == "scheduled" || w == "will" || w == "due" || w == "set" {
+			if words.planCueAfter[w] {
 				mod = Planned
 			}
 		}
-		if t0 > 0 && (d.toks[t0-1].w == "no" || d.toks[t0-1].w == "without") {
+		if t0 > 0 && words.nounNegation[d.toks[t0-1].w] {
 			neg = true
 		}
 	}
@@ -86,7 +73,7 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 		if w == ";" || w == "." {
 			break
 		}
-		if hypoWords[w] {
+		if words.hypotheticalCue[w] {
 			mod = Hypothetical
 			break
 		}
@@ -97,7 +84,7 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 			if w == ";" || w == "." || w == "," {
 				break
 			}
-			if w == "if" || w == "unless" {
+			if words.hypotheticalCueAfter[w] {
 				mod = Hypothetical
 				break
 			}
@@ -105,8 +92,3 @@ func (d *doc) modality(p *pattern, t0, t1, subjEnd int) (bool, string, string) {
 	}
 	return neg, mod, cue
 }
-
-// threatCues are the words that make a planned sanction or attack a threat
-// ("will impose tariffs on", "threatened to strike").
-var threatCues = map[string]bool{"will": true, "'ll": true, "would": true, "could": true, "might": true, "may": true,
-	"threatened": true, "vowed": true, "warned": true}

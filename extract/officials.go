@@ -18,33 +18,9 @@ type person struct {
 	ntitle  string // normalized
 }
 
-// capsStop lists capitalized words that never start or continue a name.
-var capsStop = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the a an he she it they we i you in on at but and or for of to from by with as this that these those
-his her its their our my your mr mrs ms dr mr. mrs. ms. dr. after before when while if since during under over into about
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
-october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb mar apr jun jul aug sep sept oct nov dec
-there here what who which where why how then also both all some many most more other another each any no not yet so
-president prime minister foreign secretary state department officials official minister ambassador envoy general spokesman spokeswoman
-however meanwhile still earlier later last next first new former now today yesterday tomorrow one two three four five
-north south east west northern southern eastern western central republic kingdom union council security nations united
-according asked said says told added sources reuters afp ap voa cnn bbc associated press news agency times post
-islamic democratic people's party army forces ministry government house senate congress parliament court
-white pentagon treasury defense defence justice commerce trade supreme chief deputy vice senior top leader leaders
-sunni shia shiite kurds kurdish muslim muslims christian jewish arab arabs european asian african western
-group organization international national federal regional global world summit conference talks week month year
-dear thank thanks please yes no ok okay oh`) {
-		capsStop[w] = true
-	}
-}
-
-var honor = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "sheikh": true}
-
-var particles = map[string]bool{"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "de": true, "da": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "du": true, "dos": true, "di": true}
-
-// isNameTok reports whether token i can be part of a person's name.
+// isNameTok reports whether token i can be part of a person's name: a
+// capitalized word (after an article prefix of @name_prefix) that is not
+// in @name_stop of data/words.txt.
 func (d *doc) isNameTok(i int) bool {
 	if i < 0 || i >= len(d.toks) || d.at[i] >= 0 {
 		return false
@@ -58,7 +34,7 @@ func (d *doc) isNameTok(i int) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if capsStop[t.w] {
+	if words.nameStop[t.w] {
 		return false
 	}
 	for _, c := range t.raw {
@@ -73,12 +49,11 @@ func (d *doc) isNameTok(i int) bool {
 }
 
 // namePrefix returns the length of a lower-case Arabic article prefix
-// ("al-", "el-", "ad-") of a name token, or 0.
+// ("al-", "el-", "ad-": @name_prefix) of a name token, or 0. The prefix
+// runs to the first hyphen and must be followed by more of the name.
 func namePrefix(raw string) int {
-	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
-		if len(raw) > len(p) && strings.HasPrefix(raw, p) {
-			return len(p)
-		}
+	if i := strings.IndexByte(raw, '-'); i >= 0 && i+1 < len(raw) && words.namePrefix[raw[:i+1]] {
+		return i + 1
 	}
 	return 0
 }
@@ -89,9 +64,11 @@ func bareSurname(s string) string {
 }
 
 // nameSpan returns the name starting at token i (after an optional
-// honorific), as tokens [n0, n1); n0 == n1 when there is none.
+// honorific, @honorific), as tokens [n0, n1), possibly with lower-case
+// particles inside (@name_particle: "bin", "al"); n0 == n1 when there is
+// none.
 func (d *doc) nameSpan(i int) (int, int) {
-	if i < len(d.toks) && honor[d.toks[i].w] && d.at[i] < 0 {
+	if i < len(d.toks) && words.honorific[d.toks[i].w] && d.at[i] < 0 {
 		i++
 	}
 	j := i
@@ -100,7 +77,7 @@ func (d *doc) nameSpan(i int) (int, int) {
 			j++
 			continue
 		}
-		if j > i && particles[d.toks[j].w] && d.isNameTok(j+1) && d.at[j] < 0 {
+		if j > i && words.nameParticle[d.toks[j].w] && d.isNameTok(j+1) && d.at[j] < 0 {
 			j++
 			continue
 		}
@@ -112,8 +89,6 @@ func (d *doc) nameSpan(i int) (int, int) {
 	}
 	return i, j
 }
-
-var titleMods = map[string]bool{"former": true, "then": true, "acting": true, "deputy": true, "senior": true, "top": true, "new": true, "outgoing": true, "incoming": true, "interim": true, "chief": true, "'s": true, "current": true, "newly": true, "elected": true, "then-": true, "ex": true}
 
 // officials finds office holders: titles with names, appositions, bare
 // names of the office-holder lexicon, and title coreference.
@@ -168,14 +143,16 @@ func (d *doc) spanText(t0, t1 int) string {
 	return d.norm[d.toks[t0].s:d.toks[t1-1].e]
 }
 
-// titled handles one title mention at tokens [ti0, ti1).
+// titled handles one title mention at tokens [ti0, ti1), with the
+// modifiers before it (@title_modifier; @former_modifier marks a former
+// holder, who acts for no one).
 func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 	start, end := ti0, ti1
 	code := ""
 	former := false
 	j := ti0 - 1
-	for j >= 0 && d.at[j] < 0 && (titleMods[d.toks[j].w] || d.toks[j].w == "-") {
-		if d.toks[j].w == "former" || d.toks[j].w == "ex" {
+	for j >= 0 && d.at[j] < 0 && (words.titleModifier[d.toks[j].w] || d.toks[j].w == "-") {
+		if words.formerModifier[d.toks[j].w] {
 			former = true
 		}
 		j--
@@ -184,8 +161,8 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 	// External Affairs Minister"
 	if q := d.portfolioStart(j, m.Title); q != j {
 		j = q
-		for j >= 0 && d.at[j] < 0 && (titleMods[d.toks[j].w] || d.toks[j].w == "-") {
-			if d.toks[j].w == "former" || d.toks[j].w == "ex" {
+		for j >= 0 && d.at[j] < 0 && (words.titleModifier[d.toks[j].w] || d.toks[j].w == "-") {
+			if words.formerModifier[d.toks[j].w] {
 				former = true
 			}
 			j--
@@ -200,7 +177,7 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 			// a state's envoy to an organization acts for the state.
 			if _, isOrg := d.x.lex.Organization(a.code); isOrg && (m.Title == "ambassador" || m.Title == "envoy") {
 				q := a.t0 - 1
-				for q >= 0 && d.at[q] < 0 && (titleMods[d.toks[q].w] || d.toks[q].w == "-") {
+				for q >= 0 && d.at[q] < 0 && (words.titleModifier[d.toks[q].w] || d.toks[q].w == "-") {
 					q--
 				}
 				if q >= 0 && d.at[q] >= 0 {
@@ -247,7 +224,7 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 	n0, n1 := d.nameSpan(k)
 	if n1 <= n0 && k < len(d.toks) && d.toks[k].w == "," {
 		q := k + 1
-		if q < len(d.toks) && nameTitles[d.toks[q].w] && d.at[q] < 0 && d.toks[q].up {
+		if q < len(d.toks) && words.nameTitle[d.toks[q].w] && d.at[q] < 0 && d.toks[q].up {
 			q++ // ", Ambassador Shafqat Ali Khan"
 		}
 		n0, n1 = d.nameSpan(q)
@@ -264,11 +241,11 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 		if q >= 1 && d.toks[q].w == "," {
 			e := q
 			b := e
-			for b > 0 && e-b < 5 && (d.isNameTok(b-1) || (b-1 > 0 && particles[d.toks[b-1].w] && d.isNameTok(b-2))) {
+			for b > 0 && e-b < 5 && (d.isNameTok(b-1) || (b-1 > 0 && words.nameParticle[d.toks[b-1].w] && d.isNameTok(b-2))) {
 				b--
 			}
 			if b < e && b >= 0 {
-				if b > 0 && honor[d.toks[b-1].w] {
+				if b > 0 && words.honorific[d.toks[b-1].w] {
 					b--
 				}
 				n0, n1 = b, e
@@ -343,7 +320,7 @@ func (d *doc) namedTitled(n0, n1 int) *person {
 	if n0 != 0 && !(n0 == 1 && d.toks[0].w == "\"") {
 		return nil
 	}
-	if honor[d.toks[n0].w] || d.toks[n1].up || !isWordTok(d.toks[n1].w) {
+	if words.honorific[d.toks[n0].w] || d.toks[n1].up || !isWordTok(d.toks[n1].w) {
 		return nil
 	}
 	t := d.prevTitled[0]
@@ -362,22 +339,16 @@ func isWordTok(w string) bool {
 	return true
 }
 
-// portfolioWords may name a minister's or secretary's portfolio.
-var portfolioWords = map[string]bool{"commerce": true, "trade": true, "economy": true, "economic": true, "energy": true, "health": true,
-	"agriculture": true, "industry": true, "justice": true, "external": true, "affairs": true, "home": true, "security": true,
-	"environment": true, "transport": true, "interior": true, "finance": true, "foreign": true, "defense": true, "defence": true,
-	"labor": true, "labour": true, "culture": true, "education": true, "science": true, "technology": true, "development": true,
-	"infrastructure": true, "oil": true, "petroleum": true, "digital": true, "european": true, "cabinet": true, "and": true, "&": true}
-
-// portfolioStart skips capitalized portfolio words before a minister's
-// or secretary's title at token j (the token before the title) and
-// returns the token before them; j itself when there are none.
+// portfolioStart skips capitalized portfolio words (@portfolio of
+// data/words.txt) before a minister's or secretary's title at token j
+// (the token before the title) and returns the token before them; j
+// itself when there are none.
 func (d *doc) portfolioStart(j int, ntitle string) int {
 	if ntitle != "minister" && !strings.HasSuffix(ntitle, "minister") && !strings.HasSuffix(ntitle, "secretary") {
 		return j
 	}
 	q := j
-	for q >= 0 && j-q < 3 && d.at[q] < 0 && portfolioWords[d.toks[q].w] && (d.toks[q].up || d.toks[q].w == "and" || d.toks[q].w == "&") {
+	for q >= 0 && j-q < 3 && d.at[q] < 0 && words.portfolio[d.toks[q].w] && (d.toks[q].up || d.toks[q].w == "and" || d.toks[q].w == "&") {
 		q--
 	}
 	if q == j || q < 0 || d.at[q] < 0 || d.toks[q+1].w == "and" {
@@ -385,10 +356,6 @@ func (d *doc) portfolioStart(j int, ntitle string) int {
 	}
 	return q
 }
-
-// nameTitles are capitalized titles that may stand before a name in an
-// apposition (", Ambassador Shafqat Ali Khan").
-var nameTitles = map[string]bool{"ambassador": true, "dr.": true, "dr": true, "professor": true, "general": true, "gen.": true, "admiral": true}
 
 func (d *doc) codeEntity(code string) string {
 	if o, ok := d.x.lex.Organization(code); ok {

@@ -9,27 +9,15 @@ import "strings"
 // fronts and brigades, alliances and commissions ("Alliance of
 // Democracies", "Commission on the Limits of the Continental Shelf"),
 // international courts. Runs that touch a lexicon actor are left alone:
-// "the Iraqi army" is the state, the "European Council" the EU.
-
-// orgHeads end (or, before "of"/"on"/"for", begin) an organization name.
-var orgHeads = map[string]bool{"watch": true, "brotherhood": true, "front": true, "movement": true, "brigades": true,
-	"alliance": true, "commission": true, "international": true, "court": true, "tribunal": true, "militia": true,
-	"militias": true, "rebels": true}
-
-// orgNotFirst are capitalized words that do not start an organization
-// name (domestic courts and bodies, sentence-initial function words).
-var orgNotFirst = map[string]bool{"supreme": true, "constitutional": true, "high": true, "district": true, "federal": true,
-	"appeals": true, "national": true, "city": true, "county": true, "state": true, "the": true, "a": true, "an": true,
-	"in": true, "on": true, "at": true, "for": true, "but": true, "and": true, "of": true, "it": true, "this": true,
-	"european": true, "president": true, "prime": true, "minister": true}
-
-var orgJoin = map[string]bool{"of": true, "for": true, "on": true, "the": true, "and": true}
+// "the Iraqi army" is the state, the "European Council" the EU. The heads
+// are @org_head of data/words.txt, the words that do not start a name
+// @org_not_first, the joining words @org_join.
 
 // orgActors adds the named organizations of the current sentence.
 func (d *doc) orgActors() {
 	n := len(d.toks)
 	for i := 0; i < n; i++ {
-		if !d.orgWord(i) || orgNotFirst[d.toks[i].w] {
+		if !d.orgWord(i) || words.orgNotFirst[d.toks[i].w] {
 			continue
 		}
 		if i > 0 && (d.at[i-1] >= 0 || d.toks[i-1].w == "'s" || d.toks[i-1].up && d.toks[i-1].w != "the") {
@@ -43,7 +31,7 @@ func (d *doc) orgActors() {
 				j++
 				continue
 			}
-			if orgJoin[d.toks[j].w] && j+1 < n && (d.orgWord(j+1) || d.toks[j+1].w == "the" && j+2 < n && d.orgWord(j+2)) {
+			if words.orgJoin[d.toks[j].w] && j+1 < n && (d.orgWord(j+1) || d.toks[j+1].w == "the" && j+2 < n && d.orgWord(j+2)) {
 				j++
 				continue
 			}
@@ -55,10 +43,10 @@ func (d *doc) orgActors() {
 			continue
 		}
 		head := false
-		if orgHeads[d.toks[last].w] && last > i {
+		if words.orgHead[d.toks[last].w] && last > i {
 			head = true
 		}
-		if w := d.toks[i].w; orgHeads[w] && w != "international" && i+1 < end && (d.toks[i+1].w == "of" || d.toks[i+1].w == "on" || d.toks[i+1].w == "for") {
+		if w := d.toks[i].w; words.orgHead[w] && w != "international" && i+1 < end && (d.toks[i+1].w == "of" || d.toks[i+1].w == "on" || d.toks[i+1].w == "for") {
 			head = true // "Alliance of Democracies"
 		}
 		if d.toks[last].w == "court" && !strings.Contains(strings.ToLower(d.spanText(i, end)), "international") {
