@@ -27,6 +27,11 @@ func TestDebugText(t *testing.T) {
 	for _, m := range x.lex.Find(text) {
 		t.Logf("mention %q kind=%v form=%v code=%s amb=%v", m.Text, m.Kind, m.Form, m.Code, m.Ambiguous)
 	}
+	if os.Getenv("EXTRACT_PARSE") != "" {
+		x2 := *x
+		x2.traceParse = func(s string) { t.Log(s) }
+		x = &x2
+	}
 	r := x.Extract(a)
 	var b strings.Builder
 	r.Text(&b)

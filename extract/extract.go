@@ -8,7 +8,9 @@ import (
 
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/extract/petrarch"
 	"github.com/diplograph/diplograph/extract/segment"
+	"github.com/diplograph/diplograph/extract/syntax"
 )
 
 // Modalities of a relation.
@@ -42,6 +44,12 @@ type Options struct {
 	// extends the embedded data/patterns.txt, in order. A file system
 	// without patterns.txt is skipped.
 	PatternFS []fs.FS
+	// VerbDictionaries are CAMEO verb dictionaries in the PETRARCH2
+	// format. They extend the embedded CAMEO.2.0.txt: they are read after
+	// it as one dictionary (its synsets can be used), and their patterns
+	// load after the embedded ones and before PatternFS, whose !remove
+	// lines can drop any of them.
+	VerbDictionaries []petrarch.Source
 	// KeepHypothetical keeps relations whose modality is "hypothetical"
 	// ("if it is attacked"). The guideline does not annotate them, so
 	// they are dropped by default.
@@ -51,10 +59,18 @@ type Options struct {
 // Extractor turns articles into entities and relations. It is immutable
 // after New and safe for concurrent use.
 type Extractor struct {
-	lex  *lexicon.Lexicon
-	ps   *patternSet
-	opts Options
-	err  error
+	lex    *lexicon.Lexicon
+	ps     *patternSet
+	opts   Options
+	err    error
+	tagger *syntax.Tagger
+	agents map[string]bool // agent head nouns (data/agents.txt)
+	// support verbs whose object names their subject's own event
+	// (data/support_verbs.txt)
+	support map[string]bool
+	events  *eventLexicon // event nouns and verbs (data/events.txt)
+	// traceParse, when set (by tests), receives each sentence's parse
+	traceParse func(string)
 }
 
 // New returns an Extractor using lex (nil means lexicon.Default()). When a
@@ -85,11 +101,11 @@ func Load(lex *lexicon.Lexicon, opts Options) (*Extractor, error) {
 		}
 		lex = l
 	}
-	ps, err := loadPatterns(opts.PatternFS...)
+	ps, err := loadPatternSet(opts.VerbDictionaries, opts.PatternFS)
 	if err != nil {
 		return &Extractor{lex: lex, ps: &patternSet{byFirst: map[string][]*pattern{}}, opts: opts, err: err}, err
 	}
-	return &Extractor{lex: lex, ps: ps, opts: opts}, nil
+	return &Extractor{lex: lex, ps: ps, opts: opts, tagger: syntax.DefaultTagger(), agents: loadAgents(agentsData), support: loadAgents(supportVerbsData), events: loadEvents(eventsData)}, nil
 }
 
 // Err reports a problem met by New (a pattern file that did not load).
@@ -199,6 +215,19 @@ type doc struct {
 	osent  [2]int
 	sPers  []*person
 	relKey map[string]bool
+	// the parse of the sentence (args.go)
+	words []string
+	tags  []string
+	names []syntax.Span
+	parse *syntax.Parse
+	// nonfinite is set while a trigger heads an infinitival clause
+	nonfinite bool
+	// curType is the type of the pattern being applied
+	curType string
+	// mem is the article-level discourse memory (discourse.go)
+	mem memory
+	// sure holds the codes the article names unambiguously somewhere
+	sure map[string]bool
 }
 
 // Extract runs the pipeline on one article. It does no I/O.
@@ -213,7 +242,7 @@ func (x *Extractor) Extract(a article.Article) Result {
 	}
 	res.Entities = []Entity{}
 	res.Relations = []Relation{}
-	if x == nil || x.lex == nil || x.ps == nil {
+	if x == nil || x.lex == nil || x.ps == nil || x.tagger == nil {
 		return res
 	}
 	d := &doc{x: x, a: a, ents: map[string]*Entity{}, symSeen: map[string]int{}, pub: a.Published}
@@ -275,9 +304,11 @@ func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
 	d.groupActors()
 	d.subjectPronouns()
 	d.possessiveOthers()
+	d.parseSentence()
 	sp := d.speaker()
 	d.quotePronouns(sp)
 	d.relations()
+	defer d.rememberActs()
 	d.reportedRequests(sp)
 	if len(sp) == 0 {
 		d.evaluations(d.speakerOf(accusingVerbs))
@@ -322,17 +353,46 @@ func (d *doc) addActor(a actor) {
 	}
 }
 
+// stateSense decides an ambiguous state name ("Chad", "Jordan",
+// "Georgia") from its context: it names the state when the article also
+// names that state unambiguously (its adjective, capital or a body), and
+// this mention is not a person's first name (followed by a capitalized
+// word) nor a place after a comma ("Atlanta, Georgia").
+func (d *doc) stateSense(m lexicon.Mention, t0, t1 int) bool {
+	if m.Kind != lexicon.KindState || m.Code == "" || len(m.Codes) > 1 {
+		return false
+	}
+	if t1 < len(d.toks) && d.toks[t1].up {
+		return false
+	}
+	if t0 > 0 && d.toks[t0-1].w == "," && t0 > 1 && d.toks[t0-2].up {
+		return false
+	}
+	if d.sure == nil {
+		d.sure = map[string]bool{}
+		for _, o := range d.ments {
+			if !o.Ambiguous && o.Code != "" {
+				d.sure[o.Code] = true
+			}
+		}
+	}
+	return d.sure[m.Code]
+}
+
 // mentionActors turns lexicon mentions into actors.
 func (d *doc) mentionActors(ments []lexicon.Mention) {
 	for _, m := range ments {
 		if m.Kind == lexicon.KindTitle || m.Kind == lexicon.KindNone {
 			continue
 		}
-		if m.Ambiguous || (m.Code == "" && m.Kind != lexicon.KindPlace) {
+		if m.Code == "" && m.Kind != lexicon.KindPlace {
 			continue
 		}
 		t0, t1, whole := d.tokRange(m.Start, m.End)
 		if t0 >= t1 {
+			continue
+		}
+		if m.Ambiguous && !d.stateSense(m, t0, t1) {
 			continue
 		}
 		a := actor{t0: t0, t1: t1, code: m.Code}

@@ -37,7 +37,7 @@ func (d *doc) relations() {
 			live++
 		}
 	}
-	if live < 2 {
+	if live < 1 {
 		return
 	}
 	for i := 0; i < len(d.toks); i++ {
@@ -115,10 +115,24 @@ type group []int
 // applyPattern tries the frames of p for the trigger at tokens [t0, t1)
 // and records the relations of the first frame that gives any.
 func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
+	pr, vg, syn := d.predicate(t0)
+	syn = syn && p.verb && !p.pred
 	passive := false
-	if p.verb {
+	switch {
+	case syn:
+		passive = vg.Passive || vg.Participle && d.tags[vg.Head] == "VBN"
+	case p.verb:
 		passive = d.isPassive(t0, t1)
 	}
+	// the parse gives the object only for a one-word verb trigger; a
+	// trigger with particles or nouns ("call on", "impose ~ sanctions")
+	// has its object after the trigger's end
+	synObj := syn && t1 <= vg.End
+	// a verb of an infinitival clause reports no event of its own ("urged
+	// Afghanistan to hold ... and cooperate with Pakistan")
+	d.nonfinite = syn && vg.Infinitive
+	d.curType = p.typ
+	defer func() { d.nonfinite, d.curType = false, "" }()
 	// verbs look further right for their prepositions than nouns, whose
 	// prepositional phrases follow them directly
 	win := 6
@@ -152,6 +166,33 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 		for _, sl := range fr.slots {
 			switch sl.kind {
 			case slotSubj:
+				if syn {
+					if sg, ag, used := d.synSubject(pr, passive && !keep, t1); used {
+						if len(sg) == 0 {
+							ok = false
+							break
+						}
+						if passive && !keep {
+							if len(ag) == 0 {
+								ok = false
+								break
+							}
+							srcs = ag
+							advance(ag)
+							if hasSlot(fr, slotObj) {
+								tgts = sg
+							}
+							subjEnd = d.actors[sg[0]].t1
+							continue
+						}
+						srcs = sg
+						subjEnd = d.actors[sg[0]].t1
+						if subjEnd > t0 {
+							subjEnd = t0 - 1
+						}
+						continue
+					}
+				}
 				var g group
 				vpS := false
 				if p.verb || p.pred {
@@ -165,6 +206,9 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					g = d.nounSubject(t0)
 					if len(g) == 0 && d.adjunct(t0) {
 						g = d.leftGroup(t0)
+					}
+					if len(g) == 0 {
+						g = d.supportSubject(t0)
 					}
 				}
 				if passive && !keep {
@@ -195,6 +239,16 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					subjEnd = t0 - 1
 				}
 			case slotSubjGroup:
+				if syn && pr.Subject >= 0 && !passive {
+					g := d.argActors(pr.Subject, false, false)
+					if len(d.expand(g)) < 2 {
+						ok = false
+						break
+					}
+					pairs = g
+					subjEnd = t0 - 1
+					continue
+				}
 				var g group
 				vp := false
 				if p.verb || p.pred {
@@ -218,6 +272,26 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				if passive && !keep {
 					continue // filled from the subject
 				}
+				if synObj && pr.Object >= 0 && d.reciprocal(pr.Object) {
+					// "both sides accused each other": every ordered
+					// pair of the subject's actors
+					if len(d.expand(srcs)) < 2 {
+						ok = false
+						break
+					}
+					tgts = srcs
+					continue
+				}
+				if synObj && pr.Object >= 0 {
+					g := d.argActors(pr.Object, false, true)
+					if len(g) == 0 {
+						ok = false
+						break
+					}
+					tgts = g
+					advance(g)
+					continue
+				}
 				g := d.objectGroup(t1)
 				if len(g) == 0 {
 					ok = false
@@ -233,6 +307,16 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 						break
 					}
 					tgts = g
+					continue
+				}
+				if og := d.prepArg(syn, pr, t0, t1, sl.prep); og >= 0 {
+					g := d.argActors(og, sl.place, true)
+					if len(g) == 0 {
+						ok = false
+						break
+					}
+					tgts = g
+					advance(g)
 					continue
 				}
 				w := win
@@ -255,7 +339,12 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				tgts = g
 				advance(g)
 			case slotPrepSubj:
-				g := d.prepGroup(cursor, sl.prep, win, false)
+				var g group
+				if og := d.prepArg(syn, pr, t0, t1, sl.prep); og >= 0 {
+					g = d.argActors(og, false, false)
+				} else {
+					g = d.prepGroup(cursor, sl.prep, win, false)
+				}
 				if len(g) == 0 {
 					ok = false
 					break
@@ -263,7 +352,12 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				srcs = g
 				advance(g)
 			case slotPrepGroup:
-				g := d.prepGroup(cursor, sl.prep, win, false)
+				var g group
+				if og := d.prepArg(syn, pr, t0, t1, sl.prep); og >= 0 {
+					g = d.argActors(og, false, false)
+				} else {
+					g = d.prepGroup(cursor, sl.prep, win, false)
+				}
 				if len(d.expand(g)) < 2 {
 					ok = false
 					break
@@ -688,6 +782,11 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 		for i := 0; i < len(pairs); i++ {
 			for j := i + 1; j < len(pairs); j++ {
 				ps = append(ps, pr{pairs[i], pairs[j]})
+				if !relation.Symmetric(p.typ) {
+					// a directed act done by each to the other ("Indian
+					// and Pakistani troops exchanged fire", "clashed")
+					ps = append(ps, pr{pairs[j], pairs[i]})
+				}
 			}
 		}
 		for _, s := range srcs {
@@ -706,6 +805,9 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 		return false
 	}
 	neg, mod, cue := d.modality(p, t0, t1, subjEnd)
+	if d.nonfinite && mod == Asserted {
+		mod = Planned
+	}
 	if mod == Hypothetical && !d.x.opts.KeepHypothetical {
 		return true
 	}

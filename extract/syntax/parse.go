@@ -28,6 +28,9 @@ type NP struct {
 	// Group is the index into Parse.Groups of the coordination this noun
 	// phrase belongs to; every noun phrase belongs to exactly one group.
 	Group int
+	// Appos is the group of an apposition set off by a comma ("their Gulf
+	// neighbor, Qatar"; "Hor Namhong, the foreign minister,"), or -1.
+	Appos int
 }
 
 // Group is one argument: one noun phrase, or several coordinated ones
@@ -157,6 +160,7 @@ func ParseTagged(words, tags []string, opts Options) *Parse {
 	}
 	p.chunk(name)
 	p.coordinate()
+	p.appositions()
 	p.prepositions()
 	p.parentheticals()
 	p.relatives()
@@ -306,7 +310,7 @@ func (p *Parse) verbAhead(i int) bool {
 // nounPhrase chunks the noun phrase starting at i and returns its end.
 func (p *Parse) nounPhrase(i int, name []int) int {
 	n := len(p.Words)
-	np := NP{Span: Span{i, i}, Head: -1, PP: -1, Group: -1}
+	np := NP{Span: Span{i, i}, Head: -1, PP: -1, Group: -1, Appos: -1}
 	j := i
 	sawNoun := false
 	for j < n {
@@ -342,10 +346,10 @@ func (p *Parse) nounPhrase(i int, name []int) int {
 			j++
 			goto done
 		case determinerTag(t) && j > np.Start && p.Tags[j-1] != "POS":
-			if sawNoun || !(t == "DT" && (w == "all" || w == "both" || w == "half")) {
-				goto done
+			if pw := p.lw(j - 1); sawNoun || !(p.Tags[j-1] == "DT" || p.Tags[j-1] == "PDT") || pw != "all" && pw != "both" && pw != "half" {
+				goto done // "both the" and "all the" stay one phrase
 			}
-		case (t == "VBN" || t == "VBG") && j > np.Start && j+1 < n && (isNoun(p.Tags[j+1]) || p.Tags[j+1] == "JJ") && !sawNoun:
+		case (t == "VBN" || t == "VBG") && j+1 < n && (isNoun(p.Tags[j+1]) || p.Tags[j+1] == "JJ" || name[j+1] > 0) && !sawNoun:
 			// a participle as a premodifier: "the proposed deal"
 		case t == "HYPH" || w == "-":
 			if j == np.Start || j+1 >= n || !npStart(p.Tags[j+1]) {
@@ -439,7 +443,11 @@ done:
 	if ht == "VBN" && hasBe {
 		vg.Passive = true
 	}
-	if ht == "VBN" && !hasAux && !vg.Infinitive && end < n && npStart(p.Tags[end]) && p.Tags[end] != "PRP$" && vg.Start > 0 && p.Tags[vg.Start-1] != "DT" {
+	if ht == "VBN" && !hasAux && !vg.Infinitive && vg.Start > 0 && (p.Tags[vg.Start-1] == "PRP" || strings.HasPrefix(p.Tags[vg.Start-1], "NNP") ||
+		end < n && npStart(p.Tags[end]) && p.Tags[end] != "PRP$" && p.Tags[vg.Start-1] != "DT") {
+		// after a personal pronoun or a name ("They called on",
+		// "Obama called on"), or followed by
+		// its object ("Iran sent troops"):
 		// a bare participle followed by its object is a past tense the
 		// tagger took for a participle ("Iran sent troops")
 		ht = "VBD"
@@ -523,6 +531,30 @@ func (p *Parse) coordinate() {
 		}
 		p.Groups = append(p.Groups, g)
 		i = k + 1
+	}
+}
+
+// appositions links a noun phrase to a single noun phrase after a comma
+// that is itself followed by a comma, a stop or the end: "their Gulf
+// neighbor, Qatar." A proper-name apposition or one after a name counts;
+// lists were joined by coordinate before.
+func (p *Parse) appositions() {
+	n := len(p.Words)
+	for x := 0; x+1 < len(p.NPs); x++ {
+		a, b := p.NPs[x], p.NPs[x+1]
+		if a.End >= n || p.Words[a.End] != "," || b.Start != a.End+1 {
+			continue
+		}
+		if len(p.Groups[a.Group].NPs) != 1 || len(p.Groups[b.Group].NPs) != 1 {
+			continue
+		}
+		if e := b.End; e < n && p.Words[e] != "," && p.Tags[e] != "." && p.kind[e] != kStop {
+			continue
+		}
+		if !strings.HasPrefix(p.Tags[b.Head], "NNP") && !strings.HasPrefix(p.Tags[a.Head], "NNP") {
+			continue
+		}
+		p.NPs[x].Appos = b.Group
 	}
 }
 
@@ -691,6 +723,25 @@ func (p *Parse) predicates() {
 			}
 		}
 	}
+	// a sentence needs a finite verb: with none outside parentheticals and
+	// relative clauses, a bare past participle is the tagger's mistake for
+	// a past tense ("William Hague, the foreign secretary, spoke by phone")
+	top := false
+	for _, vg := range p.VGs {
+		if vg.Finite && p.parenStart[vg.Start] < 0 && p.relStart[vg.Start] < 0 {
+			top = true
+			break
+		}
+	}
+	if !top {
+		for v := range p.VGs {
+			vg := &p.VGs[v]
+			if vg.Participle && p.Tags[vg.Head] == "VBN" && p.parenStart[vg.Start] < 0 && vg.Start > 0 {
+				vg.Participle, vg.Finite = false, true
+				break
+			}
+		}
+	}
 	// finite verbs first, then non-finite ones (which borrow subjects)
 	done := make([]bool, len(p.VGs))
 	for v, vg := range p.VGs {
@@ -792,6 +843,13 @@ func (p *Parse) finiteSubject(v int, done []bool) (int, SubjectHow) {
 			if inPP {
 				return -1, SubjNone
 			}
+			if j == p.prevIndex(vg.Start) && j > 0 && p.kind[j-1] == kNP {
+				// the comma closing an apposition that began inside a
+				// name: "The US ambassador to Iraq, Zalmay Khalilzad,
+				// criticised"
+				j--
+				continue
+			}
 			// "In Tehran, officials said": nothing between comma and verb
 			return p.inverted(v)
 		case kStop, kRel, kSub:
@@ -813,6 +871,12 @@ func (p *Parse) finiteSubject(v int, done []bool) (int, SubjectHow) {
 			x := p.idx[j]
 			np := p.NPs[x]
 			g := np.Group
+			if t := p.Tags[np.Head]; (t == "JJ" || t == "JJR" || t == "RB") && np.End-np.Start == 1 {
+				// a lone adjective is an adverbial the tagger took
+				// for a noun phrase ("the two leaders later signed")
+				j = np.Start - 1
+				continue
+			}
 			if np.PP >= 0 {
 				prep := p.PPs[np.PP]
 				if clauseOpener(prep.Word) && p.Groups[g].End == p.prevIndex(vg.Start)+1 {
@@ -1119,6 +1183,36 @@ func (p *Parse) PredicateAt(i int) (Predicate, bool) {
 		return Predicate{}, false
 	}
 	return p.Predicates[p.idx[i]], true
+}
+
+// PPAt returns the index into PPs of the prepositional phrase headed by
+// the preposition at token i, or -1.
+func (p *Parse) PPAt(i int) int {
+	if i < 0 || i >= len(p.kind) || p.kind[i] != kPrep {
+		return -1
+	}
+	return p.idx[i]
+}
+
+// NounPPs returns the prepositional phrases that follow the noun phrase
+// containing token i, in order (at most max): "talks [with Iran] [in
+// Vienna]", "a meeting [between X and Y]".
+func (p *Parse) NounPPs(i, max int) []int {
+	x := p.NPAt(i)
+	if x < 0 {
+		return nil
+	}
+	var out []int
+	j := p.NPs[x].End
+	for len(out) < max && j < len(p.Words) {
+		pi := p.PPAt(j)
+		if pi < 0 {
+			break
+		}
+		out = append(out, pi)
+		j = p.Groups[p.PPs[pi].Group].End
+	}
+	return out
 }
 
 // NPAt returns the index of the noun phrase containing token i, or -1.

@@ -1,0 +1,333 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"strings"
+
+	"github.com/diplograph/diplograph/extract/syntax"
+)
+
+// This file is the parse stage and argument finding on it: the sentence is
+// tagged and parsed (package syntax) after its actors are known, and a
+// verb trigger's slots are filled from its predicate's subject, object and
+// prepositional arguments rather than from the nearest actor.
+
+//go:embed data/agents.txt
+var agentsData []byte
+
+//go:embed data/support_verbs.txt
+var supportVerbsData []byte
+
+// loadAgents reads agents.txt: head nouns that stand for the state that
+// modifies them.
+func loadAgents(data []byte) map[string]bool {
+	out := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		for _, w := range strings.Fields(line) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+// parseSentence tags and parses the current sentence; the actors found so
+// far are kept inside single noun phrases.
+func (d *doc) parseSentence() {
+	d.words = d.words[:0]
+	for _, t := range d.toks {
+		d.words = append(d.words, t.raw)
+	}
+	d.tags = d.x.tagger.TagInto(d.tags[:0], d.words)
+	d.names = d.names[:0]
+	for _, a := range d.actors {
+		if a.shadow || a.t1 <= a.t0 || a.code == "" && !a.place {
+			continue
+		}
+		d.names = append(d.names, syntax.Span{Start: a.t0, End: a.t1})
+	}
+	d.parse = syntax.ParseTagged(d.words, d.tags, syntax.Options{Names: d.names})
+	if d.x.traceParse != nil {
+		d.x.traceParse(d.parse.Describe())
+	}
+}
+
+// predicate returns the parse's predicate for a verb trigger at t0.
+func (d *doc) predicate(t0 int) (syntax.Predicate, syntax.VG, bool) {
+	if d.parse == nil {
+		return syntax.Predicate{}, syntax.VG{}, false
+	}
+	pr, ok := d.parse.PredicateAt(t0)
+	if !ok {
+		return pr, syntax.VG{}, false
+	}
+	return pr, d.parse.VGs[pr.VG], true
+}
+
+// live reports whether actor ai can fill a slot (places only when place).
+func (d *doc) live(ai int, place bool) bool {
+	a := d.actors[ai]
+	return a.code != "" && (!a.place || place)
+}
+
+// argActors returns the actors a parse group stands for: for each
+// coordinated noun phrase, the actor it names, or, when its head is an
+// agent noun ("troops", "officials", "ministers"), the state modifying it
+// (adjective, name or possessive) or named in its "of"/"from" complement.
+// obj admits a name modifying another head ("backed the U.S. proposal").
+func (d *doc) argActors(g int, place, obj bool) group {
+	if g < 0 || d.parse == nil {
+		return nil
+	}
+	pg := d.parse.Groups[g]
+	var out group
+	add := func(ai int) {
+		for _, x := range out {
+			if x == ai {
+				return
+			}
+		}
+		out = append(out, ai)
+	}
+	lastHead := ""
+	if n := len(pg.NPs); n > 0 {
+		lastHead = d.toks[d.parse.NPs[pg.NPs[n-1]].Head].w
+	}
+	for _, x := range pg.NPs {
+		np := d.parse.NPs[x]
+		head := d.toks[np.Head].w
+		if ai := d.at[np.Head]; ai >= 0 && d.live(ai, place) {
+			a := d.actors[ai]
+			if !a.adj || d.x.agents[lastHead] && np.End-np.Start <= 2 {
+				// the noun phrase is the actor, or an adjective
+				// coordinated with an agent phrase ("Indian and
+				// Pakistani troops")
+				add(ai)
+				continue
+			}
+		}
+		agent := d.x.agents[head]
+		found := false
+		for k := np.Start; k < np.Head && k < len(d.at); k++ {
+			ai := d.at[k]
+			if ai < 0 || !d.live(ai, false) {
+				continue
+			}
+			a := d.actors[ai]
+			if agent || obj {
+				add(ai)
+				found = true
+			}
+			k = a.t1 - 1
+		}
+		if !found && np.Appos >= 0 {
+			// "their Gulf neighbor, Qatar"
+			for _, ai := range d.argActors(np.Appos, place, obj) {
+				add(ai)
+				found = true
+			}
+		}
+		if !found && obj {
+			// "condemned the launch": the agent of the last launch
+			if ai, ok := d.anaphoricAct(x); ok {
+				add(ai)
+				continue
+			}
+		}
+		if found || !agent && !d.quantity(np) {
+			continue
+		}
+		for _, c := range np.Comps {
+			pp := d.parse.PPs[c]
+			for _, ai := range d.argActors(pp.Group, false, obj) {
+				add(ai)
+			}
+		}
+	}
+	return out
+}
+
+// oblique returns the group of the predicate's first prepositional
+// argument with preposition prep at or after token from, or -1.
+func (d *doc) oblique(pr syntax.Predicate, prep string, from int) int {
+	for _, o := range pr.Obliques {
+		if o.Prep == prep && d.parse.PPs[o.PP].Prep >= from {
+			return o.Group
+		}
+	}
+	return -1
+}
+
+// synSubject gives a verb trigger's source from the parse: the subject's
+// actors, and for a passive the "by" agent's (the subject is then the
+// target). used is false when the parse found no subject, so the caller
+// falls back to the word-order rules.
+func (d *doc) synSubject(pr syntax.Predicate, passive bool, t1 int) (subj, agent group, used bool) {
+	if pr.Subject < 0 {
+		return nil, nil, false
+	}
+	// a passive subject is the patient, found like an object ("the
+	// Nigerian plan ... is backed by Togo")
+	subj = d.argActors(pr.Subject, false, passive)
+	if len(subj) == 0 {
+		subj = d.matrixSubject(pr)
+	}
+	if !passive {
+		return subj, nil, true
+	}
+	if pr.Agent >= 0 {
+		agent = d.argActors(pr.Agent, false, false)
+	} else {
+		agent = d.prepGroup(t1, "by", 3, false)
+	}
+	return subj, agent, true
+}
+
+// reciprocal reports whether group g is "each other" or "one another".
+func (d *doc) reciprocal(g int) bool {
+	pg := d.parse.Groups[g]
+	if len(pg.NPs) != 1 {
+		return false
+	}
+	np := d.parse.NPs[pg.NPs[0]]
+	if np.End-np.Start != 2 {
+		return false
+	}
+	a, b := d.toks[np.Start].w, d.toks[np.Start+1].w
+	return a == "each" && b == "other" || a == "one" && b == "another"
+}
+
+// quantity reports a noun phrase that measures what its "of" complement
+// names ("$20.7 billion worth of U.S. exports", "dozens of Chinese
+// vessels"): its head is a number or "worth".
+func (d *doc) quantity(np syntax.NP) bool {
+	t := d.tags[np.Head]
+	return t == "CD" || d.toks[np.Head].w == "worth" || d.toks[np.Head].w == "dozens" || d.toks[np.Head].w == "hundreds" || d.toks[np.Head].w == "thousands"
+}
+
+// matrixSubject resolves a pronoun subject of a complement clause to the
+// subject of the verb that introduces it: "Mogadishu announced it was
+// cutting ties" (it = Mogadishu), "Beijing has hinted that it could
+// retaliate". "he" and "she" need a person, "it" a state or organization.
+func (d *doc) matrixSubject(pr syntax.Predicate) group {
+	pg := d.parse.Groups[pr.Subject]
+	if len(pg.NPs) != 1 || pg.End-pg.Start != 1 {
+		return nil
+	}
+	w := d.toks[pg.Start].w
+	if w != "it" && w != "they" && w != "he" && w != "she" {
+		return nil
+	}
+	m := d.parse.Matrix(pr.VG)
+	if m < 0 {
+		return nil
+	}
+	mp := d.parse.Predicates[m]
+	if mp.Subject < 0 || mp.Subject == pr.Subject {
+		return nil
+	}
+	var out group
+	for _, ai := range d.argActors(mp.Subject, false, false) {
+		a := d.actors[ai]
+		if (w == "he" || w == "she") != a.person {
+			continue
+		}
+		out = append(out, ai)
+	}
+	if w != "they" && len(d.expand(out)) != 1 {
+		return nil
+	}
+	return out
+}
+
+// supportSubject finds the agent of an event noun that is the object of a
+// support verb ("Canada announced new sanctions on X", "Iran lodged a
+// protest with Y", "the two sides held talks"): the verb's subject, or its
+// "by" agent in the passive. Verbs that report on someone else's event
+// ("condemned the sanctions") are not support verbs, so the list is
+// closed (data/support_verbs.txt).
+func (d *doc) supportSubject(t0 int) group {
+	if d.parse == nil {
+		return nil
+	}
+	x := d.parse.NPAt(t0)
+	if x < 0 {
+		return nil
+	}
+	g := d.parse.NPs[x].Group
+	for _, pr := range d.parse.Predicates {
+		vg := d.parse.VGs[pr.VG]
+		if !d.x.support[d.toks[vg.Head].w] {
+			continue
+		}
+		in := pr.Object == g || pr.Object2 == g
+		for _, o := range pr.Obliques {
+			if o.Group == g && (o.Prep == "in" || o.Prep == "into") {
+				in = true // "engaged in talks", "entered into negotiations"
+			}
+		}
+		if !in {
+			continue
+		}
+		if vg.Passive {
+			if pr.Agent >= 0 {
+				return d.argActors(pr.Agent, false, false)
+			}
+			return nil
+		}
+		subj, _, used := d.synSubject(pr, false, vg.End)
+		if used {
+			return subj
+		}
+		return nil
+	}
+	return nil
+}
+
+// prepArg returns the parse group after preposition prep that belongs to
+// the trigger at [t0, t1): for a verb, its prepositional argument; for a
+// noun, a prepositional phrase right after its noun phrase ("talks with
+// X", "a meeting between A and B"). It is -1 when the parse has none.
+func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) int {
+	if d.parse == nil {
+		return -1
+	}
+	if syn {
+		return d.oblique(pr, prep, t1)
+	}
+	for _, pi := range d.parse.NounPPs(t1-1, 3) {
+		if pp := d.parse.PPs[pi]; pp.Word == prep {
+			return pp.Group
+		}
+	}
+	// "the secretary's first meeting of the day was with X": the noun is
+	// the subject of a form of "be" whose prepositional argument it takes
+	x := d.parse.NPAt(t1 - 1)
+	if x < 0 || prep != "with" && prep != "between" {
+		return -1
+	}
+	g := d.parse.NPs[x].Group
+	for _, cp := range d.parse.Predicates {
+		vg := d.parse.VGs[cp.VG]
+		if cp.Subject != g || vg.Head != vg.End-1 || !copula(d.toks[vg.Head].w) {
+			continue
+		}
+		return d.oblique(cp, prep, vg.End)
+	}
+	return -1
+}
+
+// copula reports the forms of "be".
+func copula(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/article"
+)
+
+// TestSyntacticArguments checks that relations take their arguments from
+// the parse: each case is a construction the issue list names, with the
+// relations (type source target, non-negated) that must come out and,
+// where the nearest-actor rule used to go wrong, one that must not.
+func TestSyntacticArguments(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+		not  []string
+	}{
+		{"list inside a from phrase",
+			"Envoys from Japan, India and Brazil held talks with China on Monday.",
+			[]string{"MET_WITH CHN JPN", "MET_WITH BRA CHN", "MET_WITH CHN IND"}, nil},
+		{"non-restrictive relative clause: the antecedent is the subject",
+			"Britain, which blames Moscow for the poisoning, has criticized Iran.",
+			[]string{"ACCUSED GBR RUS", "ACCUSED GBR IRN"}, []string{"ACCUSED RUS IRN"}},
+		{"relative clause does not lend its object as subject",
+			"Mexico, which borders the United States, criticized China on Monday.",
+			[]string{"ACCUSED MEX CHN"}, []string{"ACCUSED USA CHN"}},
+		{"participial clause takes the main subject",
+			"Uganda cut diplomatic ties with Rwanda, accusing Kigali of backing rebels.",
+			[]string{"ACCUSED UGA RWA"}, nil},
+		{"passive with a list after by",
+			"Iran was condemned by France and Germany on Tuesday.",
+			[]string{"ACCUSED FRA IRN", "ACCUSED DEU IRN"}, []string{"ACCUSED IRN FRA"}},
+		{"modifier inside a noun phrase",
+			"Twelve Chinese diplomats visited Vietnam last week.",
+			[]string{"MET_WITH CHN VNM"}, nil},
+		{"coordinated adjectives with an agent noun",
+			"Indian and Pakistani officials met in Geneva on Monday.",
+			[]string{"MET_WITH IND PAK"}, nil},
+		{"of phrase of an agent noun",
+			"The foreign ministers of Germany, France and Britain met Iranian officials in Tehran.",
+			[]string{"MET_WITH DEU IRN", "MET_WITH FRA IRN", "MET_WITH GBR IRN"}, nil},
+		{"reciprocal each other",
+			"Armenia and Azerbaijan accused each other of violating the truce.",
+			[]string{"ACCUSED ARM AZE", "ACCUSED AZE ARM"}, nil},
+		{"event anaphora",
+			"North Korea launched a rocket on Sunday. South Korea condemned the launch.",
+			[]string{"ACCUSED KOR PRK"}, nil},
+		{"pronoun subject of a complement clause",
+			"Mogadishu announced it was cutting ties with Kenya.",
+			[]string{"SANCTIONED SOM KEN"}, nil},
+		{"apposition names the state",
+			"Egypt ended diplomatic relations with its neighbor, Libya.",
+			nil, []string{"SANCTIONED EGY EGY"}},
+	}
+	x := testExtractor(t)
+	pub := time.Date(2020, 6, 15, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
+			var got []string
+			for _, rel := range r.Relations {
+				if !rel.Negated {
+					got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
+				}
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %s", w, strings.Join(got, ", "))
+				}
+			}
+			for _, n := range tt.not {
+				if slices.Contains(got, n) {
+					t.Errorf("unexpected %q; got %s", n, strings.Join(got, ", "))
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"strings"
+
+	"github.com/diplograph/diplograph/relation"
+)
+
+// This file holds article-level discourse memory kept apart from the
+// per-sentence state: who did each act (for event anaphora, "condemned
+// the launch"), and the host of talks held in a capital.
+
+//go:embed data/events.txt
+var eventsData []byte
+
+// eventLexicon maps event nouns and verb forms to one event kind.
+type eventLexicon struct {
+	nouns map[string]string // noun → kind
+	verbs map[string]string // verb form → kind
+}
+
+func loadEvents(data []byte) *eventLexicon {
+	ev := &eventLexicon{nouns: map[string]string{}, verbs: map[string]string{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		nouns, verbs, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		ns := strings.Split(strings.TrimSpace(nouns), "/")
+		kind := ns[0]
+		for _, n := range ns {
+			ev.nouns[strings.ToLower(strings.TrimSpace(n))] = kind
+		}
+		for _, v := range strings.Fields(verbs) {
+			ev.verbs[strings.ToLower(v)] = kind
+		}
+	}
+	return ev
+}
+
+// memory is what the extractor remembers across the sentences of one
+// article.
+type memory struct {
+	// acts maps an event kind to the last actor that did it.
+	acts map[string]actor
+}
+
+// rememberActs records, after a sentence is parsed, the agent of each act
+// in it: the one actor subject of a verb of an event kind, or the owner
+// of an event noun ("Russia's invasion", "the North Korean launch").
+func (d *doc) rememberActs() {
+	if d.parse == nil {
+		return
+	}
+	if d.mem.acts == nil {
+		d.mem.acts = map[string]actor{}
+	}
+	ev := d.x.events
+	for _, pr := range d.parse.Predicates {
+		vg := d.parse.VGs[pr.VG]
+		kind := ev.verbs[d.toks[vg.Head].w]
+		if kind == "" || pr.Subject < 0 {
+			continue
+		}
+		passive := vg.Passive || vg.Participle && d.tags[vg.Head] == "VBN"
+		var g group
+		if passive {
+			g = d.argActors(pr.Agent, false, false)
+		} else {
+			g = d.argActors(pr.Subject, false, false)
+		}
+		if g = d.expand(g); len(g) == 1 && d.actors[g[0]].code != "" {
+			a := d.actors[g[0]]
+			d.mem.acts[kind] = a
+		}
+	}
+	for x, np := range d.parse.NPs {
+		kind := ev.nouns[d.toks[np.Head].w]
+		if kind == "" {
+			continue
+		}
+		_ = x
+		var owner *actor
+		for k := np.Start; k < np.Head; k++ {
+			if ai := d.at[k]; ai >= 0 && d.live(ai, false) && !d.actors[ai].pron {
+				if owner != nil && owner.code != d.actors[ai].code {
+					owner = nil
+					break
+				}
+				a := d.actors[ai]
+				owner = &a
+			}
+		}
+		if owner != nil {
+			d.mem.acts[kind] = *owner
+		}
+	}
+}
+
+// anaphoricAct resolves a definite event noun with no actor of its own
+// ("condemned the launch", "this attack") to the agent of the last such
+// act in the article, as a shadow actor of the current sentence.
+func (d *doc) anaphoricAct(np int) (int, bool) {
+	switch d.curType {
+	case relation.Accused, relation.Supported, relation.Rejected:
+		// a reaction to someone's act: "condemned the launch"
+	default:
+		return 0, false
+	}
+	n := d.parse.NPs[np]
+	kind := d.x.events.nouns[d.toks[n.Head].w]
+	if kind == "" || d.mem.acts == nil {
+		return 0, false
+	}
+	det := d.toks[n.Start].w
+	if det != "the" && det != "this" && det != "that" && det != "these" {
+		return 0, false
+	}
+	for k := n.Start; k <= n.Head; k++ {
+		if d.at[k] >= 0 {
+			return 0, false // an actor of its own
+		}
+	}
+	a, ok := d.mem.acts[kind]
+	if !ok {
+		return 0, false
+	}
+	a.t0, a.t1, a.shadow, a.pron, a.members = n.Head, n.Head+1, true, true, nil
+	d.actors = append(d.actors, a)
+	return len(d.actors) - 1, true
+}
+
+// hostActors gives the host of a meeting whose other party is named only
+// by an agent noun and a capital: "met with officials in Beijing" → the
+// state whose capital it is. The place must be in a prepositional
+// argument "in" or "at" of the same predicate or noun.
+func (d *doc) hostActors(groups ...int) group {
+	for _, g := range groups {
+		if g < 0 {
+			continue
+		}
+		for _, x := range d.parse.Groups[g].NPs {
+			np := d.parse.NPs[x]
+			if ai := d.at[np.Head]; ai >= 0 && d.actors[ai].place && d.actors[ai].code != "" {
+				return group{ai}
+			}
+		}
+	}
+	return nil
+}
