@@ -5,6 +5,9 @@
 // in these formats; diplograph reads them as a supported input and derives
 // part of its embedded defaults from them.
 //
+// ParseVerbs reads the CAMEO verb dictionary (synonym sets, verb blocks,
+// patterns, transformations) into a VerbDictionary.
+//
 // The package only parses: it does no I/O of its own (callers pass Sources)
 // and knows nothing of diplograph's relation types; package extract maps
 // CAMEO codes to relation types through a data table.
