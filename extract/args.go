@@ -140,11 +140,14 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 		}
-		if found || !agent && !d.quantity(np) {
+		if found || !agent && !d.quantity(np) && !obj {
 			continue
 		}
 		for _, c := range np.Comps {
 			pp := d.parse.PPs[c]
+			if !agent && !d.quantity(np) && pp.Word != "of" {
+				continue // an object's "of" names whose thing it is
+			}
 			for _, ai := range d.argActors(pp.Group, false, obj) {
 				add(ai)
 			}
@@ -261,6 +264,15 @@ func (d *doc) supportSubject(t0 int) group {
 		return nil
 	}
 	g := d.parse.NPs[x].Group
+	// "opened a second round of peace talks": the event noun in the "of"
+	// complement of a measure noun that is the object
+	if pi := d.parse.NPs[x].PP; pi >= 0 {
+		if pp := d.parse.PPs[pi]; pp.Word == "of" && pp.Prep > 0 {
+			if h := d.parse.NPAt(pp.Prep - 1); h >= 0 && measureNoun(d.toks[d.parse.NPs[h].Head].w) {
+				g = d.parse.NPs[h].Group
+			}
+		}
+	}
 	for _, pr := range d.parse.Predicates {
 		vg := d.parse.VGs[pr.VG]
 		if !d.x.support[d.toks[vg.Head].w] {
@@ -330,4 +342,51 @@ func copula(w string) bool {
 		return true
 	}
 	return false
+}
+
+// measureNoun reports nouns that count or stage events ("a round of
+// talks", "a series of strikes", "a wave of sanctions").
+func measureNoun(w string) bool {
+	switch w {
+	case "round", "rounds", "series", "wave", "waves", "set", "package", "flurry", "spate", "string":
+		return true
+	}
+	return false
+}
+
+// adjunctSubject gives the agent of an event noun heading an adjunct
+// phrase ("following talks in Pakistan", "during talks at the airport",
+// "after a meeting with X"): the subject of the clause the phrase belongs
+// to.
+func (d *doc) adjunctSubject(t0 int) group {
+	if d.parse == nil {
+		return nil
+	}
+	x := d.parse.NPAt(t0)
+	if x < 0 || d.parse.NPs[x].PP < 0 {
+		return nil
+	}
+	pp := d.parse.PPs[d.parse.NPs[x].PP]
+	switch pp.Word {
+	case "during", "following", "after", "before", "at", "ahead", "since", "amid", "in":
+	default:
+		return nil
+	}
+	if pp.Word == "in" && d.toks[d.parse.NPs[x].Start].w != "the" && d.toks[d.parse.NPs[x].Start].w != "a" {
+		return nil
+	}
+	v := d.parse.ClauseVerb(pp.Prep)
+	if v < 0 {
+		return nil
+	}
+	pr := d.parse.Predicates[v]
+	vg := d.parse.VGs[v]
+	subj, ag, used := d.synSubject(pr, vg.Passive, vg.End)
+	if !used {
+		return nil
+	}
+	if vg.Passive {
+		return ag
+	}
+	return subj
 }

@@ -71,6 +71,9 @@ type Extractor struct {
 	events  *eventLexicon // event nouns and verbs (data/events.txt)
 	// traceParse, when set (by tests), receives each sentence's parse
 	traceParse func(string)
+	// traceTrigger, when set (by tests), receives each sentence whose
+	// words match a trigger, with the pattern's type and trigger
+	traceTrigger func(sentence, trigger string)
 }
 
 // New returns an Extractor using lex (nil means lexicon.Default()). When a

@@ -56,6 +56,9 @@ func (d *doc) relations() {
 			if p.verb && i > 0 && determiners[d.toks[i-1].w] {
 				continue // "the attack": a noun, not a verb
 			}
+			if d.x.traceTrigger != nil {
+				d.x.traceTrigger(d.a.Text[d.osent[0]:d.osent[1]], p.typ+" "+p.triggerText())
+			}
 			if d.applyPattern(p, i, end) {
 				break
 			}
@@ -210,6 +213,9 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					if len(g) == 0 {
 						g = d.supportSubject(t0)
 					}
+					if len(g) == 0 {
+						g = d.adjunctSubject(t0)
+					}
 				}
 				if passive && !keep {
 					if rg := d.relativeAntecedent(t0); rg != nil {
@@ -258,6 +264,10 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					}
 				} else {
 					g = d.nounSubject(t0)
+					if len(g) == 0 {
+						g = d.supportSubject(t0)
+						vp = len(g) > 0
+					}
 				}
 				if len(d.expand(g)) < 2 || passive || (!vp && t0-d.actors[g[0]].t1 > 4) {
 					ok = false

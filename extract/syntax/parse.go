@@ -871,7 +871,7 @@ func (p *Parse) finiteSubject(v int, done []bool) (int, SubjectHow) {
 			x := p.idx[j]
 			np := p.NPs[x]
 			g := np.Group
-			if t := p.Tags[np.Head]; (t == "JJ" || t == "JJR" || t == "RB") && np.End-np.Start == 1 {
+			if t := p.Tags[np.Head]; (t == "JJ" || t == "JJR" || t == "RB" || timeNoun(p.lw(np.Head))) && np.End-np.Start == 1 {
 				// a lone adjective is an adverbial the tagger took
 				// for a noun phrase ("the two leaders later signed")
 				j = np.Start - 1
@@ -1145,6 +1145,20 @@ func (p *Parse) objects(v int) {
 			j = p.Groups[p.NPs[p.idx[j]].Group].End
 		case kAdv, kOther:
 			j++
+		case kStop:
+			if p.Words[j] != "(" {
+				return
+			}
+			// "held talks (over the phone) late Thursday with X": step
+			// over the parenthesis
+			k := j + 1
+			for k < n && p.Words[k] != ")" && p.Words[k] != "(" && k < j+12 {
+				k++
+			}
+			if k >= n || p.Words[k] != ")" {
+				return
+			}
+			j = k + 1
 		case kComma:
 			// a PP may follow a comma-separated aside only if another PP
 			// comes right after
@@ -1173,6 +1187,32 @@ func (p *Parse) Matrix(v int) int {
 	}
 	if j >= 0 && p.kind[j] == kVG {
 		return p.idx[j]
+	}
+	return -1
+}
+
+// ClauseVerb returns the verb group of the clause that token i (an
+// adjunct) belongs to: the nearest finite or participial verb to the left
+// within the clause, or for a sentence-initial adjunct the first finite
+// verb after it; -1 if none.
+func (p *Parse) ClauseVerb(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch p.kind[j] {
+		case kVG:
+			if p.parenStart[j] < 0 && p.relStart[j] < 0 || p.parenStart[j] == p.parenStart[i] && p.relStart[j] == p.relStart[i] {
+				return p.idx[j]
+			}
+		case kStop, kRel, kSub:
+			return -1
+		}
+	}
+	for j := i + 1; j < len(p.Words); j++ {
+		if p.kind[j] == kVG && p.parenStart[j] < 0 && p.relStart[j] < 0 && p.VGs[p.idx[j]].Finite {
+			return p.idx[j]
+		}
+		if p.kind[j] == kStop || p.kind[j] == kRel {
+			return -1
+		}
 	}
 	return -1
 }
