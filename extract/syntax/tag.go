@@ -14,22 +14,30 @@ import (
 var taggerModel []byte
 
 // Tagger assigns Penn Treebank part-of-speech tags. It is a greedy
-// averaged-perceptron tagger: each word is tagged left to right from
-// features of the word (its form, suffixes, first character and shape),
-// of the two words either side and of the two tags already assigned.
+// averaged-perceptron tagger that reads the sentence twice: the first pass
+// tags each word left to right from features of the word (its form,
+// suffixes, prefixes, shape and capitalization), of the two words either
+// side and of the two tags already assigned; the second pass does the same
+// with the first pass's tags of the next two words as further features.
 // Frequent words that the training data always tags the same way take
 // that tag from a dictionary.
 //
 // A Tagger is immutable and safe for concurrent use.
 type Tagger struct {
-	tags []string        // tag names by id
-	dict map[string]byte // word → tag id for frequent unambiguous words
+	tags  []string        // tag names by id
+	tagID map[string]byte // tag name → id
+	dict  map[string]byte // word → tag id for frequent unambiguous words
 	// vocab holds the words seen in lower case in the training data.
 	vocab *wordSet
-	// slots is an open-addressing hash table from feature key to the
-	// feature's weights: key<<32 | start<<8 | count, where
-	// entries[start:start+count] are the weights, each weight<<8 | tag id.
-	// A zero key marks an empty slot.
+	// passes holds the weights of each pass: one or two.
+	passes []weightTable
+}
+
+// weightTable is an open-addressing hash table from feature key to the
+// feature's weights. A slot is key<<32 | start<<8 | count, where
+// entries[start:start+count] are the weights, each weight<<8 | tag id; a
+// zero key marks an empty slot.
+type weightTable struct {
 	slots   []uint64
 	mask    uint32
 	entries []int32
@@ -85,47 +93,63 @@ func (t *Tagger) TagInto(dst []string, words []string) []string {
 	}
 	var (
 		w      window
-		f      [numFeatures]uint32
+		f      [maxFeatures]uint32
 		scores [maxTags]int32
+		ahead  [2]int
 	)
-	w.reset(words, t.vocab)
-	prev, prev2 := startTag, startTag2
-	for i := range words {
-		tag, ok := t.dict[w.at(i).word]
-		if !ok {
-			w.features(&f, i, prev, prev2)
-			tag = t.predict(&f, &scores)
+	for pass := range t.passes {
+		w.reset(words, t.vocab)
+		prev, prev2 := startTag, startTag2
+		for i := range words {
+			tag, ok := t.dict[w.at(i).word]
+			if !ok {
+				var a *[2]int
+				if pass > 0 {
+					// dst holds the first pass's tags.
+					ahead = [2]int{endTag, endTag2}
+					for k := range 2 {
+						if i+1+k < len(dst) {
+							ahead[k] = int(t.tagID[dst[i+1+k]])
+						}
+					}
+					a = &ahead
+				}
+				tag = t.passes[pass].predict(w.features(&f, i, prev, prev2, a), scores[:len(t.tags)])
+			}
+			if pass == 0 {
+				dst = append(dst, t.tags[tag])
+			} else {
+				dst[i] = t.tags[tag]
+			}
+			prev, prev2 = int(tag), prev
+			w.push()
 		}
-		dst = append(dst, t.tags[tag])
-		prev, prev2 = int(tag), prev
-		w.push()
 	}
 	return dst
 }
 
 // predict returns the tag id with the highest score for the features f;
-// ties go to the lower id. scores is scratch space.
-func (t *Tagger) predict(f *[numFeatures]uint32, scores *[maxTags]int32) byte {
-	n := len(t.tags)
-	clear(scores[:n])
+// ties go to the lower id. scores, one per tag, is scratch space.
+func (wt *weightTable) predict(f []uint32, scores []int32) byte {
+	clear(scores)
 	for _, k := range f {
-		i := k & t.mask
+		i := k & wt.mask
 		for {
-			s := t.slots[i]
+			s := wt.slots[i]
 			if key := uint32(s >> 32); key == k {
 				start, cnt := uint32(s)>>8, uint32(s)&0xff
-				for _, e := range t.entries[start : start+cnt] {
+				for _, e := range wt.entries[start : start+cnt] {
 					scores[e&0xff] += e >> 8
 				}
 				break
 			} else if key == 0 {
 				break
 			}
-			i = (i + 1) & t.mask
+			i = (i + 1) & wt.mask
 		}
 	}
 	best := 0
-	for c := 1; c < n; c++ {
+	for c := 1; c < len(scores); c++ {
 		if scores[c] > scores[best] {
 			best = c
 		}

@@ -12,8 +12,14 @@ import (
 // builds none. Every word of the sentence is hashed once (tokInfo) and the
 // features combine those hashes with the two previous tags.
 
-// numFeatures is the number of features of one word (see features).
-const numFeatures = 25
+// Numbers of features of one word (see features): numFeatures in the
+// first pass, numFeatures+numAhead in the second, which also sees the
+// first pass's tags of the next two words.
+const (
+	numFeatures = 25
+	numAhead    = 6
+	maxFeatures = numFeatures + numAhead
+)
 
 // Feature templates. The values are part of the model: changing them (or
 // what a template hashes) needs a retrained model.
@@ -43,13 +49,21 @@ const (
 	fPrevWordWord
 	fPrevTagNextWord
 	fLastPart
+	fNextTag
+	fNextTag2
+	fNextTags
+	fPrevNextTag
+	fWordNextTag
+	fSuffixNextTag
 )
 
-// Tag ids of the positions before the sentence, in the previous-tag
-// features. Real tag ids are below maxTags.
+// Tag ids of the positions before and after the sentence, in the
+// previous- and next-tag features. Real tag ids are below maxTags.
 const (
 	startTag  = 1000
 	startTag2 = 1001
+	endTag    = 1002
+	endTag2   = 1003
 )
 
 // tokInfo holds the hashes of one word that features combine.
@@ -254,7 +268,7 @@ func (t *tokInfo) setWord(w string, vocab *wordSet) {
 	t.pre1 = mix64(uint64(r) + 1)
 	t.shape = shapeHash(w)
 	t.casing = casing(w)
-	if t.casing != caseNone && vocab.has(wordKey(t.norm)) {
+	if (t.casing == caseTitle || t.casing == caseUpper) && vocab.has(wordKey(t.norm)) {
 		t.casing |= caseKnown
 	}
 }
@@ -409,9 +423,10 @@ func (w *window) push() {
 func (w *window) at(p int) *tokInfo { return &w.ring[(p+5)%5] }
 
 // features computes the features of position i, given the previous two
-// tags. The window must be at i: reset for i = 0, then one push after
-// each position.
-func (w *window) features(f *[numFeatures]uint32, i, prev, prev2 int) {
+// tags and, in the second pass, the first pass's tags of the next two
+// positions (ahead, nil in the first pass), and returns them. The window
+// must be at i: reset for i = 0, then one push after each position.
+func (w *window) features(f *[maxFeatures]uint32, i, prev, prev2 int, ahead *[2]int) []uint32 {
 	c, m1, m2, p1, p2 := w.at(i), w.at(i-1), w.at(i-2), w.at(i+1), w.at(i+2)
 	pt, pt2 := uint64(prev)+1, uint64(prev2)+1
 	first := uint64(1)
@@ -443,4 +458,15 @@ func (w *window) features(f *[numFeatures]uint32, i, prev, prev2 int) {
 	f[22] = fhash(fPrevWordWord, m1.norm, c.norm)
 	f[23] = fhash(fPrevTagNextWord, pt, p1.norm)
 	f[24] = fhash(fLastPart, c.last, 0)
+	if ahead == nil {
+		return f[:numFeatures]
+	}
+	n1, n2 := uint64(ahead[0])+1, uint64(ahead[1])+1
+	f[25] = fhash(fNextTag, n1, 0)
+	f[26] = fhash(fNextTag2, n2, 0)
+	f[27] = fhash(fNextTags, n1, n2)
+	f[28] = fhash(fPrevNextTag, pt, n1)
+	f[29] = fhash(fWordNextTag, c.norm, n1)
+	f[30] = fhash(fSuffixNextTag, c.suf3, n1)
+	return f[:maxFeatures]
 }

@@ -18,20 +18,25 @@ import (
 //	    uvarint length, bytes, tag id byte
 //	uvarint number of vocabulary keys, then each in increasing order:
 //	    uvarint key minus the previous key (the first: minus 0)
-//	uvarint number of features, then each in increasing key order:
-//	    uvarint key minus the previous key (the first: minus 0)
-//	    uvarint number of weights, then each in increasing tag id order:
-//	        tag id byte, varint weight
+//	uvarint number of passes (1 or 2), then for each pass:
+//	    uvarint number of features, uvarint number of weights, then
+//	    each feature in increasing key order:
+//	        uvarint key minus the previous key (the first: minus 0)
+//	        uvarint number of weights, then each in increasing tag id
+//	        order: tag id byte, varint weight
 //	CRC-32 (IEEE) of all the above, 4 bytes little-endian
 //
 // Weights are the averaged perceptron weights times a fixed scale,
 // rounded to integers; only their order matters, so the scale is not
 // stored.
 
-const taggerMagic = "dgpos\x00\x00\x01"
+const taggerMagic = "dgpos\x00\x00\x02"
 
 // maxTags bounds the number of tags: ids are bytes.
 const maxTags = 256
+
+// maxPasses bounds the number of passes.
+const maxPasses = 2
 
 // maxEntries bounds the total number of weights: a slot holds a 24-bit
 // start.
@@ -42,9 +47,14 @@ const maxWeight = 1<<23 - 1
 
 // taggerModelData is the decoded content of a model file.
 type taggerModelData struct {
-	tags  []string
-	dict  map[string]byte
-	vocab []uint32   // increasing
+	tags   []string
+	dict   map[string]byte
+	vocab  []uint32 // increasing
+	passes []passWeights
+}
+
+// passWeights are the weights of one pass.
+type passWeights struct {
 	keys  []uint32   // increasing
 	feats [][]weight // by key
 }
@@ -73,15 +83,23 @@ func (m *taggerModelData) encode() []byte {
 		b = append(b, m.dict[w])
 	}
 	b = appendKeys(b, m.vocab)
-	b = binary.AppendUvarint(b, uint64(len(m.keys)))
-	var last uint32
-	for i, k := range m.keys {
-		b = binary.AppendUvarint(b, uint64(k-last))
-		last = k
-		b = binary.AppendUvarint(b, uint64(len(m.feats[i])))
-		for _, w := range m.feats[i] {
-			b = append(b, w.tag)
-			b = binary.AppendVarint(b, int64(w.w))
+	b = binary.AppendUvarint(b, uint64(len(m.passes)))
+	for _, p := range m.passes {
+		b = binary.AppendUvarint(b, uint64(len(p.keys)))
+		nw := 0
+		for _, ws := range p.feats {
+			nw += len(ws)
+		}
+		b = binary.AppendUvarint(b, uint64(nw))
+		var last uint32
+		for i, k := range p.keys {
+			b = binary.AppendUvarint(b, uint64(k-last))
+			last = k
+			b = binary.AppendUvarint(b, uint64(len(p.feats[i])))
+			for _, w := range p.feats[i] {
+				b = append(b, w.tag)
+				b = binary.AppendVarint(b, int64(w.w))
+			}
 		}
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
@@ -196,40 +214,9 @@ func NewTagger(model []byte) (*Tagger, error) {
 		vocab = append(vocab, key)
 	}
 	t.vocab = newWordSet(vocab)
-	nFeat := int(r.uvarint(uint64(len(r.b)), "feature count"))
-	size := 1 << bits.Len(uint(2*nFeat))
-	if nFeat > 1<<30 || r.err != nil {
-		size = 1
-	}
-	t.slots = make([]uint64, size)
-	t.mask = uint32(size - 1)
-	// A feature takes at least two bytes and a weight two more: the
-	// remaining bytes bound the number of weights.
-	t.entries = make([]int32, 0, len(r.b)/2)
-	key = 0
-	for range nFeat {
-		key = r.key(key, "feature key")
-		n := int(r.uvarint(uint64(nTags), "weight count"))
-		start := len(t.entries)
-		for range n {
-			c := r.byte("weight tag")
-			w := r.varint("weight")
-			if int(c) >= nTags || w > maxWeight || w < -maxWeight {
-				r.fail("weight out of range")
-			}
-			t.entries = append(t.entries, int32(w)<<8|int32(c))
-		}
-		if r.err != nil {
-			break
-		}
-		if len(t.entries) > maxEntries {
-			return nil, errors.New("syntax: tagger model: too many weights")
-		}
-		j := key & t.mask
-		for t.slots[j] != 0 {
-			j = (j + 1) & t.mask
-		}
-		t.slots[j] = uint64(key)<<32 | uint64(start)<<8 | uint64(n)
+	nPass := int(r.uvarint(maxPasses, "pass count"))
+	for range nPass {
+		t.passes = append(t.passes, r.weights(nTags))
 	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("%d trailing bytes", len(r.b))
@@ -237,9 +224,54 @@ func NewTagger(model []byte) (*Tagger, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("syntax: tagger model: %w", r.err)
 	}
-	if nTags == 0 {
-		return nil, errors.New("syntax: tagger model has no tags")
+	if nTags == 0 || nPass == 0 {
+		return nil, errors.New("syntax: tagger model has no tags or no weights")
 	}
-	t.entries = slices.Clip(t.entries)
+	t.tagID = make(map[string]byte, nTags)
+	for i, tag := range t.tags {
+		t.tagID[tag] = byte(i)
+	}
 	return t, nil
+}
+
+// weights reads the weights of one pass.
+func (r *modelReader) weights(nTags int) weightTable {
+	nFeat := int(r.uvarint(uint64(len(r.b)), "feature count"))
+	size := 1 << bits.Len(uint(2*nFeat))
+	if r.err != nil {
+		size = 1
+	}
+	wt := weightTable{slots: make([]uint64, size), mask: uint32(size - 1)}
+	// A weight takes at least two bytes.
+	nw := int(r.uvarint(min(uint64(len(r.b)/2), maxEntries), "weight count"))
+	wt.entries = make([]int32, 0, nw)
+	var key uint32
+	for range nFeat {
+		key = r.key(key, "feature key")
+		n := int(r.uvarint(uint64(nTags), "weight count"))
+		start := len(wt.entries)
+		for range n {
+			c := r.byte("weight tag")
+			w := r.varint("weight")
+			if int(c) >= nTags || w > maxWeight || w < -maxWeight {
+				r.fail("weight out of range")
+			}
+			wt.entries = append(wt.entries, int32(w)<<8|int32(c))
+		}
+		if len(wt.entries) > nw {
+			r.fail("more weights than announced")
+		}
+		if r.err != nil {
+			break
+		}
+		j := key & wt.mask
+		for wt.slots[j] != 0 {
+			j = (j + 1) & wt.mask
+		}
+		wt.slots[j] = uint64(key)<<32 | uint64(start)<<8 | uint64(n)
+	}
+	if r.err == nil && len(wt.entries) != nw {
+		r.fail("fewer weights than announced")
+	}
+	return wt
 }

@@ -3,12 +3,16 @@ package syntax
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/diplograph/diplograph/extract/syntax/internal/train/treebank"
 )
+
+// tagRaceDetector is set when the race detector is on (tag_race_test.go).
+var tagRaceDetector bool
 
 // tagLine formats words with their tags as "word/TAG ...".
 func tagLine(words, tags []string) string {
@@ -28,7 +32,8 @@ func tagLine(words, tags []string) string {
 
 // TestTagNews checks the tags of news sentences with the constructions
 // the parser relies on. Tokens are separated by spaces, as the segment
-// tokenizer would give them.
+// tokenizer would give them; "JJ|NNP" accepts either tag where the
+// difference does not matter to the parser.
 func TestTagNews(t *testing.T) {
 	tests := []struct {
 		name, sentence, want string
@@ -58,7 +63,7 @@ func TestTagNews(t *testing.T) {
 		{"participial clause", "NATO condemned the strike , calling it a violation of international law .",
 			"NNP VBD DT NN , VBG PRP DT NN IN JJ NN ."},
 		{"titles and names", "The president met Japanese Prime Minister Fumio Kishida at the White House .",
-			"DT NN VBD JJ NNP NNP NNP NNP IN DT NNP NNP ."},
+			"DT NN VBD JJ|NNP NNP NNP NNP NNP IN DT NNP NNP ."},
 		{"brackets", "Venezuela accused Guyana of provoking the dispute ( which dates to 1899 ) .",
 			"NNP VBD NNP IN VBG DT NN -LRB- WDT VBZ TO CD -RRB- ."},
 		{"numbers and currency", "The deal is valued at $ 2.5 billion , or 40 % of the budget .",
@@ -72,8 +77,12 @@ func TestTagNews(t *testing.T) {
 			if len(want) != len(words) {
 				t.Fatalf("bad test: %d words, %d tags", len(words), len(want))
 			}
-			if got := tg.Tag(words); tagLine(words, got) != tagLine(words, want) {
-				t.Errorf("Tag:\n got %s\nwant %s", tagLine(words, got), tagLine(words, want))
+			got := tg.Tag(words)
+			for i := range words {
+				if !slices.Contains(strings.Split(want[i], "|"), got[i]) {
+					t.Errorf("Tag:\n got %s\nwant %s", tagLine(words, got), tagLine(words, want))
+					break
+				}
 			}
 		})
 	}
@@ -225,26 +234,34 @@ var tagMiniCorpus = func() []TaggedSentence {
 }()
 
 func TestTrainTagger(t *testing.T) {
-	model, err := TrainTagger(tagMiniCorpus, TrainOptions{Iterations: 10, DictMinCount: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := NewTagger(model)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The model learns its training data.
-	wrong := 0
-	for _, s := range tagMiniCorpus {
-		got := tg.Tag(s.Words)
-		for i := range got {
-			if got[i] != s.Tags[i] {
-				wrong++
+	for _, passes := range []int{1, 2} {
+		model, err := TrainTagger(tagMiniCorpus, TrainOptions{Iterations: 10, DictMinCount: 3, Passes: passes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg, err := NewTagger(model)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tg.passes) != passes {
+			t.Errorf("%d passes, want %d", len(tg.passes), passes)
+		}
+		// The model learns its training data.
+		wrong := 0
+		for _, s := range tagMiniCorpus {
+			got := tg.Tag(s.Words)
+			for i := range got {
+				if got[i] != s.Tags[i] {
+					wrong++
+				}
 			}
 		}
+		if wrong > 2 {
+			t.Errorf("%d passes: %d training words tagged wrong", passes, wrong)
+		}
 	}
-	if wrong > 2 {
-		t.Errorf("%d training words tagged wrong", wrong)
+	if _, err := TrainTagger(tagMiniCorpus, TrainOptions{Passes: 3}); err == nil {
+		t.Error("TrainTagger with 3 passes: no error")
 	}
 	for _, bad := range [][]TaggedSentence{
 		nil,
@@ -328,10 +345,11 @@ func TestHeldOutAccuracy(t *testing.T) {
 }
 
 // TestModelIsReproducible retrains the model as go generate does and
-// checks that it is the embedded one, byte for byte.
+// checks that it is the embedded one, byte for byte. It is skipped in
+// -short mode and under the race detector.
 func TestModelIsReproducible(t *testing.T) {
-	if testing.Short() {
-		t.Skip("retraining takes seconds")
+	if testing.Short() || tagRaceDetector {
+		t.Skip("retraining takes 10 s, minutes under the race detector")
 	}
 	sents, err := treebank.Open()
 	if errors.Is(err, treebank.ErrNoCorpus) {

@@ -30,9 +30,17 @@ type TrainOptions struct {
 	// DictMinPercent percent of them with one tag (97).
 	DictMinCount   int
 	DictMinPercent int
-	// Progress, if not nil, is called after each pass with the number of
-	// words tagged right during the pass and the number of words.
-	Progress func(pass, correct, total int)
+	// Passes is the number of tagging passes (2): the second sees the
+	// first one's tags of the next words. Its training data gets those
+	// tags by jackknifing: the sentences are cut into Folds blocks (4),
+	// and each block is tagged by a first pass trained on the others.
+	Passes int
+	Folds  int
+	// Progress, if not nil, is called after each iteration over the
+	// sentences with the pass being trained (1 or 2), the iteration, the
+	// number of words tagged right during the iteration and the number of
+	// words. The first pass trained for jackknifing does not report.
+	Progress func(pass, iteration, correct, total int)
 }
 
 func (o *TrainOptions) defaults() {
@@ -46,6 +54,8 @@ func (o *TrainOptions) defaults() {
 	def(&o.MinWeight, 1)
 	def(&o.DictMinCount, 20)
 	def(&o.DictMinPercent, 97)
+	def(&o.Passes, 2)
+	def(&o.Folds, 4)
 }
 
 // trainWeight is a weight under training with what averaging needs: the
@@ -65,7 +75,7 @@ type perceptron struct {
 	now     int64            // number of training steps so far
 }
 
-func (p *perceptron) predict(f *[numFeatures]uint32, scores []int64) byte {
+func (p *perceptron) predict(f []uint32, scores []int64) byte {
 	clear(scores)
 	for _, k := range f {
 		if i, ok := p.index[k]; ok {
@@ -83,7 +93,7 @@ func (p *perceptron) predict(f *[numFeatures]uint32, scores []int64) byte {
 	return byte(best)
 }
 
-func (p *perceptron) update(f *[numFeatures]uint32, truth, guess byte) {
+func (p *perceptron) update(f []uint32, truth, guess byte) {
 	for _, k := range f {
 		i, ok := p.index[k]
 		if !ok {
@@ -112,7 +122,7 @@ func (p *perceptron) add(i int32, tag byte, d int32) {
 
 // average returns the averaged weights, scaled and rounded, without those
 // below minWeight, in the model's form.
-func (p *perceptron) average(scale, minWeight int) (keys []uint32, feats [][]weight, err error) {
+func (p *perceptron) average(scale, minWeight int) (pw passWeights, err error) {
 	order := make([]int32, len(p.keys))
 	for i := range order {
 		order[i] = int32(i)
@@ -126,17 +136,17 @@ func (p *perceptron) average(scale, minWeight int) (keys []uint32, feats [][]wei
 			q := roundDiv(total*int64(scale), n)
 			if q >= int64(minWeight) || q <= -int64(minWeight) {
 				if q > maxWeight || q < -maxWeight {
-					return nil, nil, fmt.Errorf("syntax: weight %d too large for the model; lower Scale", q)
+					return pw, fmt.Errorf("syntax: weight %d too large for the model; lower Scale", q)
 				}
 				ws = append(ws, weight{w.tag, int32(q)})
 			}
 		}
 		if len(ws) > 0 {
-			keys = append(keys, p.keys[i])
-			feats = append(feats, ws)
+			pw.keys = append(pw.keys, p.keys[i])
+			pw.feats = append(pw.feats, ws)
 		}
 	}
-	return keys, feats, nil
+	return pw, nil
 }
 
 func cmpUint32(a, b uint32) int {
@@ -244,39 +254,117 @@ func TrainTagger(sents []TaggedSentence, opt TrainOptions) ([]byte, error) {
 		}
 	}
 
-	p := &perceptron{index: map[uint32]int32{}}
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
+	if opt.Passes > maxPasses {
+		return nil, fmt.Errorf("syntax: %d passes, at most %d", opt.Passes, maxPasses)
 	}
-	rng := splitMix(opt.Seed)
-	scores := make([]int64, len(tagNames))
+	tr := &trainer{opt: opt, sents: sents, gold: gold, dict: dict, vocab: vocabSet, nTags: len(tagNames)}
+	m := &taggerModelData{tags: tagNames, dict: dict, vocab: vocab}
+	all := make([]int, len(sents))
+	for i := range all {
+		all[i] = i
+	}
+	first, err := tr.train(all, nil, 0, 1)
+	if err != nil {
+		return nil, err
+	}
+	m.passes = append(m.passes, first)
+	if opt.Passes == 1 {
+		return m.encode(), nil
+	}
+
+	// The first pass's tags of each sentence, from a first pass trained
+	// without the sentence's block.
+	ahead := make([][]byte, len(sents))
+	folds := min(opt.Folds, len(sents))
+	for k := range folds {
+		lo, hi := k*len(sents)/folds, (k+1)*len(sents)/folds
+		others := append(append([]int(nil), all[:lo]...), all[hi:]...)
+		if len(others) == 0 {
+			others = all
+		}
+		pw, err := tr.train(others, nil, uint64(2+k), 0)
+		if err != nil {
+			return nil, err
+		}
+		fold := &taggerModelData{tags: tagNames, dict: dict, vocab: vocab, passes: []passWeights{pw}}
+		t, err := NewTagger(fold.encode())
+		if err != nil {
+			return nil, err
+		}
+		var buf []string
+		for si := lo; si < hi; si++ {
+			buf = t.TagInto(buf, sents[si].Words)
+			ahead[si] = make([]byte, len(buf))
+			for i, tag := range buf {
+				ahead[si][i] = t.tagID[tag]
+			}
+		}
+	}
+	second, err := tr.train(all, ahead, 1, 2)
+	if err != nil {
+		return nil, err
+	}
+	m.passes = append(m.passes, second)
+	return m.encode(), nil
+}
+
+// trainer holds what training the passes needs.
+type trainer struct {
+	opt   TrainOptions
+	sents []TaggedSentence
+	gold  [][]byte // gold tag ids by sentence
+	dict  map[string]byte
+	vocab *wordSet
+	nTags int
+}
+
+// train trains a pass on the sentences idx and returns its averaged
+// weights. ahead, for the second pass, holds the first pass's tags of
+// every sentence; stream selects the random shuffles (the seed is
+// opt.Seed+stream); report is the pass number given to opt.Progress, 0
+// for none.
+func (tr *trainer) train(idx []int, ahead [][]byte, stream uint64, report int) (passWeights, error) {
+	p := &perceptron{index: map[uint32]int32{}}
+	order := slices.Clone(idx)
+	rng := splitMix(tr.opt.Seed + stream)
+	scores := make([]int64, tr.nTags)
 	var (
 		w window
-		f [numFeatures]uint32
+		f [maxFeatures]uint32
+		a [2]int
 	)
-	for pass := 1; pass <= opt.Iterations; pass++ {
+	for iter := 1; iter <= tr.opt.Iterations; iter++ {
 		for i := len(order) - 1; i > 0; i-- {
 			j := int(rng.next() % uint64(i+1))
 			order[i], order[j] = order[j], order[i]
 		}
 		correct, total := 0, 0
 		for _, si := range order {
-			words := sents[si].Words
+			words := tr.sents[si].Words
 			if len(words) == 0 {
 				continue
 			}
-			w.reset(words, vocabSet)
+			w.reset(words, tr.vocab)
 			prev, prev2 := startTag, startTag2
 			for i := range words {
-				truth := gold[si][i]
-				guess, ok := dict[w.at(i).word]
+				truth := tr.gold[si][i]
+				guess, ok := tr.dict[w.at(i).word]
 				if !ok {
-					w.features(&f, i, prev, prev2)
-					guess = p.predict(&f, scores)
+					var ap *[2]int
+					if ahead != nil {
+						a = [2]int{endTag, endTag2}
+						for k := range 2 {
+							if i+1+k < len(words) {
+								a[k] = int(ahead[si][i+1+k])
+							}
+						}
+						ap = &a
+					}
+					fs := w.features(&f, i, prev, prev2, ap)
+					guess = p.predict(fs, scores)
 					p.now++
 					if guess != truth {
-						p.update(&f, truth, guess)
+						p.update(fs, truth, guess)
 					}
 				}
 				if guess == truth {
@@ -287,15 +375,9 @@ func TrainTagger(sents []TaggedSentence, opt TrainOptions) ([]byte, error) {
 				w.push()
 			}
 		}
-		if opt.Progress != nil {
-			opt.Progress(pass, correct, total)
+		if tr.opt.Progress != nil && report > 0 {
+			tr.opt.Progress(report, iter, correct, total)
 		}
 	}
-
-	keys, feats, err := p.average(opt.Scale, opt.MinWeight)
-	if err != nil {
-		return nil, err
-	}
-	m := &taggerModelData{tags: tagNames, dict: dict, vocab: vocab, keys: keys, feats: feats}
-	return m.encode(), nil
+	return p.average(tr.opt.Scale, tr.opt.MinWeight)
 }

@@ -15,14 +15,15 @@
 //	-dev        hold out a further tenth of the training sentences and
 //	            report on it instead of the test set (for tuning)
 //	-limit N    train on the first N training sentences only
-//	-iter N, -scale N, -min N, -seed N: see syntax.TrainOptions (the
-//	            embedded model uses the defaults, with seed 2: the best
-//	            of seeds 0 to 4 in 5-fold cross-validation on the
-//	            training sentences, see MODEL.md)
+//	-passes N, -iter N, -scale N, -min N, -seed N, -dictmin N,
+//	-dictpct N  see syntax.TrainOptions (the embedded model uses the
+//	            defaults, with seed 2: the best of seeds 0 to 4 in 5-fold
+//	            cross-validation on the training sentences, see MODEL.md)
 //	-cv N       cross-validate on N folds of the training sentences
 //	-nocontract do not add copies of the sentences with contractions
 //	            kept whole ("don't") to the training data
-//	-v          print the training accuracy after each pass
+//	-errors     print the commonest confusions
+//	-v          print the training accuracy after each iteration
 package main
 
 import (
@@ -54,6 +55,9 @@ func main() {
 		noContract = flag.Bool("nocontract", false, "do not add sentences with whole contractions")
 		verbose    = flag.Bool("v", false, "print progress")
 		errs       = flag.Bool("errors", false, "print the commonest errors")
+		passes     = flag.Int("passes", 0, "tagging passes (1 or 2)")
+		dictMin    = flag.Int("dictmin", 0, "dictionary: least count")
+		dictPct    = flag.Int("dictpct", 0, "dictionary: least percentage")
 		folds      = flag.Int("cv", 0, "cross-validate over N folds of the training set and exit")
 	)
 	flag.Parse()
@@ -71,7 +75,7 @@ func main() {
 	if *folds > 1 {
 		crossValidate(train, *folds, func(train []treebank.Sentence) []syntax.TaggedSentence {
 			return trainingData(train, !*noContract)
-		}, syntax.TrainOptions{Iterations: *iter, Scale: *scale, MinWeight: *minWeight, Seed: *seed})
+		}, syntax.TrainOptions{Iterations: *iter, Scale: *scale, MinWeight: *minWeight, Seed: *seed, DictMinCount: *dictMin, DictMinPercent: *dictPct, Passes: *passes})
 		return
 	}
 	if *limit > 0 && *limit < len(train) {
@@ -79,10 +83,10 @@ func main() {
 	}
 	data := trainingData(train, !*noContract)
 	added := len(data) - len(train)
-	opt := syntax.TrainOptions{Iterations: *iter, Scale: *scale, MinWeight: *minWeight, Seed: *seed}
+	opt := syntax.TrainOptions{Iterations: *iter, Scale: *scale, MinWeight: *minWeight, Seed: *seed, DictMinCount: *dictMin, DictMinPercent: *dictPct, Passes: *passes}
 	if *verbose {
-		opt.Progress = func(pass, correct, total int) {
-			log.Printf("pass %d: training accuracy %.4f", pass, float64(correct)/float64(total))
+		opt.Progress = func(pass, iter, correct, total int) {
+			log.Printf("pass %d, iteration %d: training accuracy %.4f", pass, iter, float64(correct)/float64(total))
 		}
 	}
 	start := time.Now()
@@ -125,7 +129,7 @@ func trainingData(train []treebank.Sentence, contract bool) []syntax.TaggedSente
 // sentences and tests on that block, for each block, and prints the
 // accuracies and the accuracy over all blocks.
 func crossValidate(sents []treebank.Sentence, n int, data func([]treebank.Sentence) []syntax.TaggedSentence, opt syntax.TrainOptions) {
-	var all, unk counter
+	var all, unk, capUnk, first counter
 	for k := range n {
 		lo, hi := k*len(sents)/n, (k+1)*len(sents)/n
 		train := append(append([]treebank.Sentence(nil), sents[:lo]...), sents[hi:]...)
@@ -152,12 +156,19 @@ func crossValidate(sents []treebank.Sentence, n int, data func([]treebank.Senten
 				all.add(ok)
 				if !known[w] {
 					unk.add(ok)
+					if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+						capUnk.add(ok)
+					}
+				}
+				if i == 0 {
+					first.add(ok)
 				}
 			}
 		}
 		fmt.Printf("fold %d: %s, model %d bytes\n", k+1, fold, len(model))
 	}
 	fmt.Printf("cross-validation: accuracy %s, unknown words %s\n", all, unk)
+	fmt.Printf("  unknown capitalized words %s, sentence-initial words %s\n", capUnk, first)
 }
 
 func countWords(data []syntax.TaggedSentence) int {
