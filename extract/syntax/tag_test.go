@@ -151,6 +151,30 @@ func TestTagAnyInput(t *testing.T) {
 	}
 }
 
+// FuzzTag checks that any tokens get one known tag each.
+func FuzzTag(f *testing.F) {
+	f.Add("Iran has sent senior military advisers to Baghdad .")
+	f.Add(`" Yes , " he said ( twice ) -- \u2014 \u201c`)
+	f.Add("\xff \x00 ’s n't U.S.-led 1,000.5 S-400")
+	tg := DefaultTagger()
+	known := map[string]bool{}
+	for _, tag := range tg.tags {
+		known[tag] = true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Split(s, " ")
+		got := tg.Tag(words)
+		if len(got) != len(words) {
+			t.Fatalf("%d tags for %d words", len(got), len(words))
+		}
+		for i, tag := range got {
+			if !known[tag] {
+				t.Fatalf("word %q tagged %q", words[i], tag)
+			}
+		}
+	})
+}
+
 func TestTagInto(t *testing.T) {
 	tg := DefaultTagger()
 	words := strings.Fields("Iran has sent senior military advisers to Baghdad .")
