@@ -20,21 +20,52 @@ var agentsData []byte
 //go:embed data/support_verbs.txt
 var supportVerbsData []byte
 
-// loadAgents reads agents.txt: head nouns that stand for the state that
-// modifies them.
-func loadAgents(data []byte) map[string]bool {
-	out := map[string]bool{}
+// Agent kinds of head nouns (data/agents.txt).
+const (
+	agentState = 1 // acts for a state or organization that modifies it
+	agentOrg   = 2 // acts for an organization only ("fighters")
+)
+
+// loadAgents reads agents.txt: head nouns that stand for the state or
+// organization that modifies them; "org:" lines for organizations only.
+func loadAgents(data []byte) map[string]int {
+	out := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := sc.Text()
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
+		kind := agentState
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "org:"); ok {
+			line, kind = rest, agentOrg
+		}
 		for _, w := range strings.Fields(line) {
-			out[strings.ToLower(w)] = true
+			out[strings.ToLower(w)] = kind
 		}
 	}
 	return out
+}
+
+// loadWordSet reads a list of words, one or more per line; # comments.
+func loadWordSet(data []byte) map[string]bool {
+	out := map[string]bool{}
+	for w := range loadAgents(data) {
+		out[w] = true
+	}
+	return out
+}
+
+// agentFor reports whether head noun w stands for actor a modifying it:
+// state agents for states and organizations, organization agents only for
+// organizations; an actor inside a hyphenated modifier ("Chadian-backed
+// rebels") never.
+func (d *doc) agentFor(w string, a actor) bool {
+	k := d.x.agents[w]
+	if k == 0 || a.adj && strings.Contains(d.toks[a.t0].raw, "-") {
+		return false
+	}
+	return k == agentState || !isStateCode(a.code)
 }
 
 // parseSentence tags and parses the current sentence; the actors found so
@@ -104,7 +135,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 		head := d.toks[np.Head].w
 		if ai := d.at[np.Head]; ai >= 0 && d.live(ai, place) {
 			a := d.actors[ai]
-			if !a.adj || d.x.agents[lastHead] && np.End-np.Start <= 2 {
+			if !a.adj || d.agentFor(lastHead, a) && np.End-np.Start <= 2 {
 				// the noun phrase is the actor, or an adjective
 				// coordinated with an agent phrase ("Indian and
 				// Pakistani troops")
@@ -112,7 +143,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 		}
-		agent := d.x.agents[head]
+		agent := d.x.agents[head] != 0
 		found := false
 		for k := np.Start; k < np.Head && k < len(d.at); k++ {
 			ai := d.at[k]
@@ -120,7 +151,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 			a := d.actors[ai]
-			if agent || obj {
+			if d.agentFor(head, a) || obj && !(a.adj && strings.Contains(d.toks[a.t0].raw, "-")) {
 				add(ai)
 				found = true
 			}

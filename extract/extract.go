@@ -64,7 +64,7 @@ type Extractor struct {
 	opts   Options
 	err    error
 	tagger *syntax.Tagger
-	agents map[string]bool // agent head nouns (data/agents.txt)
+	agents map[string]int // agent head nouns and their kind (data/agents.txt)
 	// support verbs whose object names their subject's own event
 	// (data/support_verbs.txt)
 	support map[string]bool
@@ -108,7 +108,7 @@ func Load(lex *lexicon.Lexicon, opts Options) (*Extractor, error) {
 	if err != nil {
 		return &Extractor{lex: lex, ps: &patternSet{byFirst: map[string][]*pattern{}}, opts: opts, err: err}, err
 	}
-	return &Extractor{lex: lex, ps: ps, opts: opts, tagger: syntax.DefaultTagger(), agents: loadAgents(agentsData), support: loadAgents(supportVerbsData), events: loadEvents(eventsData)}, nil
+	return &Extractor{lex: lex, ps: ps, opts: opts, tagger: syntax.DefaultTagger(), agents: loadAgents(agentsData), support: loadWordSet(supportVerbsData), events: loadEvents(eventsData)}, nil
 }
 
 // Err reports a problem met by New (a pattern file that did not load).

@@ -170,31 +170,33 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 			switch sl.kind {
 			case slotSubj:
 				if syn {
-					if sg, ag, used := d.synSubject(pr, passive && !keep, t1); used {
-						if len(sg) == 0 {
+					// the parse decides: no subject in the parse, no
+					// relation (the nearest actor to the left is how
+					// relative and participial clauses went wrong)
+					sg, ag, _ := d.synSubject(pr, passive && !keep, t1)
+					if len(sg) == 0 {
+						ok = false
+						break
+					}
+					if passive && !keep {
+						if len(ag) == 0 {
 							ok = false
 							break
 						}
-						if passive && !keep {
-							if len(ag) == 0 {
-								ok = false
-								break
-							}
-							srcs = ag
-							advance(ag)
-							if hasSlot(fr, slotObj) {
-								tgts = sg
-							}
-							subjEnd = d.actors[sg[0]].t1
-							continue
+						srcs = ag
+						advance(ag)
+						if hasSlot(fr, slotObj) {
+							tgts = sg
 						}
-						srcs = sg
 						subjEnd = d.actors[sg[0]].t1
-						if subjEnd > t0 {
-							subjEnd = t0 - 1
-						}
 						continue
 					}
+					srcs = sg
+					subjEnd = d.actors[sg[0]].t1
+					if subjEnd > t0 {
+						subjEnd = t0 - 1
+					}
+					continue
 				}
 				var g group
 				vpS := false

@@ -114,6 +114,10 @@ type Parse struct {
 	// relEnd marks restrictive relative clauses: relStart[i] is the first
 	// token of the relative clause token i is in, or -1.
 	relStart []int
+	// quoted marks quote marks that are transparent to chunking
+	quoted []bool
+	// name gives, per token, 1 + the index of the name span it is in, or 0
+	name []int
 }
 
 type chunkKind uint8
@@ -158,6 +162,7 @@ func ParseTagged(words, tags []string, opts Options) *Parse {
 			name[i] = k + 1
 		}
 	}
+	p.name = name
 	p.chunk(name)
 	p.coordinate()
 	p.appositions()
@@ -226,6 +231,25 @@ func (p *Parse) chunk(name []int) {
 			quoted[i], quoted[i+2] = true, true
 		}
 	}
+	// quote marks around a phrase inside a noun phrase: `an "operational
+	// liaison and reconnaissance team" from`
+	for i := 1; i < n; i++ {
+		if !quote(p.Words[i], p.Tags[i]) || quoted[i] || !(p.Tags[i-1] == "DT" || p.Tags[i-1] == "PRP$" || p.Tags[i-1] == "CD") {
+			continue
+		}
+		for k := i + 1; k < n && k < i+10; k++ {
+			if quote(p.Words[k], p.Tags[k]) {
+				if k+1 < n && (isNoun(p.Tags[k-1])) {
+					quoted[i], quoted[k] = true, true
+				}
+				break
+			}
+			if isVerb(p.Tags[k]) || p.Words[k] == "," {
+				break
+			}
+		}
+	}
+	p.quoted = quoted
 	for i := 0; i < n; {
 		if quoted[i] {
 			p.kind[i] = kAdv
@@ -236,6 +260,9 @@ func (p *Parse) chunk(name []int) {
 		w := p.lw(i)
 		switch {
 		case name[i] > 0 || npTag(t) && !(t == "DT" && (w == "that") && i+1 < n && !npStart(p.Tags[i+1])):
+			i = p.nounPhrase(i, name)
+		case t == "IN" && approx(w) && i+1 < n && p.Tags[i+1] == "CD" && (i == 0 || p.kind[i-1] != kVG || p.clauseAhead(i+1)):
+			// "About 275 US military personnel": a number's modifier
 			i = p.nounPhrase(i, name)
 		case (t == "VBG" || t == "VBN") && i > 0 && i+1 < n && (p.Tags[i-1] == "CC" || p.Tags[i-1] == "DT") &&
 			(npStart(p.Tags[i+1]) && p.Tags[i+1] != "DT" && p.Tags[i+1] != "PRP" || name[i+1] > 0):
@@ -285,7 +312,7 @@ func npStart(t string) bool { return npTag(t) && t != "POS" }
 // followed by a finite verb (so a word before it opened a clause).
 func (p *Parse) clauseAhead(i int) bool {
 	j := i
-	for j < len(p.Tags) && npTag(p.Tags[j]) {
+	for j < len(p.Tags) && (npTag(p.Tags[j]) || p.name != nil && p.name[j] > 0) {
 		j++
 	}
 	for j < len(p.Tags) && p.Tags[j] == "RB" {
@@ -315,6 +342,11 @@ func (p *Parse) nounPhrase(i int, name []int) int {
 	sawNoun := false
 	for j < n {
 		t := p.Tags[j]
+		if p.quoted[j] && j > np.Start {
+			p.kind[j] = kAdv
+			j++
+			continue
+		}
 		if name[j] > 0 {
 			id := name[j]
 			for j < n && name[j] == id {
@@ -349,6 +381,7 @@ func (p *Parse) nounPhrase(i int, name []int) int {
 			if pw := p.lw(j - 1); sawNoun || !(p.Tags[j-1] == "DT" || p.Tags[j-1] == "PDT") || pw != "all" && pw != "both" && pw != "half" {
 				goto done // "both the" and "all the" stay one phrase
 			}
+		case j == np.Start && t == "IN" && approx(w):
 		case (t == "VBN" || t == "VBG") && j+1 < n && (isNoun(p.Tags[j+1]) || p.Tags[j+1] == "JJ" || name[j+1] > 0) && !sawNoun:
 			// a participle as a premodifier: "the proposed deal"
 		case t == "HYPH" || w == "-":
@@ -471,6 +504,15 @@ done:
 	}
 	p.VGs = append(p.VGs, vg)
 	return j
+}
+
+// approx reports words that modify a number ("about 275", "nearly 600").
+func approx(w string) bool {
+	switch w {
+	case "about", "around", "nearly", "almost", "approximately", "over", "some", "roughly":
+		return true
+	}
+	return false
 }
 
 // timeNoun reports deictic time nouns that stand alone as adverbials.
