@@ -71,6 +71,18 @@ func (d *doc) agentFor(w string, a actor) bool {
 // parseSentence tags and parses the current sentence; the actors found so
 // far are kept inside single noun phrases.
 func (d *doc) parseSentence() {
+	d.parse = nil
+	live := false
+	for _, a := range d.actors {
+		if a.code != "" && !a.place {
+			live = true
+			break
+		}
+	}
+	if !live {
+		// no actor, no relation: the parse is not needed
+		return
+	}
 	d.words = d.words[:0]
 	for _, t := range d.toks {
 		d.words = append(d.words, t.raw)
