@@ -6,20 +6,16 @@ import (
 	"github.com/diplograph/diplograph/relation"
 )
 
-// speechVerbs introduce reported speech; their subject is the speaker.
-var speechVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
-	"stated": true, "states": true, "declared": true, "insisted": true, "insists": true, "noted": true, "notes": true, "wrote": true,
-	"writes": true, "argued": true, "argues": true, "stressed": true, "stresses": true, "emphasized": true, "emphasised": true,
-	"tweeted": true, "posted": true, "explained": true, "asserted": true, "reiterated": true, "saying": true, "urged": true,
-	"continued": true, "concluded": true, "remarked": true, "maintained": true, "contended": true}
-
-// speechGap lists words that may stand between a speaker and the speech
-// verb ("Iran also said", "Kenya has repeatedly said").
-var speechGap = map[string]bool{"also": true, "has": true, "have": true, "had": true, "later": true, "earlier": true, "then": true,
-	"again": true, "previously": true, "repeatedly": true, "already": true, "further": true, "separately": true, "publicly": true,
-	"officially": true, "recently": true, "once": true, "has-": true, "on": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true, "and": true, "its": true, "their": true, "allies": true,
-	"partners": true}
+// The speech words of data/evaluations.txt: speechVerbs introduce reported
+// speech (their subject is the speaker); speechGap lists words that may
+// stand between a speaker and the speech verb ("Iran also said", "Kenya
+// has repeatedly said"); accusingVerbs introduce speech for evaluations
+// only ("X warned that Y is dangerous").
+var (
+	speechVerbs   = evalWords.class("speech")
+	speechGap     = evalWords.class("speech-gap")
+	accusingVerbs = evalWords.class("accusing")
+)
 
 // speaker returns the actors who speak in the current sentence: the
 // subject of a speech verb ("Iran said", "..., the ministry said", "said
@@ -28,13 +24,8 @@ func (d *doc) speaker() group {
 	return d.speakerOf(speechVerbs)
 }
 
-// accusingVerbs introduce speech for evaluations only: "X warned that Y
-// is dangerous".
-var accusingVerbs = map[string]bool{"warned": true, "warns": true, "claimed": true, "claims": true, "charged": true,
-	"complained": true, "alleged": true, "assured": true, "assures": true}
-
 // speakerOf is speaker with the speech verbs of vs.
-func (d *doc) speakerOf(vs map[string]bool) group {
+func (d *doc) speakerOf(vs *wordSet) group {
 	n := len(d.toks)
 	for v := 0; v < n; v++ {
 		w := d.toks[v].w
@@ -44,7 +35,7 @@ func (d *doc) speakerOf(vs map[string]bool) group {
 			}
 			continue
 		}
-		if !vs[w] || d.at[v] >= 0 {
+		if !vs.has(w) || d.at[v] >= 0 {
 			continue
 		}
 		// inverted: `..." said Iran's envoy`, `, said the ministry`
@@ -59,7 +50,7 @@ func (d *doc) speakerOf(vs map[string]bool) group {
 		if appos {
 			j-- // "X's envoy, Munir Akram, said"
 		}
-		for j >= 0 && j >= v-4 && d.at[j] < 0 && (speechGap[d.toks[j].w] || strings.HasSuffix(d.toks[j].w, "ly")) {
+		for j >= 0 && j >= v-4 && d.at[j] < 0 && (speechGap.has(d.toks[j].w) || strings.HasSuffix(d.toks[j].w, "ly")) {
 			j--
 		}
 		if j < 0 || d.at[j] < 0 {
