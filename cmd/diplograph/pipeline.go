@@ -15,6 +15,7 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/extract/petrarch"
 	"github.com/diplograph/diplograph/ingest"
 )
 
@@ -33,21 +34,52 @@ func (a *app) extractor() (*extract.Extractor, *lexicon.Lexicon, error) {
 			dirs = append(dirs, os.DirFS(part))
 		}
 	}
+	verbs, actors, err := a.dictionaries()
+	if err != nil {
+		return nil, nil, err
+	}
 	var lex *lexicon.Lexicon
-	var err error
-	if len(dirs) == 0 {
+	if len(dirs) == 0 && len(actors) == 0 {
 		lex, err = lexicon.Default()
 	} else {
-		lex, err = lexicon.Load(dirs...)
+		lex, err = lexicon.LoadOptions(lexicon.Options{Dirs: dirs, Dictionaries: actors})
 	}
 	if err != nil {
 		return nil, nil, usageError{err}
 	}
-	x, err := extract.Load(lex, extract.Options{PatternFS: dirs})
+	x, err := extract.Load(lex, extract.Options{PatternFS: dirs, VerbDictionaries: verbs})
 	if err != nil {
 		return nil, nil, usageError{err}
 	}
 	return x, lex, nil
+}
+
+// dictionaries reads the files of extract.dictionaries and sorts them by
+// format: CAMEO verb dictionaries for the extractor, Phoenix actor
+// dictionaries for the lexicon. Agent dictionaries are refused: the
+// built-in agents come from Phoenix.agents.txt at build time.
+func (a *app) dictionaries() (verbs, actors []petrarch.Source, err error) {
+	for _, d := range a.cfg.v.GetStringSlice("extract.dictionaries") {
+		for _, part := range strings.Split(d, ",") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			data, err := os.ReadFile(part)
+			if err != nil {
+				return nil, nil, usagef("extract.dictionaries: %v", err)
+			}
+			src := petrarch.Source{Name: part, Data: data}
+			switch petrarch.Sniff(src) {
+			case petrarch.KindVerbs:
+				verbs = append(verbs, src)
+			case petrarch.KindActors:
+				actors = append(actors, src)
+			default:
+				return nil, nil, usagef("extract.dictionaries: %s is an agent dictionary; only CAMEO verb and Phoenix actor dictionaries are read", part)
+			}
+		}
+	}
+	return verbs, actors, nil
 }
 
 // weights are the alliance weights with the config file's overrides.

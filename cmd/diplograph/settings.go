@@ -49,6 +49,8 @@ var settings = []setting{
 		Help: "how long `neo4j start` waits for Bolt to answer"},
 	{Key: "extract.lexicon_dirs", Flag: "lexicon-dir", Env: []string{"DIPLOGRAPH_EXTRACT_LEXICON_DIRS"}, Def: []string{},
 		Help: "directories whose dictionary files (countries.txt, places.txt, officeholders.tsv, patterns.txt ...) extend the built-in ones; comma-separated in the environment"},
+	{Key: "extract.dictionaries", Flag: "dictionary", Env: []string{"DIPLOGRAPH_EXTRACT_DICTIONARIES"}, Def: []string{},
+		Help: "PETRARCH/Phoenix dictionary files read after the built-in ones: CAMEO verb dictionaries (triggers, CAMEO codes mapped to relation types) and Phoenix actor dictionaries (states, dated office holders, organizations); the format is told from the content; comma-separated in the environment"},
 	{Key: "ingest.workers", Flag: "workers", Env: []string{"DIPLOGRAPH_INGEST_WORKERS"}, Def: 0,
 		Help: "extraction workers; 0 = one per CPU"},
 	{Key: "ingest.batch_size", Env: []string{"DIPLOGRAPH_INGEST_BATCH_SIZE"}, Def: 100,
