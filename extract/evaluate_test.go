@@ -17,6 +17,18 @@ func TestEvaluationsData(t *testing.T) {
 			t.Errorf("class @%s is empty", name)
 		}
 	}
+	if len(lx.exprs) == 0 {
+		t.Error("no expressions")
+	}
+	for _, cons := range []string{consSubject, consReply, consOblique, consObject} {
+		found := false
+		for _, e := range lx.exprs {
+			found = found || e.cons == cons
+		}
+		if !found {
+			t.Errorf("no expression of construction %s", cons)
+		}
+	}
 }
 
 // TestLoadEvaluationsErrors checks that format errors name the line.
@@ -73,4 +85,130 @@ func TestWordSet(t *testing.T) {
 	if none.has("said") || !none.empty() {
 		t.Error("a nil set must be empty")
 	}
+}
+
+// TestEvaluations checks the constructions of evaluate.go on hand-written
+// sentences: want lists relations that must be found, not relations that
+// must not be (asserted, not negated).
+func TestEvaluations(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []wantRel
+		not  []wantRel
+	}{
+		// reported hostile acts
+		{"reported act", "Kenya said Uganda had armed the rebels.",
+			[]wantRel{{"ACCUSED", "KEN", "UGA", false, ""}}, nil},
+		{"reported act claimed", "Egypt claimed Sudan was backing the rebel Union of Resistance Forces.",
+			[]wantRel{{"ACCUSED", "EGY", "SDN", false, ""}}, nil},
+		{"reported act passive", "The UN said the ceasefire had been violated by Israel.",
+			[]wantRel{{"ACCUSED", "UN", "ISR", false, ""}}, nil},
+		{"reported act by word order", `Egypt said Qatar supports "terrorist groups" in the region.`,
+			[]wantRel{{"ACCUSED", "EGY", "QAT", false, ""}}, nil},
+		{"reported act negated", "Kenya said Uganda had not armed the rebels.",
+			nil, []wantRel{{"ACCUSED", "KEN", "UGA", false, ""}}},
+		{"reported act modal", "Ukraine said Russia could attack.",
+			nil, []wantRel{{"ACCUSED", "UKR", "RUS", false, ""}}},
+		{"backing is not hostile", "Kenya said Uganda had backed the peace process.",
+			nil, []wantRel{{"ACCUSED", "KEN", "UGA", false, ""}}},
+		{"rebels own the object", "Kenya said Uganda supports the rebels' demands.",
+			nil, []wantRel{{"ACCUSED", "KEN", "UGA", false, ""}}},
+
+		// evaluations said of the subject
+		{"responsible for harm", "Britain said Russia was responsible for the poisoning.",
+			[]wantRel{{"ACCUSED", "GBR", "RUS", false, ""}}, nil},
+		{"responsible for no harm", "Turkey said Greece was responsible for the talks.",
+			nil, []wantRel{{"ACCUSED", "TUR", "GRC", false, ""}}},
+		{"part of the problem", "The foreign minister of Qatar said Iran is part of the problem.",
+			[]wantRel{{"ACCUSED", "QAT", "IRN", false, ""}}, nil},
+		{"threat", "Germany said Russia is a threat to European security.",
+			[]wantRel{{"ACCUSED", "DEU", "RUS", false, ""}}, nil},
+		{"not a threat", "Germany said Russia is not a threat to European security.",
+			nil, []wantRel{{"ACCUSED", "DEU", "RUS", false, ""}}},
+		{"poses no threat", "Iran said Israel poses no threat.",
+			nil, []wantRel{{"ACCUSED", "IRN", "ISR", false, ""}}},
+		{"act owner", "The Russian foreign ministry said Ukraine's strikes on Belgorod were a violation of international law.",
+			[]wantRel{{"ACCUSED", "RUS", "UKR", false, ""}}, nil},
+		{"bad predicate of an act", "The European Union said Hungary's law was illegal.",
+			[]wantRel{{"ACCUSED", "EU", "HUN", false, ""}}, nil},
+		{"bad word in a place", "Egypt said Sudan's economy was in dangerous territory.",
+			nil, []wantRel{{"ACCUSED", "EGY", "SDN", false, ""}}},
+		{"quoted, speaker after", `"Russia is the aggressor," Poland said.`,
+			[]wantRel{{"ACCUSED", "POL", "RUS", false, ""}}, nil},
+
+		// descriptions
+		{"described act by anaphora", `North Korea launched a rocket on Sunday. U.S. President Barack Obama called the launch "provocative."`,
+			[]wantRel{{"ACCUSED", "USA", "PRK", false, ""}}, nil},
+		{"referring to as", `The White House began referring to Russian troop deployments in eastern Ukraine as an "invasion."`,
+			[]wantRel{{"ACCUSED", "USA", "RUS", false, ""}}, nil},
+
+		// warnings
+		{"pay a price", "Iran said the United States would pay a heavy price for the killing.",
+			[]wantRel{{"WARNED", "IRN", "USA", false, ""}}, nil},
+		{"regret", "Russia said the United States will regret the decision.",
+			[]wantRel{{"WARNED", "RUS", "USA", false, ""}}, nil},
+		{"act met with", "North Korea said any attack by South Korea would be met with a merciless response.",
+			[]wantRel{{"WARNED", "PRK", "KOR", false, ""}}, nil},
+		{"told that consequences", "Washington told Pyongyang that a new test would bring consequences.",
+			[]wantRel{{"WARNED", "USA", "PRK", false, ""}}, nil},
+		{"no consequence for a state", "France said Germany would face a difficult choice.",
+			nil, []wantRel{{"WARNED", "FRA", "DEU", false, ""}}},
+		{"own retaliation", "Beijing has hinted that it could retaliate with tariffs on German and Italian vehicles.",
+			[]wantRel{{"WARNED", "CHN", "DEU", false, ""}, {"WARNED", "CHN", "ITA", false, ""}}, nil},
+		{"vowed to retaliate", "China vowed to retaliate against the United States.",
+			[]wantRel{{"WARNED", "CHN", "USA", false, ""}}, nil},
+		{"firm response", "Seoul said it would resolutely respond to any provocation by North Korea.",
+			[]wantRel{{"WARNED", "KOR", "PRK", false, ""}}, nil},
+		{"forecast is no threat", "Analysts said Iran could retaliate against Israel.",
+			nil, []wantRel{{"WARNED", "IRN", "ISR", false, ""}}},
+		{"response to a proposal", "Hungary said the European Union would respond to the proposal by Poland.",
+			nil, []wantRel{{"WARNED", "EU", "POL", false, ""}}},
+
+		// protests
+		{"displeasure", "Japan expressed strong displeasure over China's decision.",
+			[]wantRel{{"ACCUSED", "JPN", "CHN", false, ""}}, nil},
+		{"concern about a place", "The U.S. expressed concern about the violence in Sudan.",
+			nil, []wantRel{{"ACCUSED", "USA", "SDN", false, ""}}},
+		{"summons", "Japan summoned the Chinese ambassador to protest the incursion.",
+			[]wantRel{{"ACCUSED", "JPN", "CHN", false, ""}}, nil},
+		{"summons passive", "A senior Japanese diplomat was summoned to the South Korean Foreign Ministry on Thursday.",
+			[]wantRel{{"ACCUSED", "KOR", "JPN", false, ""}}, nil},
+
+		// denials
+		{"denied claims", "Iran denied U.S. claims that it supplied drones to Russia.",
+			[]wantRel{{"REJECTED", "IRN", "USA", false, ""}}, nil},
+		{"denied earlier accusation", "Egypt accused Sudan of backing rebels. Sudan denies the allegations.",
+			[]wantRel{{"REJECTED", "SDN", "EGY", false, ""}}, nil},
+		{"denial of nobody's charge", "Sudan denies the allegations. Egypt signed a deal with Ethiopia.",
+			nil, []wantRel{{"REJECTED", "SDN", "EGY", false, ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := extractText(t, c.text, "2024-03-01")
+			for _, w := range c.want {
+				if !hasRel(r, w) {
+					t.Errorf("missing %s %s->%s in %s", w.typ, w.src, w.tgt, relList(r))
+				}
+			}
+			for _, w := range c.not {
+				if hasRel(r, w) {
+					t.Errorf("unexpected %s %s->%s in %s", w.typ, w.src, w.tgt, relList(r))
+				}
+			}
+		})
+	}
+}
+
+// relList renders the relations of r for a failure message.
+func relList(r Result) string {
+	var b strings.Builder
+	for _, rel := range r.Relations {
+		neg := ""
+		if rel.Negated {
+			neg = " neg"
+		}
+		b.WriteString("[" + rel.Type + " " + rel.SourceActor + "->" + rel.TargetActor + neg + " | " + rel.Trigger + "] ")
+	}
+	return b.String()
 }
