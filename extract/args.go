@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/diplograph/diplograph/extract/syntax"
+	"github.com/diplograph/diplograph/relation"
 )
 
 // This file is the parse stage and argument finding on it: the sentence is
@@ -88,6 +89,7 @@ func (d *doc) parseSentence() {
 		d.words = append(d.words, t.raw)
 	}
 	d.tags = d.x.tagger.TagInto(d.tags[:0], d.words)
+	d.verbTags()
 	d.names = d.names[:0]
 	for _, a := range d.actors {
 		if a.shadow || a.t1 <= a.t0 || a.code == "" && !a.place {
@@ -406,12 +408,24 @@ func (d *doc) adjunctSubject(t0 int) group {
 		return nil
 	}
 	x := d.parse.NPAt(t0)
-	if x < 0 || d.parse.NPs[x].PP < 0 {
+	if x < 0 {
+		return nil
+	}
+	if d.parse.NPs[x].PP < 0 {
+		// "following talks in Pakistan, General Franks denied": the
+		// participle "following" works as a preposition
+		g := d.parse.NPs[x].Group
+		for _, pr := range d.parse.Predicates {
+			vg := d.parse.VGs[pr.VG]
+			if pr.Object == g && vg.Participle && d.toks[vg.Head].w == "following" && pr.How == syntax.SubjParticiple {
+				return d.argActors(pr.Subject, false, false)
+			}
+		}
 		return nil
 	}
 	pp := d.parse.PPs[d.parse.NPs[x].PP]
 	switch pp.Word {
-	case "during", "following", "after", "before", "at", "ahead", "since", "amid", "in":
+	case "during", "following", "after", "before", "at", "ahead", "since", "amid", "in", "despite":
 	default:
 		return nil
 	}
@@ -432,4 +446,76 @@ func (d *doc) adjunctSubject(t0 int) group {
 		return ag
 	}
 	return subj
+}
+
+// addressedNoun finds a request or warning named by a noun whose source
+// follows it ("calls by the United States, France and Russia", "warnings
+// from Japan") and whose addressee is the subject of the clause around it:
+// the verb taking the noun as object ("Armenian and Azerbaijani forces had
+// ignored calls by X"), or the clause of an adjunct ("North Korea launched
+// a rocket despite warnings from Japan"). It reports whether a relation
+// was found.
+func (d *doc) addressedNoun(p *pattern, t0, t1 int) bool {
+	if p.verb || p.pred || p.typ != relation.Requested && p.typ != relation.Warned || d.parse == nil || len(p.frames) == 0 {
+		return false
+	}
+	x := d.parse.NPAt(t1 - 1)
+	if x < 0 {
+		return false
+	}
+	var src group
+	for _, pi := range d.parse.NounPPs(t1-1, 3) {
+		if pp := d.parse.PPs[pi]; pp.Word == "by" || pp.Word == "from" {
+			src = d.argActors(pp.Group, false, false)
+			break
+		}
+	}
+	if len(src) == 0 {
+		return false
+	}
+	g := d.parse.NPs[x].Group
+	var tgt group
+	for _, pr := range d.parse.Predicates {
+		if pr.Object == g && !d.parse.VGs[pr.VG].Passive {
+			tgt, _, _ = d.synSubject(pr, false, d.parse.VGs[pr.VG].End)
+			break
+		}
+	}
+	if len(tgt) == 0 {
+		tgt = d.adjunctSubject(t1 - 1)
+	}
+	if len(tgt) == 0 {
+		return false
+	}
+	return d.emit(p, p.frames[0], t0, t1, src, tgt, nil, -1)
+}
+
+// verbTags corrects a tagging slip the parse cannot survive: a word that
+// the patterns know only as a verb trigger ("met", "urged"), tagged as a
+// noun right after a name or pronoun and before a preposition, determiner,
+// name or pronoun ("Blinken met/NN with officials"), is a past tense.
+func (d *doc) verbTags() {
+	for i := 1; i+1 < len(d.tags); i++ {
+		if t := d.tags[i]; t != "NN" && t != "NNS" {
+			continue
+		}
+		prev, next := d.tags[i-1], d.tags[i+1]
+		if !(strings.HasPrefix(prev, "NNP") || prev == "PRP") || !(next == "IN" || next == "DT" || next == "TO" || strings.HasPrefix(next, "NNP") || next == "PRP") {
+			continue
+		}
+		pats := d.x.ps.byFirst[d.toks[i].w]
+		if len(pats) == 0 {
+			continue
+		}
+		verbOnly := true
+		for _, p := range pats {
+			if !p.verb {
+				verbOnly = false
+				break
+			}
+		}
+		if verbOnly && d.at[i] < 0 {
+			d.tags[i] = "VBD"
+		}
+	}
 }

@@ -81,3 +81,48 @@ func TestSyntacticArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestDiscourseArguments checks the constructions that reach outside the
+// clause: the host of a meeting, an adjunct's event noun, requests and
+// warnings addressed to the clause's subject, ambiguous state names.
+func TestDiscourseArguments(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"host of talks in a capital",
+			"U.S. Secretary of State Antony Blinken met with officials in Beijing on Monday.",
+			[]string{"MET_WITH CHN USA"}},
+		{"warnings addressed to the clause subject",
+			"North Korea launched a rocket on Sunday despite warnings from Japan and South Korea.",
+			[]string{"WARNED JPN PRK", "WARNED KOR PRK"}},
+		{"calls ignored by the subject",
+			"Armenian and Azerbaijani forces ignored calls by France and Russia for a ceasefire.",
+			[]string{"REQUESTED FRA ARM", "REQUESTED RUS AZE"}},
+		{"event noun in an adjunct",
+			"During talks with Kenya on Monday, Ethiopia signed a trade deal.",
+			[]string{"MET_WITH ETH KEN"}},
+		{"ambiguous state name confirmed by the article",
+			"Chad accused Sudan of backing the rebels. Chadian troops were sent to the border.",
+			[]string{"ACCUSED TCD SDN"}},
+	}
+	x := testExtractor(t)
+	pub := time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
+			var got []string
+			for _, rel := range r.Relations {
+				if !rel.Negated {
+					got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
+				}
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %s", w, strings.Join(got, ", "))
+				}
+			}
+		})
+	}
+}

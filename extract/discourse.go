@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"strings"
 
+	"github.com/diplograph/diplograph/extract/syntax"
 	"github.com/diplograph/diplograph/relation"
 )
 
@@ -138,18 +139,23 @@ func (d *doc) anaphoricAct(np int) (int, bool) {
 	return len(d.actors) - 1, true
 }
 
-// hostActors gives the host of a meeting whose other party is named only
-// by an agent noun and a capital: "met with officials in Beijing" → the
-// state whose capital it is. The place must be in a prepositional
-// argument "in" or "at" of the same predicate or noun.
-func (d *doc) hostActors(groups ...int) group {
-	for _, g := range groups {
-		if g < 0 {
+// hostOf gives the host of a meeting whose other party is named only by
+// an agent noun and a capital: "met with officials in Beijing" → the
+// state whose capital (or city) it is. The place must be a prepositional
+// argument "in" or "at" of the same predicate, and the with-group a bare
+// agent noun ("officials", "leaders", "counterparts").
+func (d *doc) hostOf(pr syntax.Predicate, with int) group {
+	pg := d.parse.Groups[with]
+	if len(pg.NPs) != 1 || d.x.agents[d.toks[d.parse.NPs[pg.NPs[0]].Head].w] != agentState {
+		return nil
+	}
+	for _, o := range pr.Obliques {
+		if o.Prep != "in" && o.Prep != "at" {
 			continue
 		}
-		for _, x := range d.parse.Groups[g].NPs {
+		for _, x := range d.parse.Groups[o.Group].NPs {
 			np := d.parse.NPs[x]
-			if ai := d.at[np.Head]; ai >= 0 && d.actors[ai].place && d.actors[ai].code != "" {
+			if ai := d.at[np.Head]; ai >= 0 && d.actors[ai].place && isStateCode(d.actors[ai].code) {
 				return group{ai}
 			}
 		}

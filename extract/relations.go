@@ -59,7 +59,7 @@ func (d *doc) relations() {
 			if d.x.traceTrigger != nil {
 				d.x.traceTrigger(d.a.Text[d.osent[0]:d.osent[1]], p.typ+" "+p.triggerText())
 			}
-			if d.applyPattern(p, i, end) {
+			if d.applyPattern(p, i, end) || d.addressedNoun(p, i, end) {
 				break
 			}
 		}
@@ -323,6 +323,10 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				}
 				if og := d.prepArg(syn, pr, t0, t1, sl.prep); og >= 0 {
 					g := d.argActors(og, sl.place, true)
+					if len(g) == 0 && p.typ == relation.MetWith && sl.prep == "with" && syn {
+						// "met with officials in Beijing": the host
+						g = d.hostOf(pr, og)
+					}
 					if len(g) == 0 {
 						ok = false
 						break
