@@ -503,6 +503,15 @@ func (d *doc) verbTags() {
 		if !(strings.HasPrefix(prev, "NNP") || prev == "PRP") || !(next == "IN" || next == "DT" || next == "TO" || strings.HasPrefix(next, "NNP") || next == "PRP") {
 			continue
 		}
+		// the word before must end a name that is not a modifier ("the
+		// Nigerian plan" stays a noun)
+		ai := d.at[i-1]
+		if ai < 0 || d.actors[ai].adj {
+			continue
+		}
+		if a := d.actors[ai]; a.t0 > 0 && (d.toks[a.t0-1].w == "the" || d.toks[a.t0-1].w == "a" || d.toks[a.t0-1].w == "an") {
+			continue
+		}
 		pats := d.x.ps.byFirst[d.toks[i].w]
 		if len(pats) == 0 {
 			continue
