@@ -171,7 +171,8 @@ func (d *doc) argActors(g int, place, obj bool) group {
 			}
 			k = a.t1 - 1
 		}
-		if !found && np.Appos >= 0 {
+		if !found && np.Appos >= 0 && !(d.at[np.Head] >= 0 && d.actors[d.at[np.Head]].place) {
+			// (not after a place: "Brussels, Belgium" is where, not who)
 			// "their Gulf neighbor, Qatar"
 			for _, ai := range d.argActors(np.Appos, place, obj) {
 				add(ai)
@@ -527,4 +528,32 @@ func (d *doc) verbTags() {
 			d.tags[i] = "VBD"
 		}
 	}
+}
+
+// nounOwners returns the actors modifying an event noun across a
+// coordination of modifiers: "a joint Iranian, British, French, and German
+// declaration" (the chunker sees a list of noun phrases whose last one
+// holds the noun).
+func (d *doc) nounOwners(t0 int) group {
+	if d.parse == nil {
+		return nil
+	}
+	x := d.parse.NPAt(t0)
+	if x < 0 {
+		return nil
+	}
+	var out group
+	for _, y := range d.parse.Groups[d.parse.NPs[x].Group].NPs {
+		np := d.parse.NPs[y]
+		if y != x && d.at[np.Head] < 0 {
+			return nil // a conjunct with its own head noun: not a list of modifiers
+		}
+		for k := np.Start; k < np.End && k < t0; k++ {
+			if ai := d.at[k]; ai >= 0 && d.live(ai, false) && !d.actors[ai].pron {
+				out = append(out, ai)
+				k = d.actors[ai].t1 - 1
+			}
+		}
+	}
+	return out
 }

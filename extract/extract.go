@@ -251,6 +251,7 @@ func (x *Extractor) Extract(a article.Article) Result {
 	d := &doc{x: x, a: a, ents: map[string]*Entity{}, symSeen: map[string]int{}, pub: a.Published}
 	d.norm, d.offs = segment.Normalize(a.Text)
 	d.ments = x.lex.Find(d.norm)
+	d.pickCandidates()
 	sents := segment.Sentences(d.norm)
 	mi := 0
 	for _, s := range sents {
@@ -361,7 +362,7 @@ func (d *doc) addActor(a actor) {
 // names that state unambiguously (its adjective, capital or a body), and
 // this mention is not a person's first name (followed by a capitalized
 // word) nor a place after a comma ("Atlanta, Georgia").
-func (d *doc) stateSense(m lexicon.Mention, t0, t1 int) bool {
+func (d *doc) stateSense(m *lexicon.Mention, t0, t1 int) bool {
 	if m.Kind != lexicon.KindState || m.Code == "" || len(m.Codes) > 1 {
 		return false
 	}
@@ -382,6 +383,37 @@ func (d *doc) stateSense(m lexicon.Mention, t0, t1 int) bool {
 	return d.sure[m.Code]
 }
 
+// pickCandidates resolves the ambiguous state names that have several
+// candidate states ("Korea") to the one candidate the article names
+// unambiguously elsewhere ("South Korea"), before any stage uses them.
+func (d *doc) pickCandidates() {
+	sure := map[string]bool{}
+	for _, o := range d.ments {
+		if !o.Ambiguous && o.Code != "" {
+			sure[o.Code] = true
+		}
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if !m.Ambiguous || m.Kind != lexicon.KindState || len(m.Codes) < 2 {
+			continue
+		}
+		code := ""
+		for _, c := range m.Codes {
+			if sure[c] {
+				if code != "" {
+					code = "-"
+					break
+				}
+				code = c
+			}
+		}
+		if code != "" && code != "-" {
+			m.Code, m.Ambiguous = code, false
+		}
+	}
+}
+
 // mentionActors turns lexicon mentions into actors.
 func (d *doc) mentionActors(ments []lexicon.Mention) {
 	for _, m := range ments {
@@ -395,7 +427,7 @@ func (d *doc) mentionActors(ments []lexicon.Mention) {
 		if t0 >= t1 {
 			continue
 		}
-		if m.Ambiguous && !d.stateSense(m, t0, t1) {
+		if m.Ambiguous && !d.stateSense(&m, t0, t1) {
 			continue
 		}
 		a := actor{t0: t0, t1: t1, code: m.Code}

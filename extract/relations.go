@@ -266,6 +266,13 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					}
 				} else {
 					g = d.nounSubject(t0)
+					if len(d.expand(g)) < 2 {
+						// "a joint Iranian, British, French, and
+						// German declaration"
+						if og := d.nounOwners(t0); len(d.expand(og)) >= 2 {
+							g, vp = og, true
+						}
+					}
 					if len(g) == 0 {
 						g = d.supportSubject(t0)
 						vp = len(g) > 0
