@@ -8,13 +8,13 @@ import (
 	"unicode/utf8"
 )
 
-// addSeeds adds the shared seed articles (when present) and some tricky
+// addSeeds adds the seed articles of testdata/seeds and some tricky
 // inline cases to the fuzz corpus.
 func addSeeds(f *testing.F) {
 	if dir, err := os.Getwd(); err == nil {
 		for {
 			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				names, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "seeds", "*.txt"))
+				names, _ := filepath.Glob(filepath.Join(dir, "testdata", "seeds", "*.txt"))
 				for _, n := range names {
 					if b, err := os.ReadFile(n); err == nil {
 						f.Add(string(b))
