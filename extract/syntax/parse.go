@@ -264,8 +264,8 @@ func (p *Parse) chunk(name []int) {
 		case t == "IN" && approx(w) && i+1 < n && p.Tags[i+1] == "CD" && (i == 0 || p.kind[i-1] != kVG || p.clauseAhead(i+1)):
 			// "About 275 US military personnel": a number's modifier
 			i = p.nounPhrase(i, name)
-		case (t == "VBG" || t == "VBN") && i > 0 && i+1 < n && (p.Tags[i-1] == "CC" || p.Tags[i-1] == "DT") &&
-			(npStart(p.Tags[i+1]) && p.Tags[i+1] != "DT" && p.Tags[i+1] != "PRP" || name[i+1] > 0):
+		case (t == "VBG" || t == "VBN") && i+1 < n && (i > 0 && (p.Tags[i-1] == "CC" || p.Tags[i-1] == "DT") &&
+			(npStart(p.Tags[i+1]) && p.Tags[i+1] != "DT" && p.Tags[i+1] != "PRP" || name[i+1] > 0) || i == 0 && name[i+1] > 0):
 			// a participle as the first modifier: "and outgoing Canadian
 			// Prime Minister", "the proposed deal"
 			i = p.nounPhrase(i, name)
@@ -1069,7 +1069,7 @@ func (p *Parse) participleSubject(v int, done []bool) (int, SubjectHow) {
 func (p *Parse) verbBefore(j int) int {
 	for k := j - 1; k >= 0; k-- {
 		switch {
-		case p.kind[k] == kStop:
+		case p.kind[k] == kStop && !quote(p.Words[k], p.Tags[k]):
 			return -1
 		case p.kind[k] == kVG && p.parenStart[k] < 0 && p.relStart[k] < 0:
 			return p.idx[k]
