@@ -162,3 +162,94 @@ func (d *doc) hostOf(pr syntax.Predicate, with int) group {
 	}
 	return nil
 }
+
+// presencePattern is the pattern recorded for a military presence.
+var presencePattern = &pattern{typ: relation.DeployedTo, words: [][]string{{"troops"}},
+	frames: []frame{{text: "presence: <state's> troops/forces/base in <state>"}}}
+
+// presence finds forces of one state stationed in another, named in a
+// noun phrase: "Syria's estimated 17,000 troops in Lebanon", "the French
+// base in Abidjan", "Russian troops remain inside Georgia". The head is a
+// military noun (the @military class of the patterns, plus bases), its
+// owner a state (possessive or adjective, not inside a hyphenated word),
+// and a place or state follows after "in", "inside" or "into" — as the
+// noun's complement or as the location argument of "remain", "stay" or
+// "be". The guide counts forces where they are as deployed there.
+func (d *doc) presence() {
+	if d.parse == nil {
+		return
+	}
+	mil := d.x.ps.classes["military"]
+	for x, np := range d.parse.NPs {
+		head := d.toks[np.Head].w
+		if !mil[head] && head != "base" && head != "bases" {
+			continue
+		}
+		var owner group
+		for k := np.Start; k < np.Head; k++ {
+			ai := d.at[k]
+			if ai < 0 || !d.live(ai, false) || d.actors[ai].pron || !isStateCode(d.actors[ai].code) {
+				continue
+			}
+			if d.actors[ai].adj && strings.Contains(d.toks[d.actors[ai].t0].raw, "-") {
+				continue
+			}
+			owner = append(owner, ai)
+			k = d.actors[ai].t1 - 1
+		}
+		if ai := d.at[np.Head]; len(owner) == 0 && ai >= 0 && d.live(ai, false) && isStateCode(d.actors[ai].code) {
+			owner = group{ai} // a body: "Russian troops"
+		}
+		if len(owner) == 0 {
+			continue
+		}
+		var where group
+		for _, pi := range d.parse.NounPPs(np.End-1, 2) {
+			pp := d.parse.PPs[pi]
+			if pp.Word == "in" || pp.Word == "inside" || pp.Word == "into" {
+				where = d.placeActors(pp.Group)
+				break
+			}
+		}
+		if len(where) == 0 {
+			for _, pr := range d.parse.Predicates {
+				vg := d.parse.VGs[pr.VG]
+				if pr.Subject != np.Group || !stay(d.toks[vg.Head].w) {
+					continue
+				}
+				for _, o := range pr.Obliques {
+					if o.Prep == "in" || o.Prep == "inside" {
+						where = d.placeActors(o.Group)
+						break
+					}
+				}
+			}
+		}
+		if len(where) == 0 {
+			continue
+		}
+		_ = x
+		d.emit(presencePattern, presencePattern.frames[0], np.Head, np.Head+1, owner, where, nil, -1)
+	}
+}
+
+// placeActors gives the state actors (or places of a state) a group names.
+func (d *doc) placeActors(g int) group {
+	var out group
+	for _, x := range d.parse.Groups[g].NPs {
+		np := d.parse.NPs[x]
+		if ai := d.at[np.Head]; ai >= 0 && d.actors[ai].code != "" && isStateCode(d.actors[ai].code) {
+			out = append(out, ai)
+		}
+	}
+	return out
+}
+
+// stay reports verbs of remaining somewhere.
+func stay(w string) bool {
+	switch w {
+	case "remain", "remains", "remained", "stay", "stays", "stayed", "are", "were", "is", "was":
+		return true
+	}
+	return false
+}

@@ -312,6 +312,7 @@ func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
 	sp := d.speaker()
 	d.quotePronouns(sp)
 	d.relations()
+	d.presence()
 	defer d.rememberActs()
 	d.reportedRequests(sp)
 	if len(sp) == 0 {
