@@ -170,7 +170,7 @@ var presencePattern = &pattern{typ: relation.DeployedTo, words: [][]string{{"tro
 // presence finds forces of one state stationed in another, named in a
 // noun phrase: "Syria's estimated 17,000 troops in Lebanon", "the French
 // base in Abidjan", "Russian troops remain inside Georgia". The head is a
-// military noun (the @military class of the patterns, plus bases), its
+// military noun (the @presence class of patterns.txt), its
 // owner a state (possessive or adjective, not inside a hyphenated word),
 // and a place or state follows after "in", "inside" or "into" — as the
 // noun's complement or as the location argument of "remain", "stay" or
@@ -179,10 +179,10 @@ func (d *doc) presence() {
 	if d.parse == nil {
 		return
 	}
-	mil := d.x.ps.classes["military"]
+	mil := d.x.ps.classes["@presence"]
 	for x, np := range d.parse.NPs {
 		head := d.toks[np.Head].w
-		if !mil[head] && head != "base" && head != "bases" {
+		if !mil[head] {
 			continue
 		}
 		var owner group

@@ -382,7 +382,7 @@ func (p *Parse) nounPhrase(i int, name []int) int {
 				goto done // "both the" and "all the" stay one phrase
 			}
 		case j == np.Start && t == "IN" && approx(w):
-		case (t == "VBN" || t == "VBG") && j+1 < n && (isNoun(p.Tags[j+1]) || p.Tags[j+1] == "JJ" || name[j+1] > 0) && !sawNoun:
+		case (t == "VBN" || t == "VBG") && j+1 < n && (isNoun(p.Tags[j+1]) || p.Tags[j+1] == "JJ" || p.Tags[j+1] == "CD" && j > np.Start || name[j+1] > 0) && !sawNoun:
 			// a participle as a premodifier: "the proposed deal"
 		case t == "HYPH" || w == "-":
 			if j == np.Start || j+1 >= n || !npStart(p.Tags[j+1]) {
