@@ -149,7 +149,10 @@ func (d *doc) argActors(g int, place, obj bool) group {
 		head := d.toks[np.Head].w
 		if ai := d.at[np.Head]; ai >= 0 && d.live(ai, place) {
 			a := d.actors[ai]
-			if !a.adj || d.agentFor(lastHead, a) && np.End-np.Start <= 2 {
+			if !a.adj || d.agentFor(lastHead, a) && np.End-np.Start <= 2 ||
+				np.End-np.Start == 2 && d.toks[np.Start].w == "the" && !strings.Contains(d.toks[a.t0].raw, "-") {
+				// (also "the Sudanese", "the British": the guide's
+				// demonym standing for the state)
 				// the noun phrase is the actor, or an adjective
 				// coordinated with an agent phrase ("Indian and
 				// Pakistani troops")

@@ -174,6 +174,11 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					// relation (the nearest actor to the left is how
 					// relative and participial clauses went wrong)
 					sg, ag, _ := d.synSubject(pr, passive && !keep, t1)
+					if len(sg) == 0 && passive && !keep && pr.Subject >= 0 {
+						// "they are holding talks mediated by Turkish
+						// officials": the parties of the event noun
+						sg = d.supportSubject(d.parse.Groups[pr.Subject].End - 1)
+					}
 					if len(sg) == 0 {
 						ok = false
 						break

@@ -1224,11 +1224,18 @@ func (p *Parse) Matrix(v int) int {
 		return -1
 	}
 	j := p.prevIndex(p.Groups[pr.Subject].Start)
-	if j >= 0 && p.kind[j] == kRel && p.lw(j) == "that" {
-		j = p.prevIndex(j)
-	}
-	if j >= 0 && p.kind[j] == kVG {
-		return p.idx[j]
+	for steps := 0; j >= 0 && steps < 6; steps++ {
+		switch {
+		case p.kind[j] == kRel && p.lw(j) == "that":
+			j = p.prevIndex(j)
+		case p.kind[j] == kNP && p.NPs[p.idx[j]].PP >= 0:
+			// "confirmed on Wednesday they are": step over the PP
+			j = p.prevIndex(p.PPs[p.NPs[p.idx[j]].PP].Prep)
+		case p.kind[j] == kVG:
+			return p.idx[j]
+		default:
+			return -1
+		}
 	}
 	return -1
 }
