@@ -168,7 +168,9 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 			a := d.actors[ai]
-			if d.agentFor(head, a) || obj && !(a.adj && strings.Contains(d.toks[a.t0].raw, "-")) {
+			if d.agentFor(head, a) || obj && !(a.adj && strings.Contains(d.toks[a.t0].raw, "-")) && !(a.adj && d.x.agents[head] == agentOrg) {
+				// (an object's state modifier counts, but not for
+				// "Colombian rebels")
 				add(ai)
 				found = true
 			}
@@ -559,4 +561,22 @@ func (d *doc) nounOwners(t0 int) group {
 		}
 	}
 	return out
+}
+
+// hearsay reports whether the trigger at t0 is the verb of a clause that
+// complements a hearsay noun ("reports that X bombed Y", "allegations that
+// Syria ..."): such events are not asserted.
+func (d *doc) hearsay(t0 int) bool {
+	if d.parse == nil {
+		return false
+	}
+	pr, ok := d.parse.PredicateAt(t0)
+	if !ok || pr.Subject < 0 {
+		return false
+	}
+	j := d.parse.Groups[pr.Subject].Start - 1
+	if j < 1 || d.toks[j].w != "that" {
+		return false
+	}
+	return words.hearsayNoun[d.toks[j-1].w]
 }

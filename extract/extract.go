@@ -431,6 +431,9 @@ func (d *doc) mentionActors(ments []lexicon.Mention) {
 		if m.Ambiguous && !d.stateSense(&m, t0, t1) {
 			continue
 		}
+		if m.Kind == lexicon.KindState && m.Form == lexicon.FormAdjective && t0 > 0 && words.ethnicMarker[d.toks[t0-1].w] {
+			continue // "ethnic Albanians" are not Albania
+		}
 		a := actor{t0: t0, t1: t1, code: m.Code}
 		switch m.Kind {
 		case lexicon.KindPlace:

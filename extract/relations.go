@@ -220,7 +220,9 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					if len(g) == 0 {
 						g = d.supportSubject(t0)
 					}
-					if len(g) == 0 {
+					if len(g) == 0 && (p.typ == relation.MetWith || p.typ == relation.AgreedWith) {
+						// "during talks with X, Y said"; but "cut ties
+						// after an attack" is not the subject's attack
 						g = d.adjunctSubject(t0)
 					}
 				}
@@ -835,6 +837,12 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 	neg, mod, cue := d.modality(p, t0, t1, subjEnd)
 	if d.nonfinite && mod == Asserted {
 		mod = Planned
+	}
+	if t0 >= 2 && d.toks[t0-1].w == "from" && words.prohibition[d.toks[t0-2].w] {
+		neg = true // "were excluded from visiting Japan"
+	}
+	if d.hearsay(t0) && mod != Hypothetical {
+		mod = Hypothetical // "reports that Venezuelan aircraft bombed"
 	}
 	if mod == Hypothetical && !d.x.opts.KeepHypothetical {
 		return true

@@ -55,6 +55,10 @@ type wordLists struct {
 	threatCue            map[string]bool // @threat_cue
 	hypotheticalCue      map[string]bool // @hypothetical_cue
 	hypotheticalCueAfter map[string]bool // @hypothetical_cue_after
+	prohibition          map[string]bool // @prohibition
+	hearsayNoun          map[string]bool // @hearsay_noun
+	// extract.go
+	ethnicMarker map[string]bool // @ethnic_marker
 	// officials.go
 	nameStop       map[string]bool // @name_stop
 	honorific      map[string]bool // @honorific
@@ -110,6 +114,9 @@ func (w *wordLists) lists() []wordList {
 		{name: "threat_cue", set: &w.threatCue},
 		{name: "hypothetical_cue", set: &w.hypotheticalCue},
 		{name: "hypothetical_cue_after", set: &w.hypotheticalCueAfter},
+		{name: "prohibition", set: &w.prohibition},
+		{name: "hearsay_noun", set: &w.hearsayNoun},
+		{name: "ethnic_marker", set: &w.ethnicMarker},
 
 		{name: "name_stop", set: &w.nameStop},
 		{name: "honorific", set: &w.honorific},
