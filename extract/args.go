@@ -369,13 +369,25 @@ func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) in
 			return pp.Group
 		}
 	}
-	// "the secretary's first meeting of the day was with X": the noun is
-	// the subject of a form of "be" whose prepositional argument it takes
 	x := d.parse.NPAt(t1 - 1)
-	if x < 0 || prep != "with" && prep != "between" {
+	if x < 0 {
 		return -1
 	}
 	g := d.parse.NPs[x].Group
+	// "a trip that took him to X, Y and Z": the relative clause of the
+	// noun carries its argument
+	for _, cp := range d.parse.Predicates {
+		if cp.Subject == g && cp.How == syntax.SubjRelative {
+			if og := d.oblique(cp, prep, d.parse.VGs[cp.VG].End); og >= 0 {
+				return og
+			}
+		}
+	}
+	// "the secretary's first meeting of the day was with X": the noun is
+	// the subject of a form of "be" whose prepositional argument it takes
+	if prep != "with" && prep != "between" {
+		return -1
+	}
 	for _, cp := range d.parse.Predicates {
 		vg := d.parse.VGs[cp.VG]
 		if cp.Subject != g || vg.Head != vg.End-1 || !copula(d.toks[vg.Head].w) {

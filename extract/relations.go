@@ -405,7 +405,7 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 		if passive && !keep && len(tgts) == 0 && len(pairs) == 0 {
 			continue
 		}
-		if need != "" && !d.hasClass(need, t0, t1, srcs, tgts) {
+		if need != "" && !d.hasClass(need, t0, t1, append(append(group{}, srcs...), pairs...), tgts) {
 			continue
 		}
 		if d.emit(p, fr, t0, t1, srcs, tgts, pairs, subjEnd) {
@@ -778,8 +778,10 @@ func (d *doc) hasClass(cls string, t0, t1 int, srcs, tgts group) bool {
 	c := d.x.ps.classes[cls]
 	from := t0 - 8
 	for _, ai := range srcs {
-		if d.actors[ai].t0 < from {
-			from = d.actors[ai].t0
+		// a few words before the subject too ("a joint Iranian ...
+		// declaration")
+		if d.actors[ai].t0-3 < from {
+			from = d.actors[ai].t0 - 3
 		}
 	}
 	if from < 0 {
