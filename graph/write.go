@@ -61,6 +61,7 @@ type RelationEdge struct {
 	Source, Target string // actor codes
 	Date           time.Time
 	DatePrecision  string
+	Background     bool // the event lies well before its article (history it recalls)
 	Sentence       string
 	Span           [2]int
 	Modality       string
@@ -395,6 +396,7 @@ func relationParams(articleID string, rs []RelationEdge) []map[string]any {
 			"date": dateOrNil(r.Date), "date_precision": r.DatePrecision,
 			"article_id": articleID, "sentence": r.Sentence, "span": []int64{int64(r.Span[0]), int64(r.Span[1])},
 			"modality": r.Modality, "negated": r.Negated, "confidence": r.Confidence, "weight": r.Weight,
+			"background": r.Background,
 		}
 		for k, v := range map[string]string{"source_person": r.SourcePerson, "target_person": r.TargetPerson, "meeting": r.Meeting} {
 			if v != "" {

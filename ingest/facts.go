@@ -93,7 +93,7 @@ func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, w allian
 		seen[k] = true
 		date, precision := parseDate(r.Date, r.DatePrecision, a.Published)
 		edge := graph.RelationEdge{
-			Type: r.Type, Source: src, Target: tgt, Date: date, DatePrecision: precision,
+			Type: r.Type, Source: src, Target: tgt, Date: date, DatePrecision: precision, Background: r.Background,
 			Sentence: r.Sentence, Span: r.Span, Modality: r.Modality, Negated: r.Negated,
 			Confidence: r.Confidence, Weight: w[r.Type],
 			SourcePerson: personIDs[r.Source], TargetPerson: personIDs[r.Target],
