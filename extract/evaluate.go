@@ -702,7 +702,7 @@ func (d *doc) ownerBefore(t int, s *wordSet) group {
 		if s.has(w) {
 			return g
 		}
-		if !determiners[w] && d.tags[k] != "JJ" {
+		if !words.determiner[w] && d.tags[k] != "JJ" {
 			return nil
 		}
 	}

@@ -340,7 +340,6 @@ func (d *doc) tokRange(s, e int) (int, int, bool) {
 	return t0, t1, whole
 }
 
-var placePreps = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true, "across": true, "inside": true, "around": true, "throughout": true}
 
 func (d *doc) addActor(a actor) {
 	for i := a.t0; i < a.t1; i++ {
@@ -455,7 +454,7 @@ func (d *doc) mentionActors(ments []lexicon.Mention) {
 			// "Iran-backed", "U.S.-led": a modifier inside a word.
 			a.adj = true
 		}
-		if m.Form == lexicon.FormCapital && t0 > 0 && placePreps[d.toks[t0-1].w] {
+		if m.Form == lexicon.FormCapital && t0 > 0 && words.placePrep[d.toks[t0-1].w] {
 			a.place = true
 			a.ent = d.placeEntity(m)
 		}

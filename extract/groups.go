@@ -163,7 +163,7 @@ func (d *doc) lastSubject(t1 int) group {
 			found = j+1 >= len(d.toks) || !(d.toks[j+1].w == "by" || d.toks[j+1].w == "of" || d.toks[j+1].w == "from")
 			break
 		}
-		if !(determiners[w] || words.proposalModifier[w] || strings.HasSuffix(w, "ed")) {
+		if !(words.determiner[w] || words.proposalModifier[w] || strings.HasSuffix(w, "ed")) {
 			return nil
 		}
 	}

@@ -6,25 +6,10 @@ import (
 	"github.com/diplograph/diplograph/relation"
 )
 
-// Words that block an actor from being a subject or a direct object: an
-// actor right after one of these is inside a prepositional phrase.
-var blockPreps = map[string]bool{"in": true, "at": true, "on": true, "with": true, "to": true, "against": true, "for": true,
-	"by": true, "over": true, "into": true, "toward": true, "towards": true, "about": true, "than": true, "between": true,
-	"among": true, "near": true, "across": true, "under": true, "during": true,
-	"including": true, "like": true, "via": true, "through": true, "upon": true, "onto": true, "within": true, "without": true,
-	"beyond": true, "behind": true, "around": true, "inside": true, "outside": true, "throughout": true, "unlike": true, "despite": true}
 
-// Words that end the search for a direct object.
-var objStops = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "because": true, "while": true,
-	"when": true, "where": true, "but": true, ";": true, ":": true, ".": true, ",": true, "(": true, ")": true, "said": true, "says": true,
-	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true, "would": true, "to": true, "\"": true}
 
-// Words that end the search for a subject.
-var subjStops = map[string]bool{";": true, ":": true}
 
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'re": true, "get": true, "got": true, "gets": true}
 
-var determiners = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "its": true, "his": true, "her": true, "their": true, "our": true, "'s": true, "my": true, "your": true, "any": true, "no": true}
 
 // relations finds the relations of the current sentence.
 func (d *doc) relations() {
@@ -53,7 +38,7 @@ func (d *doc) relations() {
 			if !ok {
 				continue
 			}
-			if p.verb && i > 0 && determiners[d.toks[i-1].w] {
+			if p.verb && i > 0 && words.determiner[d.toks[i-1].w] {
 				continue // "the attack": a noun, not a verb
 			}
 			if d.x.traceTrigger != nil {
@@ -434,7 +419,7 @@ func (d *doc) isPassive(t0, t1 int) bool {
 	}
 	for j := t0 - 1; j >= 0 && j >= t0-3; j-- {
 		tw := d.toks[j].w
-		if beForms[tw] {
+		if words.beForm[tw] {
 			return true
 		}
 		if !strings.HasSuffix(tw, "ly") && tw != "not" && tw != "also" && tw != "already" && tw != "reportedly" && tw != "being" {
@@ -465,7 +450,7 @@ func (d *doc) leftGroup(t int) group {
 		limit = 0
 	}
 	for j := t - 1; j >= limit; j-- {
-		if subjStops[d.toks[j].w] {
+		if words.subjectStop[d.toks[j].w] {
 			return nil
 		}
 		ai := d.at[j]
@@ -528,7 +513,6 @@ func (d *doc) vpSubject(t0 int, g group) group {
 	return nil
 }
 
-var adjunctWords = map[string]bool{"after": true, "before": true, "while": true, "during": true, "since": true, "following": true, "when": true, "on": true, "upon": true, "ahead": true}
 
 // adjunct reports whether the trigger at t heads an adjunct whose subject
 // is the main clause's: "after meeting X", "during a visit to X".
@@ -542,7 +526,7 @@ func (d *doc) adjunct(t int) bool {
 	} else if !strings.HasSuffix(d.toks[t].w, "ing") {
 		return false
 	}
-	return j >= 0 && adjunctWords[d.toks[j].w]
+	return j >= 0 && words.adjunctOpener[d.toks[j].w]
 }
 
 // mainSubject returns the first actor of the sentence before t that is
@@ -606,13 +590,13 @@ func (d *doc) nounSubject(t int) group {
 // preposition ("in Iraq", "with the US").
 func (d *doc) prepBefore(t0 int) bool {
 	j := t0 - 1
-	for j >= 0 && (determiners[d.toks[j].w] && d.toks[j].w != "'s") {
+	for j >= 0 && (words.determiner[d.toks[j].w] && d.toks[j].w != "'s") {
 		j--
 	}
 	if j < 0 {
 		return false
 	}
-	return blockPreps[d.toks[j].w]
+	return words.blockPrep[d.toks[j].w]
 }
 
 // extendLeft adds actors coordinated to the left ("Britain and the US").
@@ -622,7 +606,7 @@ func (d *doc) extendLeft(g group, t0 int) group {
 	}
 	for {
 		j := t0 - 1
-		for j >= 0 && d.at[j] < 0 && coordMods[d.toks[j].w] {
+		for j >= 0 && d.at[j] < 0 && words.coordinationModifier[d.toks[j].w] {
 			j--
 		}
 		if j >= 0 && d.toks[j].w == "the" {
@@ -648,9 +632,6 @@ func (d *doc) extendLeft(g group, t0 int) group {
 	}
 }
 
-// coordMods may stand before a coordinated official ("Putin and
-// outgoing Prime Minister X").
-var coordMods = map[string]bool{"outgoing": true, "incoming": true, "acting": true, "interim": true, "new": true, "top": true, "senior": true}
 
 // hyphenJoin reports whether token j is a hyphen written without spaces
 // between two words ("U.S.-Ukraine").
@@ -683,10 +664,6 @@ func (d *doc) extendRight(g group, t1 int, place bool) group {
 	}
 }
 
-// objSkip lists words that may stand between a verb and its object.
-var objSkip = map[string]bool{"the": true, "a": true, "an": true, "all": true, "both": true, "several": true, "other": true,
-	"fellow": true, "its": true, "their": true, "his": true, "her": true, "neighboring": true, "neighbouring": true,
-	"rival": true, "ally": true, "allies": true, "'s": true, "new": true, "former": true, "top": true, "senior": true, "-": true, "\"": true}
 
 // objectGroup finds the direct object after token t1.
 func (d *doc) objectGroup(t1 int) group {
@@ -698,7 +675,7 @@ func (d *doc) objectGroup(t1 int) group {
 			return d.extendRight(group{ai}, d.actors[ai].t1, false)
 		}
 		w := d.toks[j].w
-		if !objSkip[w] && !strings.HasSuffix(w, "ly") {
+		if !words.objectSkip[w] && !strings.HasSuffix(w, "ly") {
 			return nil
 		}
 	}
@@ -728,7 +705,7 @@ func (d *doc) prepGroup(t1 int, prep string, win int, place bool) group {
 			if kw == "of" && k > 0 && d.toks[k-1].w == "worth" {
 				continue
 			}
-			if blockPreps[kw] || objStops[kw] || kw == "from" || kw == "of" && prep != "of" {
+			if words.blockPrep[kw] || words.objectStop[kw] || kw == "from" || kw == "of" && prep != "of" {
 				break
 			}
 		}
@@ -944,7 +921,7 @@ func confidence(p *pattern, mod string, s, t actor) float64 {
 // does not open such a clause.
 func (d *doc) relativeAntecedent(t0 int) group {
 	j := t0 - 1
-	for j >= 0 && (beForms[d.toks[j].w] || strings.HasSuffix(d.toks[j].w, "ly") || d.toks[j].w == "also" || d.toks[j].w == "being") {
+	for j >= 0 && (words.beForm[d.toks[j].w] || strings.HasSuffix(d.toks[j].w, "ly") || d.toks[j].w == "also" || d.toks[j].w == "being") {
 		j--
 	}
 	if j < 1 || j == t0-1 || (d.toks[j].w != "that" && d.toks[j].w != "which") {

@@ -59,6 +59,16 @@ type wordLists struct {
 	hearsayNoun          map[string]bool // @hearsay_noun
 	// extract.go
 	ethnicMarker map[string]bool // @ethnic_marker
+	// relations.go and extract.go: word-order rules
+	blockPrep            map[string]bool // @block_prep
+	objectStop           map[string]bool // @object_stop
+	subjectStop          map[string]bool // @subject_stop
+	beForm               map[string]bool // @be_form
+	determiner           map[string]bool // @determiner
+	adjunctOpener        map[string]bool // @adjunct_opener
+	coordinationModifier map[string]bool // @coordination_modifier
+	objectSkip           map[string]bool // @object_skip
+	placePrep            map[string]bool // @place_prep
 	// officials.go
 	nameStop       map[string]bool // @name_stop
 	honorific      map[string]bool // @honorific
@@ -117,6 +127,15 @@ func (w *wordLists) lists() []wordList {
 		{name: "prohibition", set: &w.prohibition},
 		{name: "hearsay_noun", set: &w.hearsayNoun},
 		{name: "ethnic_marker", set: &w.ethnicMarker},
+		{name: "block_prep", set: &w.blockPrep},
+		{name: "object_stop", set: &w.objectStop},
+		{name: "subject_stop", set: &w.subjectStop},
+		{name: "be_form", set: &w.beForm},
+		{name: "determiner", set: &w.determiner},
+		{name: "adjunct_opener", set: &w.adjunctOpener},
+		{name: "coordination_modifier", set: &w.coordinationModifier},
+		{name: "object_skip", set: &w.objectSkip},
+		{name: "place_prep", set: &w.placePrep},
 
 		{name: "name_stop", set: &w.nameStop},
 		{name: "honorific", set: &w.honorific},
