@@ -340,7 +340,6 @@ func (d *doc) tokRange(s, e int) (int, int, bool) {
 	return t0, t1, whole
 }
 
-
 func (d *doc) addActor(a actor) {
 	for i := a.t0; i < a.t1; i++ {
 		if j := d.at[i]; j >= 0 {

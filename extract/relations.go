@@ -6,11 +6,6 @@ import (
 	"github.com/diplograph/diplograph/relation"
 )
 
-
-
-
-
-
 // relations finds the relations of the current sentence.
 func (d *doc) relations() {
 	if len(d.actors) == 0 {
@@ -513,7 +508,6 @@ func (d *doc) vpSubject(t0 int, g group) group {
 	return nil
 }
 
-
 // adjunct reports whether the trigger at t heads an adjunct whose subject
 // is the main clause's: "after meeting X", "during a visit to X".
 func (d *doc) adjunct(t int) bool {
@@ -632,7 +626,6 @@ func (d *doc) extendLeft(g group, t0 int) group {
 	}
 }
 
-
 // hyphenJoin reports whether token j is a hyphen written without spaces
 // between two words ("U.S.-Ukraine").
 func (d *doc) hyphenJoin(j int) bool {
@@ -663,7 +656,6 @@ func (d *doc) extendRight(g group, t1 int, place bool) group {
 		t1 = a.t1
 	}
 }
-
 
 // objectGroup finds the direct object after token t1.
 func (d *doc) objectGroup(t1 int) group {
