@@ -468,7 +468,8 @@ func (d *doc) adjunctSubject(t0 int) group {
 
 // addressedNoun finds a request or warning named by a noun whose source
 // follows it ("calls by the United States, France and Russia", "warnings
-// from Japan") and whose addressee is the subject of the clause around it:
+// from Japan") or owns it ("Pyongyang's request") and whose addressee is
+// the subject of the clause around it:
 // the verb taking the noun as object ("Armenian and Azerbaijani forces had
 // ignored calls by X"), or the clause of an adjunct ("North Korea launched
 // a rocket despite warnings from Japan"). It reports whether a relation
@@ -489,6 +490,9 @@ func (d *doc) addressedNoun(p *pattern, t0, t1 int) bool {
 		}
 	}
 	if len(src) == 0 {
+		src = d.nounSubject(t0) // "rejected Pyongyang's request"
+	}
+	if len(src) == 0 {
 		return false
 	}
 	g := d.parse.NPs[x].Group
@@ -505,7 +509,9 @@ func (d *doc) addressedNoun(p *pattern, t0, t1 int) bool {
 	if len(tgt) == 0 {
 		return false
 	}
-	return d.emit(p, p.frames[0], t0, t1, src, tgt, nil, -1)
+	// modality from the noun phrase on: "rejected Pyongyang's request"
+	// rejects the request, it does not deny it was made
+	return d.emit(p, p.frames[0], t0, t1, src, tgt, nil, d.parse.NPs[x].Start)
 }
 
 // verbTags corrects a tagging slip the parse cannot survive: a word that
