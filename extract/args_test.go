@@ -126,3 +126,34 @@ func TestDiscourseArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedTriggers checks trigger words the issue list names as missing
+// before the CAMEO dictionary and the hand-written mutual acts.
+func TestNamedTriggers(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Japan expressed gratitude to India for the aid.", "SUPPORTED JPN IND"},
+		{"Egypt chaired talks between Israel and Jordan.", "MET_WITH EGY ISR"},
+		{"Iran fired back at Israel on Sunday.", "ATTACKED IRN ISR"},
+		{"Russian forces detained two Ukrainian soldiers.", "ATTACKED RUS UKR"},
+		{"Qatar mediated between Israel and Egypt.", "MET_WITH ISR QAT"},
+		{"China attended the summit in Brazil.", "MET_WITH BRA CHN"},
+		{"Japan lodged a protest with South Korea over the remarks.", "ACCUSED JPN KOR"},
+		{"Indian and Pakistani troops exchanged fire across the border.", "ATTACKED PAK IND"},
+		{"India and Pakistan exchanged letters on Monday.", "MET_WITH IND PAK"},
+		{"Israeli jets carried out an airstrike on Syria.", "ATTACKED ISR SYR"},
+	}
+	x := testExtractor(t)
+	pub := time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
+		var got []string
+		for _, rel := range r.Relations {
+			if !rel.Negated {
+				got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
+			}
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q: missing %q; got %s", tt.text, tt.want, strings.Join(got, ", "))
+		}
+	}
+}

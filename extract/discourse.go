@@ -253,3 +253,26 @@ func stay(w string) bool {
 	}
 	return false
 }
+
+// eventHost gives the host of a meeting named as the object ("attended
+// the summit in Brazil", "joined talks in Doha"): the state or the state
+// of the city in an "in" or "at" argument, when the object is a meeting
+// noun (the @meeting_name words).
+func (d *doc) eventHost(pr syntax.Predicate) group {
+	pg := d.parse.Groups[pr.Object]
+	if len(pg.NPs) != 1 {
+		return nil
+	}
+	if _, ok := words.meetingName[d.toks[d.parse.NPs[pg.NPs[0]].Head].w]; !ok {
+		return nil
+	}
+	for _, o := range pr.Obliques {
+		if o.Prep != "in" && o.Prep != "at" {
+			continue
+		}
+		if g := d.placeActors(o.Group); len(g) > 0 {
+			return g[:1]
+		}
+	}
+	return nil
+}

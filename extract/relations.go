@@ -290,6 +290,10 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 				}
 				if synObj && pr.Object >= 0 {
 					g := d.argActors(pr.Object, false, true)
+					if len(g) == 0 && p.typ == relation.MetWith {
+						// "attended the summit in Brazil": the host
+						g = d.eventHost(pr)
+					}
 					if len(g) == 0 {
 						ok = false
 						break
