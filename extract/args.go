@@ -598,3 +598,47 @@ func (d *doc) hearsay(t0 int) bool {
 	}
 	return words.hearsayNoun[d.toks[j-1].w]
 }
+
+// possessorObject resolves a possessive pronoun at token j inside a
+// prepositional argument that follows the clause's object: "The EU
+// imposed sanctions on Iran over its supply of drones" (its = Iran), "X
+// accused Y of violating its airspace" is not such a case (no
+// preposition before "its"). It returns the object's actors, or nil.
+func (d *doc) possessorObject(j int) group {
+	if d.parse == nil || j < 1 || d.parse.PPAt(j-1) < 0 {
+		return nil
+	}
+	pi := d.parse.PPAt(j - 1)
+	for _, pr := range d.parse.Predicates {
+		found := false
+		var before []syntax.Oblique
+		for _, o := range pr.Obliques {
+			if o.PP == pi {
+				found = true
+				break
+			}
+			before = append(before, o)
+		}
+		if !found {
+			continue
+		}
+		if d.toks[d.parse.PPs[pi].Prep].w == "to" {
+			return nil
+		}
+		// the object, or the last prepositional argument before ("on Iran")
+		var cands []int
+		if pr.Object >= 0 {
+			cands = append(cands, pr.Object)
+		}
+		for _, o := range before {
+			cands = append(cands, o.Group)
+		}
+		for k := len(cands) - 1; k >= 0; k-- {
+			if g := d.argActors(cands[k], false, false); len(g) == 1 {
+				return g
+			}
+		}
+		return nil
+	}
+	return nil
+}

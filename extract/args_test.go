@@ -53,6 +53,12 @@ func TestSyntacticArguments(t *testing.T) {
 		{"pronoun subject of a complement clause",
 			"Mogadishu announced it was cutting ties with Kenya.",
 			[]string{"SANCTIONED SOM KEN"}, nil},
+		{"a possessive after the object's phrase is the object's",
+			"The European Union imposed fresh sanctions on Iran over its supply of drones to Russia.",
+			[]string{"SANCTIONED EU IRN", "AIDED IRN RUS"}, []string{"AIDED EU RUS"}},
+		{"ditransitive aid",
+			"The United States sent Ukraine an additional $2 billion in military aid.",
+			[]string{"AIDED USA UKR"}, nil},
 		{"apposition names the state",
 			"Egypt ended diplomatic relations with its neighbor, Libya.",
 			nil, []string{"SANCTIONED EGY EGY"}},
@@ -141,6 +147,7 @@ func TestNamedTriggers(t *testing.T) {
 		{"Indian and Pakistani troops exchanged fire across the border.", "ATTACKED PAK IND"},
 		{"India and Pakistan exchanged letters on Monday.", "MET_WITH IND PAK"},
 		{"Israeli jets carried out an airstrike on Syria.", "ATTACKED ISR SYR"},
+		{"France recalled its ambassador to Australia.", "SANCTIONED FRA AUS"},
 	}
 	x := testExtractor(t)
 	pub := time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)

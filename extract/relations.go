@@ -569,6 +569,12 @@ func (d *doc) nounSubject(t int) group {
 				continue
 			}
 			if w := d.toks[j].w; w == "its" || w == "their" || w == "his" || w == "her" || w == "our" {
+				// "X sanctioned Y over its supply of drones": after a
+				// preposition following the clause's object, the
+				// object
+				if g := d.possessorObject(j); len(g) > 0 {
+					return g
+				}
 				// "X affirmed its support for Y": the owner is the
 				// clause subject.
 				return d.leftGroup(j)
