@@ -45,3 +45,24 @@ func TestUserDictionaries(t *testing.T) {
 		t.Errorf("agent dictionary: exit %d, %q; want exit 2 naming the file", code, errOut)
 	}
 }
+
+// TestUserPatterns checks that a patterns.txt in a --lexicon-dir directory
+// adds a trigger (the lexicon reads the directory's other files).
+func TestUserPatterns(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "patterns.txt"), []byte("ACCUSED  v  snub  :: S V O\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	art := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(art, []byte("---\nid: a\npublished: 2020-05-01\n---\nFrance snubbed Germany on Monday.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "", "extract", "--format", "text", "--lexicon-dir", dir, art)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "ACCUSED FRA -> DEU") {
+		t.Errorf("the user pattern did not fire:\n%s", out)
+	}
+}

@@ -173,6 +173,11 @@ var fileOrder = []string{"countries.txt", "states.txt", "organizations.txt", "pl
 
 const holdersFile = "officeholders.tsv"
 
+// patternsFile is the extractor's relation patterns; a user directory of
+// extract.lexicon_dirs may hold it beside lexicon files, and the lexicon
+// leaves it alone.
+const patternsFile = "patterns.txt"
+
 var (
 	defaultOnce sync.Once
 	defaultLex  *Lexicon
@@ -203,15 +208,15 @@ func (l *Lexicon) loadFSSkip(fsys fs.FS, skip string) error {
 	if err != nil {
 		return err
 	}
-	if skip != "" {
-		kept := names[:0]
-		for _, n := range names {
-			if n != skip {
-				kept = append(kept, n)
-			}
+	kept := names[:0]
+	for _, n := range names {
+		// patterns.txt in the same directory belongs to the extractor
+		// (extract.lexicon_dirs serves both)
+		if n != skip && n != patternsFile {
+			kept = append(kept, n)
 		}
-		names = kept
 	}
+	names = kept
 	rank := func(n string) int {
 		for i, k := range fileOrder {
 			if k == n {

@@ -511,3 +511,16 @@ func TestDashIsNotHyphen(t *testing.T) {
 		t.Errorf("got %+v", ms)
 	}
 }
+
+// TestLoadIgnoresPatterns checks that a user directory may hold the
+// extractor's patterns.txt beside lexicon files (extract.lexicon_dirs
+// serves both).
+func TestLoadIgnoresPatterns(t *testing.T) {
+	dir := fstest.MapFS{
+		"patterns.txt":  {Data: []byte("ACCUSED  v  snub  :: S V O\n")},
+		"countries.txt": {Data: []byte("XKX\tstate\tKosovo\n")},
+	}
+	if _, err := Load(dir); err != nil {
+		t.Fatalf("Load with a patterns.txt beside lexicon files: %v", err)
+	}
+}
