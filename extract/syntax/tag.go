@@ -14,11 +14,12 @@ import (
 var taggerModel []byte
 
 // Tagger assigns Penn Treebank part-of-speech tags. It is a greedy
-// averaged-perceptron tagger that reads the sentence twice: the first pass
-// tags each word left to right from features of the word (its form,
-// suffixes, prefixes, shape and capitalization), of the two words either
-// side and of the two tags already assigned; the second pass does the same
-// with the first pass's tags of the next two words as further features.
+// averaged-perceptron tagger: it tags each word left to right from
+// features of the word (its form, suffixes, prefixes, shape and
+// capitalization), of the two words either side and of the two tags
+// already assigned. A model trained with two passes (TrainOptions.Passes)
+// reads the sentence again with the first pass's tags of the next two
+// words as further features; the embedded model has one (MODEL.md).
 // Frequent words that the training data always tags the same way take
 // that tag from a dictionary.
 //
