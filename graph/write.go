@@ -7,6 +7,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/diplograph/diplograph/relation"
 )
 
 // ArticleFacts is everything one article contributes to the graph. It is
@@ -73,21 +75,10 @@ type RelationEdge struct {
 	Meeting        string // meeting id
 }
 
-// RelationTypes are the relationship types between actors; the schema has
-// a date index for each, and WriteArticle accepts no other.
-var RelationTypes = []string{
-	"MET_WITH", "AGREED_WITH", "SUPPORTED", "AIDED", "REQUESTED", "ACCUSED",
-	"REJECTED", "WARNED", "SANCTIONED", "DEPLOYED_TO", "ATTACKED",
-}
-
-func validRelationType(t string) bool {
-	for _, rt := range RelationTypes {
-		if rt == t {
-			return true
-		}
-	}
-	return false
-}
+// RelationTypes are the relationship types between actors (package
+// relation's eleven types); the schema has a date index for each, and
+// WriteArticle accepts no other.
+var RelationTypes = relation.Types
 
 // Outcome says what WriteArticle did.
 type Outcome string
@@ -151,7 +142,7 @@ func validate(f ArticleFacts) error {
 		return fmt.Errorf("graph: article without id")
 	}
 	for _, r := range f.Relations {
-		if !validRelationType(r.Type) {
+		if !relation.Valid(r.Type) {
 			return fmt.Errorf("graph: article %s: unknown relation type %q", f.Article.ID, r.Type)
 		}
 		if r.Source == "" || r.Target == "" || r.Source == r.Target {

@@ -13,6 +13,7 @@ import (
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/relation"
 )
 
 // ContentHash identifies an article's text as extracted by a given
@@ -84,7 +85,7 @@ func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, w allian
 		}
 		src, tgt := r.SourceActor, r.TargetActor
 		k := key{r.Type, src, tgt, r.Date, r.Negated}
-		if symmetric(r.Type) && k.src > k.tgt {
+		if relation.Symmetric(r.Type) && k.src > k.tgt {
 			k.src, k.tgt = k.tgt, k.src
 		}
 		if seen[k] {
@@ -170,8 +171,6 @@ func actorNode(code string, lex *lexicon.Lexicon) (graph.ActorNode, bool) {
 	}
 	return graph.ActorNode{}, false
 }
-
-func symmetric(t string) bool { return t == "MET_WITH" || t == "AGREED_WITH" }
 
 // parseDate reads YYYY-MM-DD, YYYY-MM or YYYY; anything else falls back to
 // the published date.
