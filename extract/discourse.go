@@ -48,10 +48,18 @@ func loadEvents(data []byte) *eventLexicon {
 }
 
 // memory is what the extractor remembers across the sentences of one
-// article.
+// article, apart from the per-sentence state: the persons met so far and
+// those of the previous sentence (for "he", "the minister"), the previous
+// sentence's subject (for "they", "backed the proposal"), who did each
+// act (for "condemned the launch") and the states named unambiguously
+// (for "Chad", "Korea").
 type memory struct {
-	// acts maps an event kind to the last actor that did it.
-	acts map[string]actor
+	persons    []*person
+	prevPers   []*person        // persons named in the previous sentence
+	prevTitled []titledRef      // officials named by title only in the previous sentence
+	prevSubj   []actor          // subject of the previous sentence (shadow copies)
+	acts       map[string]actor // event kind -> the last actor that did it
+	sure       map[string]bool  // codes the article names unambiguously
 }
 
 // rememberActs records, after a sentence is parsed, the agent of each act
@@ -61,8 +69,8 @@ func (d *doc) rememberActs() {
 	if d.parse == nil {
 		return
 	}
-	if d.mem.acts == nil {
-		d.mem.acts = map[string]actor{}
+	if d.acts == nil {
+		d.acts = map[string]actor{}
 	}
 	ev := d.x.events
 	for _, pr := range d.parse.Predicates {
@@ -80,7 +88,7 @@ func (d *doc) rememberActs() {
 		}
 		if g = d.expand(g); len(g) == 1 && d.actors[g[0]].code != "" {
 			a := d.actors[g[0]]
-			d.mem.acts[kind] = a
+			d.acts[kind] = a
 		}
 	}
 	for x, np := range d.parse.NPs {
@@ -101,7 +109,7 @@ func (d *doc) rememberActs() {
 			}
 		}
 		if owner != nil {
-			d.mem.acts[kind] = *owner
+			d.acts[kind] = *owner
 		}
 	}
 }
@@ -118,7 +126,7 @@ func (d *doc) anaphoricAct(np int) (int, bool) {
 	}
 	n := d.parse.NPs[np]
 	kind := d.x.events.nouns[d.toks[n.Head].w]
-	if kind == "" || d.mem.acts == nil {
+	if kind == "" || d.acts == nil {
 		return 0, false
 	}
 	det := d.toks[n.Start].w
@@ -130,7 +138,7 @@ func (d *doc) anaphoricAct(np int) (int, bool) {
 			return 0, false // an actor of its own
 		}
 	}
-	a, ok := d.mem.acts[kind]
+	a, ok := d.acts[kind]
 	if !ok {
 		return 0, false
 	}

@@ -192,32 +192,38 @@ type actor struct {
 
 // doc is the per-article state of one Extract call.
 type doc struct {
-	x        *Extractor
-	a        article.Article
-	norm     string
-	offs     segment.OffsetMap
-	pub      time.Time
-	ments    []lexicon.Mention
+	x     *Extractor
+	a     article.Article
+	norm  string
+	offs  segment.OffsetMap
+	pub   time.Time
+	ments []lexicon.Mention
+
+	// what the article gives, in order
 	ents     map[string]*Entity
 	order    []string
-	persons  []*person
 	rels     []Relation
 	symSeen  map[string]int
 	meetings []*Entity
-	prevPers []*person // persons named in the previous sentence
-	// officials named by title only in the previous sentence
-	prevTitled []titledRef
-	sTitled    []titledRef
-	prevSubj   []actor // subject of the previous sentence (shadow copies)
 
-	// per sentence
-	toks   []tok
-	actors []actor
-	at     []int // token -> actor index or -1
-	sent   segment.Span
-	osent  [2]int
-	sPers  []*person
-	relKey map[string]bool
+	// memory is what later sentences may refer back to (discourse.go)
+	memory
+	// sentenceState is the state of the sentence being read, replaced at
+	// each sentence
+	sentenceState
+}
+
+// sentenceState is the per-sentence state of an Extract call: tokens,
+// actors, the parse and what the current pattern needs.
+type sentenceState struct {
+	toks    []tok
+	actors  []actor
+	at      []int // token -> actor index or -1
+	sent    segment.Span
+	osent   [2]int
+	sPers   []*person
+	sTitled []titledRef
+	relKey  map[string]bool
 	// the parse of the sentence (args.go)
 	words []string
 	tags  []string
@@ -227,10 +233,6 @@ type doc struct {
 	nonfinite bool
 	// curType is the type of the pattern being applied
 	curType string
-	// mem is the article-level discourse memory (discourse.go)
-	mem memory
-	// sure holds the codes the article names unambiguously somewhere
-	sure map[string]bool
 }
 
 // Extract runs the pipeline on one article. It does no I/O.
