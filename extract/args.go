@@ -329,7 +329,7 @@ func (d *doc) supportSubject(t0 int) group {
 		if !d.x.support[d.toks[vg.Head].w] {
 			continue
 		}
-		in := pr.Object == g || pr.Object2 == g
+		in := pr.Object == g || pr.Object2 == g || pr.GapObject == g
 		for _, o := range pr.Obliques {
 			if o.Group == g && (o.Prep == "in" || o.Prep == "into") {
 				in = true // "engaged in talks", "entered into negotiations"
@@ -377,7 +377,7 @@ func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) in
 	// "a trip that took him to X, Y and Z": the relative clause of the
 	// noun carries its argument
 	for _, cp := range d.parse.Predicates {
-		if cp.Subject == g && cp.How == syntax.SubjRelative {
+		if cp.Subject == g && cp.How == syntax.SubjRelative || cp.GapObject == g {
 			if og := d.oblique(cp, prep, d.parse.VGs[cp.VG].End); og >= 0 {
 				return og
 			}

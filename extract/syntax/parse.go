@@ -91,6 +91,10 @@ type Predicate struct {
 	Obliques   []Oblique
 	Agent      int  // the "by" phrase of a passive
 	Complement bool // a clause follows ("said that ...", "said Iran ...")
+	// GapObject is the noun phrase an object relative clause modifies,
+	// whose object the verb lacks: "the sanctions [Washington has imposed
+	// on Moscow]", "the weapons that Iran sent". -1 if none.
+	GapObject int
 }
 
 // Parse is the structure of one sentence.
@@ -750,7 +754,7 @@ func (p *Parse) relatives() {
 func (p *Parse) predicates() {
 	p.Predicates = make([]Predicate, len(p.VGs))
 	for v := range p.VGs {
-		p.Predicates[v] = Predicate{VG: v, Subject: -1, Object: -1, Object2: -1, Agent: -1}
+		p.Predicates[v] = Predicate{VG: v, Subject: -1, Object: -1, Object2: -1, Agent: -1, GapObject: -1}
 	}
 	// a bare verb coordinated with an infinitive is one too ("to hold
 	// X accountable and cooperate with Y")
@@ -796,6 +800,34 @@ func (p *Parse) predicates() {
 	}
 	for v := range p.VGs {
 		p.objects(v)
+	}
+	p.gaps()
+}
+
+// gaps finds object relative clauses: a finite verb with a subject of its
+// own right before it and no object, whose subject follows another noun
+// phrase directly or after "that"/"which" ("the sanctions Washington has
+// imposed on Moscow", "the weapons that Iran sent to Russia"): that noun
+// phrase is the verb's missing object.
+func (p *Parse) gaps() {
+	for v := range p.Predicates {
+		pr := &p.Predicates[v]
+		vg := p.VGs[v]
+		if !vg.Finite || vg.Passive || pr.How != SubjDirect || pr.Object >= 0 || pr.Complement || pr.Subject < 0 {
+			continue
+		}
+		j := p.prevIndex(p.Groups[pr.Subject].Start)
+		if j >= 0 && p.kind[j] == kRel && (p.lw(j) == "that" || p.lw(j) == "which") {
+			j = p.prevIndex(j)
+		}
+		if j < 0 || p.kind[j] != kNP {
+			continue
+		}
+		x := p.idx[j]
+		if p.NPs[x].Group == pr.Subject || !isNoun(p.Tags[p.NPs[x].Head]) || strings.HasPrefix(p.Tags[p.NPs[x].Head], "NNP") {
+			continue
+		}
+		pr.GapObject = p.NPs[x].Group
 	}
 }
 

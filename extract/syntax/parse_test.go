@@ -299,3 +299,19 @@ func TestParseNoPanic(t *testing.T) {
 		}
 	}
 }
+
+func TestGapObject(t *testing.T) {
+	tests := []struct{ sentence, verb, gap string }{
+		{"the/DT sanctions/NNS Washington/NNP has/VBZ imposed/VBN on/IN Moscow/NNP were/VBD harsh/JJ ./.", "imposed", "the sanctions"},
+		{"The/DT weapons/NNS that/WDT Iran/NNP sent/VBD to/TO Russia/NNP arrived/VBD ./.", "sent", "The weapons"},
+		{"Iran/NNP sent/VBD weapons/NNS to/TO Russia/NNP ./.", "sent", "-"},
+	}
+	for _, tt := range tests {
+		words, tags, names := tagged(t, tt.sentence)
+		p := ParseTagged(words, tags, Options{Names: names})
+		pr := predicateOf(t, p, tt.verb)
+		if got := groupText(p, pr.GapObject); got != tt.gap {
+			t.Errorf("%s: gap object = %q, want %q", tt.sentence, got, tt.gap)
+		}
+	}
+}
