@@ -351,6 +351,11 @@ func (p *Parse) nounPhrase(i int, name []int) int {
 			j++
 			continue
 		}
+		if sawNoun && np.Head >= 0 && p.Tags[np.Head] == "NNS" && (name[j] > 0 || strings.HasPrefix(t, "NNP")) {
+			// a plural common noun does not take a name after it: "the
+			// sanctions [Washington] has imposed"
+			goto done
+		}
 		if name[j] > 0 {
 			id := name[j]
 			for j < n && name[j] == id {
