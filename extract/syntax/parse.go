@@ -235,6 +235,25 @@ func (p *Parse) chunk(name []int) {
 			quoted[i], quoted[i+2] = true, true
 		}
 	}
+	// quote marks around a short phrase with no verb or comma inside are
+	// transparent: `there is "complete understanding" between`
+	for i := 0; i < n; i++ {
+		if !quote(p.Words[i], p.Tags[i]) || quoted[i] {
+			continue
+		}
+		for k := i + 1; k < n && k <= i+6; k++ {
+			if quote(p.Words[k], p.Tags[k]) {
+				if k > i+1 {
+					quoted[i], quoted[k] = true, true
+				}
+				i = k
+				break
+			}
+			if isVerb(p.Tags[k]) || p.Words[k] == "," || p.Words[k] == "." {
+				break
+			}
+		}
+	}
 	// quote marks around a phrase inside a noun phrase: `an "operational
 	// liaison and reconnaissance team" from`
 	for i := 1; i < n; i++ {
