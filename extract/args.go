@@ -84,6 +84,16 @@ func (d *doc) parseSentence() {
 		// no actor, no relation: the parse is not needed
 		return
 	}
+	trigger := false
+	for _, t := range d.toks {
+		if len(d.x.ps.byFirst[t.w]) > 0 {
+			trigger = true
+			break
+		}
+	}
+	if !trigger {
+		return // no pattern can fire
+	}
 	d.words = d.words[:0]
 	for _, t := range d.toks {
 		d.words = append(d.words, t.raw)
