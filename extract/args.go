@@ -271,8 +271,7 @@ func (d *doc) reciprocal(g int) bool {
 // names ("$20.7 billion worth of U.S. exports", "dozens of Chinese
 // vessels"): its head is a number or "worth".
 func (d *doc) quantity(np syntax.NP) bool {
-	t := d.tags[np.Head]
-	return t == "CD" || d.toks[np.Head].w == "worth" || d.toks[np.Head].w == "dozens" || d.toks[np.Head].w == "hundreds" || d.toks[np.Head].w == "thousands"
+	return d.tags[np.Head] == "CD" || words.quantityHead[d.toks[np.Head].w]
 }
 
 // matrixSubject resolves a pronoun subject of a complement clause to the
@@ -329,7 +328,7 @@ func (d *doc) supportSubject(t0 int) group {
 	// complement of a measure noun that is the object
 	if pi := d.parse.NPs[x].PP; pi >= 0 {
 		if pp := d.parse.PPs[pi]; pp.Word == "of" && pp.Prep > 0 {
-			if h := d.parse.NPAt(pp.Prep - 1); h >= 0 && measureNoun(d.toks[d.parse.NPs[h].Head].w) {
+			if h := d.parse.NPAt(pp.Prep - 1); h >= 0 && words.measureNoun[d.toks[d.parse.NPs[h].Head].w] {
 				g = d.parse.NPs[h].Group
 			}
 		}
@@ -412,16 +411,6 @@ func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) in
 func copula(w string) bool {
 	switch w {
 	case "is", "are", "was", "were", "be", "been", "being":
-		return true
-	}
-	return false
-}
-
-// measureNoun reports nouns that count or stage events ("a round of
-// talks", "a series of strikes", "a wave of sanctions").
-func measureNoun(w string) bool {
-	switch w {
-	case "round", "rounds", "series", "wave", "waves", "set", "package", "flurry", "spate", "string":
 		return true
 	}
 	return false

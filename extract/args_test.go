@@ -70,13 +70,7 @@ func TestSyntacticArguments(t *testing.T) {
 	pub := time.Date(2020, 6, 15, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
-			var got []string
-			for _, rel := range r.Relations {
-				if !rel.Negated {
-					got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
-				}
-			}
+			got := relationsOf(x, tt.text, pub)
 			for _, w := range tt.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("missing %q; got %s", w, strings.Join(got, ", "))
@@ -120,13 +114,7 @@ func TestDiscourseArguments(t *testing.T) {
 	pub := time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
-			var got []string
-			for _, rel := range r.Relations {
-				if !rel.Negated {
-					got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
-				}
-			}
+			got := relationsOf(x, tt.text, pub)
 			for _, w := range tt.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("missing %q; got %s", w, strings.Join(got, ", "))
@@ -155,15 +143,22 @@ func TestNamedTriggers(t *testing.T) {
 	x := testExtractor(t)
 	pub := time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
-		r := x.Extract(article.Article{ID: "t", Text: tt.text, Published: pub, PublishedPrecision: article.PrecisionDay})
-		var got []string
-		for _, rel := range r.Relations {
-			if !rel.Negated {
-				got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
-			}
-		}
+		got := relationsOf(x, tt.text, pub)
 		if !slices.Contains(got, tt.want) {
 			t.Errorf("%q: missing %q; got %s", tt.text, tt.want, strings.Join(got, ", "))
 		}
 	}
+}
+
+// relationsOf extracts text as an article published at pub and returns
+// its non-negated relations as "TYPE SOURCE TARGET".
+func relationsOf(x *Extractor, text string, pub time.Time) []string {
+	r := x.Extract(article.Article{ID: "t", Text: text, Published: pub, PublishedPrecision: article.PrecisionDay})
+	var got []string
+	for _, rel := range r.Relations {
+		if !rel.Negated {
+			got = append(got, rel.Type+" "+rel.SourceActor+" "+rel.TargetActor)
+		}
+	}
+	return got
 }

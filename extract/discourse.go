@@ -222,7 +222,7 @@ func (d *doc) presence() {
 		if len(where) == 0 {
 			for _, pr := range d.parse.Predicates {
 				vg := d.parse.VGs[pr.VG]
-				if pr.Subject != np.Group || !stay(d.toks[vg.Head].w) {
+				if pr.Subject != np.Group || !words.stayVerb[d.toks[vg.Head].w] {
 					continue
 				}
 				for _, o := range pr.Obliques {
@@ -251,15 +251,6 @@ func (d *doc) placeActors(g int) group {
 		}
 	}
 	return out
-}
-
-// stay reports verbs of remaining somewhere.
-func stay(w string) bool {
-	switch w {
-	case "remain", "remains", "remained", "stay", "stays", "stayed", "are", "were", "is", "was":
-		return true
-	}
-	return false
 }
 
 // eventHost gives the host of a meeting named as the object ("attended

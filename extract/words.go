@@ -59,6 +59,10 @@ type wordLists struct {
 	hearsayNoun          map[string]bool // @hearsay_noun
 	// extract.go
 	ethnicMarker map[string]bool // @ethnic_marker
+	// args.go and discourse.go
+	measureNoun  map[string]bool // @measure_noun
+	stayVerb     map[string]bool // @stay_verb
+	quantityHead map[string]bool // @quantity_head
 	// relations.go and extract.go: word-order rules
 	blockPrep            map[string]bool // @block_prep
 	objectStop           map[string]bool // @object_stop
@@ -127,6 +131,9 @@ func (w *wordLists) lists() []wordList {
 		{name: "prohibition", set: &w.prohibition},
 		{name: "hearsay_noun", set: &w.hearsayNoun},
 		{name: "ethnic_marker", set: &w.ethnicMarker},
+		{name: "measure_noun", set: &w.measureNoun},
+		{name: "stay_verb", set: &w.stayVerb},
+		{name: "quantity_head", set: &w.quantityHead},
 		{name: "block_prep", set: &w.blockPrep},
 		{name: "object_stop", set: &w.objectStop},
 		{name: "subject_stop", set: &w.subjectStop},
