@@ -100,6 +100,14 @@ type group []int
 func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 	pr, vg, syn := d.predicate(t0)
 	syn = syn && p.verb && !p.pred
+	if p.verb && !p.pred && !syn && d.parse != nil && d.tags[t0] == "NNS" {
+		if x := d.parse.NPAt(t0); x >= 0 && d.parse.NPs[x].Head == t0 && d.parse.NPs[x].Start < t0 {
+			// a verb trigger read as the plural head of a noun phrase
+			// with modifiers is a noun: "cut off gas supplies to
+			// Ukraine" is no supply
+			return false
+		}
+	}
 	passive := false
 	switch {
 	case syn:

@@ -410,6 +410,8 @@ func (p *Parse) nounPhrase(i int, name []int) int {
 				goto done // "both the" and "all the" stay one phrase
 			}
 		case j == np.Start && t == "IN" && approx(w):
+		case t == "IN" && w == "than" && j > np.Start && p.Tags[j-1] == "JJR" && j+1 < n && p.Tags[j+1] == "CD":
+			// "more than eight hours": a number's modifier
 		case (t == "VBN" || t == "VBG") && j+1 < n && (isNoun(p.Tags[j+1]) || p.Tags[j+1] == "JJ" || p.Tags[j+1] == "CD" && j > np.Start || name[j+1] > 0) && !sawNoun:
 			// a participle as a premodifier: "the proposed deal"
 		case t == "HYPH" || w == "-":
