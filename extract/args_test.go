@@ -66,7 +66,7 @@ func TestSyntacticArguments(t *testing.T) {
 			"U.S. troops will withdraw from Iraq.",
 			nil, []string{"SANCTIONED USA IRQ", "WARNED USA IRQ"}},
 		{"an event noun after a measure of time",
-			"Rubio led more than eight hours of peace talks with Ukrainian officials in Jeddah.",
+			"U.S. Secretary of State Marco Rubio led more than eight hours of peace talks with Ukrainian officials in Jeddah.",
 			[]string{"MET_WITH UKR USA"}, nil},
 		{"ditransitive aid",
 			"The United States sent Ukraine an additional $2 billion in military aid.",
