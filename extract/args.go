@@ -85,8 +85,11 @@ func (d *doc) parseSentence() {
 		return
 	}
 	trigger := false
+	presence := d.x.ps.classes["@presence"]
 	for _, t := range d.toks {
-		if len(d.x.ps.byFirst[t.w]) > 0 {
+		// a pattern's first word, a military presence head or an event
+		// verb or noun (remembered for anaphora)
+		if len(d.x.ps.byFirst[t.w]) > 0 || presence[t.w] || d.x.events.verbs[t.w] != "" || d.x.events.nouns[t.w] != "" {
 			trigger = true
 			break
 		}
@@ -172,7 +175,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 		}
 		agent := d.x.agents[head] != 0
 		found := false
-		for k := np.Start; k < np.Head && k < len(d.at); k++ {
+		for k := np.Start; k < np.Head; k++ {
 			ai := d.at[k]
 			if ai < 0 || !d.live(ai, false) {
 				continue
@@ -338,7 +341,10 @@ func (d *doc) supportSubject(t0 int) group {
 		if !d.x.support[d.toks[vg.Head].w] {
 			continue
 		}
-		in := pr.Object == g || pr.Object2 == g || pr.GapObject == g
+		passive := vg.Passive || vg.Participle && d.tags[vg.Head] == "VBN"
+		// the event noun is the object, or the subject of the passive
+		// ("sanctions were imposed by Canada")
+		in := pr.Object == g || pr.Object2 == g || pr.GapObject == g || passive && pr.Subject == g
 		for _, o := range pr.Obliques {
 			if o.Group == g && (o.Prep == "in" || o.Prep == "into") {
 				in = true // "engaged in talks", "entered into negotiations"
@@ -347,7 +353,7 @@ func (d *doc) supportSubject(t0 int) group {
 		if !in {
 			continue
 		}
-		if vg.Passive {
+		if passive {
 			if pr.Agent >= 0 {
 				return d.argActors(pr.Agent, false, false)
 			}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph/extract/syntax"
@@ -73,6 +74,13 @@ func (d *doc) rememberActs() {
 		d.acts = map[string]actor{}
 	}
 	ev := d.x.events
+	// acts in token order, so that the last one of a kind wins
+	type act struct {
+		at   int
+		kind string
+		who  actor
+	}
+	var acts []act
 	for _, pr := range d.parse.Predicates {
 		vg := d.parse.VGs[pr.VG]
 		kind := ev.verbs[d.toks[vg.Head].w]
@@ -87,16 +95,14 @@ func (d *doc) rememberActs() {
 			g = d.argActors(pr.Subject, false, false)
 		}
 		if g = d.expand(g); len(g) == 1 && d.actors[g[0]].code != "" {
-			a := d.actors[g[0]]
-			d.acts[kind] = a
+			acts = append(acts, act{vg.Head, kind, d.actors[g[0]]})
 		}
 	}
-	for x, np := range d.parse.NPs {
+	for _, np := range d.parse.NPs {
 		kind := ev.nouns[d.toks[np.Head].w]
 		if kind == "" {
 			continue
 		}
-		_ = x
 		var owner *actor
 		for k := np.Start; k < np.Head; k++ {
 			if ai := d.at[k]; ai >= 0 && d.live(ai, false) && !d.actors[ai].pron {
@@ -109,8 +115,12 @@ func (d *doc) rememberActs() {
 			}
 		}
 		if owner != nil {
-			d.acts[kind] = *owner
+			acts = append(acts, act{np.Head, kind, *owner})
 		}
+	}
+	sort.SliceStable(acts, func(i, j int) bool { return acts[i].at < acts[j].at })
+	for _, a := range acts {
+		d.acts[a.kind] = a.who
 	}
 }
 
@@ -188,7 +198,7 @@ func (d *doc) presence() {
 		return
 	}
 	mil := d.x.ps.classes["@presence"]
-	for x, np := range d.parse.NPs {
+	for _, np := range d.parse.NPs {
 		head := d.toks[np.Head].w
 		if !mil[head] {
 			continue
@@ -219,24 +229,24 @@ func (d *doc) presence() {
 				break
 			}
 		}
-		if len(where) == 0 {
-			for _, pr := range d.parse.Predicates {
-				vg := d.parse.VGs[pr.VG]
-				if pr.Subject != np.Group || !words.stayVerb[d.toks[vg.Head].w] {
-					continue
-				}
-				for _, o := range pr.Obliques {
-					if o.Prep == "in" || o.Prep == "inside" {
-						where = d.placeActors(o.Group)
-						break
-					}
+		for _, pr := range d.parse.Predicates {
+			if len(where) > 0 {
+				break
+			}
+			vg := d.parse.VGs[pr.VG]
+			if pr.Subject != np.Group || !words.stayVerb[d.toks[vg.Head].w] {
+				continue
+			}
+			for _, o := range pr.Obliques {
+				if o.Prep == "in" || o.Prep == "inside" {
+					where = d.placeActors(o.Group)
+					break
 				}
 			}
 		}
 		if len(where) == 0 {
 			continue
 		}
-		_ = x
 		d.emit(presencePattern, presencePattern.frames[0], np.Head, np.Head+1, owner, where, nil, -1)
 	}
 }

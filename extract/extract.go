@@ -87,7 +87,7 @@ func New(lex *lexicon.Lexicon, opts Options) *Extractor {
 	}
 	x2, err2 := Load(lex, Options{KeepHypothetical: opts.KeepHypothetical})
 	if err2 != nil {
-		return &Extractor{lex: lex, ps: &patternSet{byFirst: map[string][]*pattern{}}, opts: opts, err: err2}
+		return x // entities still work, with no patterns
 	}
 	x2.err = err
 	return x2
@@ -95,20 +95,27 @@ func New(lex *lexicon.Lexicon, opts Options) *Extractor {
 
 // Load is like New but returns an error when the lexicon or a pattern file
 // cannot be loaded. Pattern errors are *PatternError values naming the file
-// and line.
+// and line. On an error the Extractor returned has no patterns (it still
+// finds entities) and Err reports the error.
 func Load(lex *lexicon.Lexicon, opts Options) (*Extractor, error) {
 	if lex == nil {
 		l, err := lexicon.Default()
 		if err != nil {
-			return &Extractor{ps: &patternSet{byFirst: map[string][]*pattern{}}, opts: opts, err: err}, err
+			return newExtractor(nil, &patternSet{byFirst: map[string][]*pattern{}}, opts, err), err
 		}
 		lex = l
 	}
 	ps, err := loadPatternSet(opts.VerbDictionaries, opts.PatternFS)
 	if err != nil {
-		return &Extractor{lex: lex, ps: &patternSet{byFirst: map[string][]*pattern{}}, opts: opts, err: err}, err
+		return newExtractor(lex, &patternSet{byFirst: map[string][]*pattern{}}, opts, err), err
 	}
-	return &Extractor{lex: lex, ps: ps, opts: opts, tagger: syntax.DefaultTagger(), agents: loadAgents(agentsData), support: loadWordSet(supportVerbsData), events: loadEvents(eventsData)}, nil
+	return newExtractor(lex, ps, opts, nil), nil
+}
+
+// newExtractor assembles an Extractor with the embedded tagger and data.
+func newExtractor(lex *lexicon.Lexicon, ps *patternSet, opts Options, err error) *Extractor {
+	return &Extractor{lex: lex, ps: ps, opts: opts, err: err, tagger: syntax.DefaultTagger(),
+		agents: loadAgents(agentsData), support: loadWordSet(supportVerbsData), events: loadEvents(eventsData)}
 }
 
 // Err reports a problem met by New (a pattern file that did not load).
@@ -315,7 +322,6 @@ func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
 	d.quotePronouns(sp)
 	d.relations()
 	d.presence()
-	defer d.rememberActs()
 	d.reportedRequests(sp)
 	if len(sp) == 0 {
 		d.evaluations(d.speakerOf(accusingVerbs))
@@ -323,6 +329,7 @@ func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
 		d.evaluations(sp)
 	}
 	d.noteSubject()
+	d.rememberActs()
 	d.prevPers = append(d.prevPers[:0], d.sPers...)
 	d.prevTitled = append(d.prevTitled[:0], d.sTitled...)
 }

@@ -164,8 +164,17 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 					sg, ag, _ := d.synSubject(pr, passive && !keep, t1)
 					if len(sg) == 0 && passive && !keep && pr.Subject >= 0 {
 						// "they are holding talks mediated by Turkish
-						// officials": the parties of the event noun
+						// officials": the parties of the event noun,
+						// found through another verb than this one
 						sg = d.supportSubject(d.parse.Groups[pr.Subject].End - 1)
+						for _, a := range sg {
+							for _, b := range ag {
+								if d.actors[a].code == d.actors[b].code {
+									sg = nil // the trigger's own agent
+									break
+								}
+							}
+						}
 					}
 					if len(sg) == 0 {
 						ok = false

@@ -91,7 +91,8 @@ type Predicate struct {
 	Obliques   []Oblique
 	Agent      int  // the "by" phrase of a passive
 	Complement bool // a clause follows ("said that ...", "said Iran ...")
-	// GapObject is the noun phrase an object relative clause modifies,
+	// GapObject is the group of the noun phrase an object relative clause
+	// modifies,
 	// whose object the verb lacks: "the sanctions [Washington has imposed
 	// on Moscow]", "the weapons that Iran sent". -1 if none.
 	GapObject int
@@ -111,12 +112,13 @@ type Parse struct {
 	// kind and idx give, per token, the chunk it belongs to.
 	kind []chunkKind
 	idx  []int
-	// paren marks tokens inside a parenthetical set off by commas (an
-	// apposition, a non-restrictive relative or participial clause);
-	// parenStart gives the first token of the parenthetical.
+	// parenStart marks parentheticals set off by commas (an apposition,
+	// a non-restrictive relative or participial clause): the first token
+	// of the parenthetical token i is in (its closing comma included), or
+	// -1.
 	parenStart []int
-	// relEnd marks restrictive relative clauses: relStart[i] is the first
-	// token of the relative clause token i is in, or -1.
+	// relStart marks restrictive relative clauses: the first token of the
+	// relative clause token i is in, or -1.
 	relStart []int
 	// quoted marks quote marks that are transparent to chunking
 	quoted []bool
@@ -462,16 +464,17 @@ func (p *Parse) verbGroup(i int) int {
 		case isVerb(t):
 			if vg.Head >= 0 {
 				hw := p.lw(vg.Head)
-				if beForm(hw) {
-					hasBe = true
-				}
-				hasAux = true
 				if p.Tags[vg.Head] == "VBN" && !beForm(hw) && t != "VBN" && t != "VBG" {
 					goto done // "deployed are": a new verb group
 				}
 				if !auxVerb(hw) && p.Tags[vg.Head] != "MD" {
 					goto done // two main verbs: "began talking" stays two groups
 				}
+				// the verb before is an auxiliary of this one
+				if beForm(hw) {
+					hasBe = true
+				}
+				hasAux = true
 			}
 			vg.Head = j
 			if t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" {
@@ -516,10 +519,13 @@ done:
 		ht = "VBD"
 		vg.Finite = true
 	}
-	if !vg.Finite && !vg.Infinitive && !hasAux && (ht == "VBG" || ht == "VBN") {
+	// a group opened by a participle ("having met", "being pressed") is
+	// non-finite too
+	nonfiniteStart := !vg.Infinitive && (p.Tags[vg.Start] == "VBG" || p.Tags[vg.Start] == "VBN")
+	if !vg.Finite && !vg.Infinitive && (!hasAux || nonfiniteStart) && (ht == "VBG" || ht == "VBN") {
 		vg.Participle = true
 	}
-	if !vg.Finite && !vg.Infinitive && (ht == "VB" || hasAux) && vg.Start > 0 {
+	if !vg.Finite && !vg.Infinitive && !vg.Participle && (ht == "VB" || hasAux) && vg.Start > 0 {
 		// "do not", "did" handled by tags; a bare VB after a modal in a
 		// separate group is rare; treat it as finite (imperative or a
 		// tagging slip)
@@ -842,6 +848,9 @@ func (p *Parse) gaps() {
 		if !vg.Finite || vg.Passive || pr.How != SubjDirect || pr.Object >= 0 || pr.Complement || pr.Subject < 0 {
 			continue
 		}
+		if p.Groups[pr.Subject].End != p.prevIndex(vg.Start)+1 {
+			continue // the subject must stand right before the verb
+		}
 		j := p.prevIndex(p.Groups[pr.Subject].Start)
 		if j >= 0 && p.kind[j] == kRel && (p.lw(j) == "that" || p.lw(j) == "which") {
 			j = p.prevIndex(j)
@@ -850,10 +859,11 @@ func (p *Parse) gaps() {
 			continue
 		}
 		x := p.idx[j]
-		if p.NPs[x].Group == pr.Subject || !isNoun(p.Tags[p.NPs[x].Head]) || strings.HasPrefix(p.Tags[p.NPs[x].Head], "NNP") {
-			continue
+		np := p.NPs[x]
+		if np.Group == pr.Subject || np.PP >= 0 || timeNoun(p.lw(np.Head)) || !isNoun(p.Tags[np.Head]) || strings.HasPrefix(p.Tags[np.Head], "NNP") {
+			continue // ("After the talks Iran withdrew": inside a phrase)
 		}
-		pr.GapObject = p.NPs[x].Group
+		pr.GapObject = np.Group
 	}
 }
 
@@ -1046,13 +1056,8 @@ func (p *Parse) controller(v int, done []bool) (int, SubjectHow) {
 	}
 	switch p.kind[j] {
 	case kVG:
-		u := p.idx[j]
-		if p.VGs[u].Passive {
-			// "Iran was asked to": the passive subject
-			g, _ := p.subject(u, done)
-			return g, SubjControl
-		}
-		g, _ := p.subject(u, done)
+		// "agreed to send"; "Iran was asked to": the passive subject
+		g, _ := p.subject(p.idx[j], done)
 		return g, SubjControl
 	case kNP:
 		x := p.idx[j]
@@ -1235,7 +1240,7 @@ func (p *Parse) objects(v int) {
 			}
 			pp := p.PPs[pi]
 			pr.Obliques = append(pr.Obliques, Oblique{Prep: pp.Word, PP: pi, Group: pp.Group})
-			if pp.Word == "by" && vg.Passive && pr.Agent < 0 {
+			if pp.Word == "by" && (vg.Passive || vg.Participle && p.Tags[vg.Head] == "VBN") && pr.Agent < 0 {
 				pr.Agent = pp.Group
 			}
 			j = p.Groups[pp.Group].End
