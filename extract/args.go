@@ -389,10 +389,14 @@ func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) in
 		return -1
 	}
 	g := d.parse.NPs[x].Group
-	// "a trip that took him to X, Y and Z": the relative clause of the
-	// noun carries its argument
+	// a clause about the noun carries its argument
 	for _, cp := range d.parse.Predicates {
-		if cp.Subject == g && cp.How == syntax.SubjRelative || cp.GapObject == g {
+		cvg := d.parse.VGs[cp.VG]
+		passiveSupport := cp.Subject == g && (cvg.Passive || cvg.Participle && d.tags[cvg.Head] == "VBN") && d.x.support[d.toks[cvg.Head].w]
+		// "a trip that took him to X" (relative clause), "the weapons
+		// Iran sent to Russia" (object gap), "sanctions were imposed by
+		// Canada on Russia" (passive support verb)
+		if cp.Subject == g && cp.How == syntax.SubjRelative || cp.GapObject == g || passiveSupport {
 			if og := d.oblique(cp, prep, d.parse.VGs[cp.VG].End); og >= 0 {
 				return og
 			}
