@@ -63,10 +63,17 @@ func loadWordSet(data []byte) map[string]bool {
 // rebels") never.
 func (d *doc) agentFor(w string, a actor) bool {
 	k := d.x.agents[w]
-	if k == 0 || a.adj && strings.Contains(d.toks[a.t0].raw, "-") {
+	if k == 0 || d.hyphenModifier(a) {
 		return false
 	}
 	return k == agentState || !isStateCode(a.code)
+}
+
+// hyphenModifier reports an adjective actor inside a hyphenated word
+// ("Chadian-backed", "U.S.-led"): it modifies, it never stands for the
+// state.
+func (d *doc) hyphenModifier(a actor) bool {
+	return a.adj && strings.Contains(d.toks[a.t0].raw, "-")
 }
 
 // parseSentence tags and parses the current sentence; the actors found so
@@ -163,7 +170,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 		if ai := d.at[np.Head]; ai >= 0 && d.live(ai, place) {
 			a := d.actors[ai]
 			if !a.adj || d.agentFor(lastHead, a) && np.End-np.Start <= 2 ||
-				np.End-np.Start == 2 && d.toks[np.Start].w == "the" && !strings.Contains(d.toks[a.t0].raw, "-") {
+				np.End-np.Start == 2 && d.toks[np.Start].w == "the" && !d.hyphenModifier(a) {
 				// (also "the Sudanese", "the British": the guide's
 				// demonym standing for the state)
 				// the noun phrase is the actor, or an adjective
@@ -181,7 +188,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 			a := d.actors[ai]
-			if d.agentFor(head, a) || obj && !(a.adj && strings.Contains(d.toks[a.t0].raw, "-")) && !(a.adj && d.x.agents[head] == agentOrg) {
+			if d.agentFor(head, a) || obj && !d.hyphenModifier(a) && !(a.adj && d.x.agents[head] == agentOrg) {
 				// (an object's state modifier counts, but not for
 				// "Colombian rebels")
 				add(ai)
@@ -341,7 +348,7 @@ func (d *doc) supportSubject(t0 int) group {
 		if !d.x.support[d.toks[vg.Head].w] {
 			continue
 		}
-		passive := vg.Passive || vg.Participle && d.tags[vg.Head] == "VBN"
+		passive := d.parse.PassiveVoice(pr.VG)
 		// the event noun is the object, or the subject of the passive
 		// ("sanctions were imposed by Canada")
 		in := pr.Object == g || pr.Object2 == g || pr.GapObject == g || passive && pr.Subject == g
@@ -392,7 +399,7 @@ func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) in
 	// a clause about the noun carries its argument
 	for _, cp := range d.parse.Predicates {
 		cvg := d.parse.VGs[cp.VG]
-		passiveSupport := cp.Subject == g && (cvg.Passive || cvg.Participle && d.tags[cvg.Head] == "VBN") && d.x.support[d.toks[cvg.Head].w]
+		passiveSupport := cp.Subject == g && d.parse.PassiveVoice(cp.VG) && d.x.support[d.toks[cvg.Head].w]
 		// "a trip that took him to X" (relative clause), "the weapons
 		// Iran sent to Russia" (object gap), "sanctions were imposed by
 		// Canada on Russia" (passive support verb)

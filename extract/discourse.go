@@ -87,7 +87,7 @@ func (d *doc) rememberActs() {
 		if kind == "" || pr.Subject < 0 {
 			continue
 		}
-		passive := vg.Passive || vg.Participle && d.tags[vg.Head] == "VBN"
+		passive := d.parse.PassiveVoice(pr.VG)
 		var g group
 		if passive {
 			g = d.argActors(pr.Agent, false, false)
@@ -209,7 +209,7 @@ func (d *doc) presence() {
 			if ai < 0 || !d.live(ai, false) || d.actors[ai].pron || !isStateCode(d.actors[ai].code) {
 				continue
 			}
-			if d.actors[ai].adj && strings.Contains(d.toks[d.actors[ai].t0].raw, "-") {
+			if d.hyphenModifier(d.actors[ai]) {
 				continue
 			}
 			owner = append(owner, ai)

@@ -111,7 +111,7 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 	passive := false
 	switch {
 	case syn:
-		passive = vg.Passive || vg.Participle && d.tags[vg.Head] == "VBN"
+		passive = d.parse.PassiveVoice(pr.VG)
 	case p.verb:
 		passive = d.isPassive(t0, t1)
 	}

@@ -1240,7 +1240,7 @@ func (p *Parse) objects(v int) {
 			}
 			pp := p.PPs[pi]
 			pr.Obliques = append(pr.Obliques, Oblique{Prep: pp.Word, PP: pi, Group: pp.Group})
-			if pp.Word == "by" && (vg.Passive || vg.Participle && p.Tags[vg.Head] == "VBN") && pr.Agent < 0 {
+			if pp.Word == "by" && p.PassiveVoice(v) && pr.Agent < 0 {
 				pr.Agent = pp.Group
 			}
 			j = p.Groups[pp.Group].End
@@ -1327,6 +1327,14 @@ func (p *Parse) ClauseVerb(i int) int {
 		}
 	}
 	return -1
+}
+
+// PassiveVoice reports whether verb group v is in the passive voice: a
+// form of "be" or "get" with a past participle, or a bare past participle
+// heading a reduced clause ("rebels backed by Rwanda").
+func (p *Parse) PassiveVoice(v int) bool {
+	vg := p.VGs[v]
+	return vg.Passive || vg.Participle && p.Tags[vg.Head] == "VBN"
 }
 
 // PredicateAt returns the predicate whose verb group contains token i.
