@@ -263,6 +263,27 @@ func (d *doc) synSubject(pr syntax.Predicate, passive bool, t1 int) (subj, agent
 	return subj, agent, true
 }
 
+// synSlotSubject fills a verb trigger's subject slot from the parse: the
+// subject's actors and, in the passive, the agent's. A passive whose
+// subject is an event noun with no actor takes the noun's parties from
+// another verb ("they are holding talks mediated by Turkish officials":
+// the parties of the talks), never the trigger's own agent.
+func (d *doc) synSlotSubject(pr syntax.Predicate, passive bool, t1 int) (subj, agent group) {
+	subj, agent, _ = d.synSubject(pr, passive, t1)
+	if len(subj) > 0 || !passive || pr.Subject < 0 {
+		return subj, agent
+	}
+	subj = d.supportSubject(d.parse.Groups[pr.Subject].End - 1)
+	for _, a := range subj {
+		for _, b := range agent {
+			if d.actors[a].code == d.actors[b].code {
+				return nil, agent
+			}
+		}
+	}
+	return subj, agent
+}
+
 // reciprocal reports whether group g is "each other" or "one another".
 func (d *doc) reciprocal(g int) bool {
 	pg := d.parse.Groups[g]

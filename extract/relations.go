@@ -157,97 +157,61 @@ func (d *doc) applyPattern(p *pattern, t0, t1 int) bool {
 		for _, sl := range fr.slots {
 			switch sl.kind {
 			case slotSubj:
+				// the subject's actors g and, for a passive, the "by"
+				// agent's ag: from the parse for a verb in a parsed verb
+				// group (no relation when the parse has no subject: the
+				// nearest actor to the left is how relative and
+				// participial clauses went wrong), else by word order
+				var g, ag group
+				vpS := false // a coordinated verb's subject: modality looks from the trigger
 				if syn {
-					// the parse decides: no subject in the parse, no
-					// relation (the nearest actor to the left is how
-					// relative and participial clauses went wrong)
-					sg, ag, _ := d.synSubject(pr, passive && !keep, t1)
-					if len(sg) == 0 && passive && !keep && pr.Subject >= 0 {
-						// "they are holding talks mediated by Turkish
-						// officials": the parties of the event noun,
-						// found through another verb than this one
-						sg = d.supportSubject(d.parse.Groups[pr.Subject].End - 1)
-						for _, a := range sg {
-							for _, b := range ag {
-								if d.actors[a].code == d.actors[b].code {
-									sg = nil // the trigger's own agent
-									break
-								}
-							}
+					g, ag = d.synSlotSubject(pr, passive && !keep, t1)
+				} else {
+					if p.verb || p.pred {
+						g = d.leftGroup(t0)
+						if d.adjunct(t0) {
+							g = d.mainSubject(t0)
+						} else if vg := d.vpSubject(t0, g); vg != nil {
+							g, vpS = vg, true
 						}
-					}
-					if len(sg) == 0 {
-						ok = false
-						break
+					} else {
+						g = d.nounSubject(t0)
+						if len(g) == 0 && d.adjunct(t0) {
+							g = d.leftGroup(t0)
+						}
+						if len(g) == 0 {
+							g = d.supportSubject(t0)
+						}
+						if len(g) == 0 && (p.typ == relation.MetWith || p.typ == relation.AgreedWith) {
+							// "during talks with X, Y said"; but "cut
+							// ties after an attack" is not the
+							// subject's attack
+							g = d.adjunctSubject(t0)
+						}
 					}
 					if passive && !keep {
-						if len(ag) == 0 {
-							ok = false
-							break
+						if rg := d.relativeAntecedent(t0); rg != nil {
+							g = rg // "the U.S. proposal, which is supported by X"
 						}
-						srcs = ag
-						advance(ag)
-						if hasSlot(fr, slotObj) {
-							tgts = sg
-						}
-						subjEnd = d.actors[sg[0]].t1
-						continue
-					}
-					srcs = sg
-					subjEnd = d.actors[sg[0]].t1
-					if subjEnd > t0 {
-						subjEnd = t0 - 1
-					}
-					continue
-				}
-				var g group
-				vpS := false
-				if p.verb || p.pred {
-					g = d.leftGroup(t0)
-					if d.adjunct(t0) {
-						g = d.mainSubject(t0)
-					} else if vg := d.vpSubject(t0, g); vg != nil {
-						g, vpS = vg, true
-					}
-				} else {
-					g = d.nounSubject(t0)
-					if len(g) == 0 && d.adjunct(t0) {
-						g = d.leftGroup(t0)
-					}
-					if len(g) == 0 {
-						g = d.supportSubject(t0)
-					}
-					if len(g) == 0 && (p.typ == relation.MetWith || p.typ == relation.AgreedWith) {
-						// "during talks with X, Y said"; but "cut ties
-						// after an attack" is not the subject's attack
-						g = d.adjunctSubject(t0)
+						ag = d.prepGroup(t1, "by", 3, false)
 					}
 				}
+				if len(g) == 0 || passive && !keep && len(ag) == 0 {
+					ok = false
+					break
+				}
+				subjEnd = d.actors[g[0]].t1
 				if passive && !keep {
-					if rg := d.relativeAntecedent(t0); rg != nil {
-						g = rg // "the U.S. proposal, which is supported by X"
-					}
-					// passive: the subject is the target, the agent the source
-					ag := d.prepGroup(t1, "by", 3, false)
-					if len(ag) == 0 || len(g) == 0 {
-						ok = false
-						break
-					}
+					// the subject is the target, the agent the source
 					srcs = ag
 					advance(ag)
 					if hasSlot(fr, slotObj) {
 						tgts = g
 					}
-					subjEnd = d.actors[g[0]].t1
 					continue
 				}
-				if len(g) == 0 {
-					ok = false
-					break
-				}
 				srcs = g
-				subjEnd = d.actors[g[0]].t1
-				if vpS {
+				if vpS || syn && subjEnd > t0 {
 					subjEnd = t0 - 1
 				}
 			case slotSubjGroup:
