@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"bufio"
-	"bytes"
-	_ "embed"
 	"strings"
 
 	"github.com/diplograph/diplograph/extract/syntax"
@@ -15,46 +12,22 @@ import (
 // verb trigger's slots are filled from its predicate's subject, object and
 // prepositional arguments rather than from the nearest actor.
 
-//go:embed data/agents.txt
-var agentsData []byte
-
-//go:embed data/support_verbs.txt
-var supportVerbsData []byte
-
-// Agent kinds of head nouns (data/agents.txt).
+// Agent kinds of head nouns (@agent_state and @agent_org of
+// data/words.txt).
 const (
 	agentState = 1 // acts for a state or organization that modifies it
 	agentOrg   = 2 // acts for an organization only ("fighters")
 )
 
-// loadAgents reads agents.txt: head nouns that stand for the state or
-// organization that modifies them; "org:" lines for organizations only.
-func loadAgents(data []byte) map[string]int {
-	out := map[string]int{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		kind := agentState
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "org:"); ok {
-			line, kind = rest, agentOrg
-		}
-		for _, w := range strings.Fields(line) {
-			out[strings.ToLower(w)] = kind
-		}
+// agentKind gives the agent kind of head noun w, or 0.
+func agentKind(w string) int {
+	switch {
+	case words.agentState[w]:
+		return agentState
+	case words.agentOrg[w]:
+		return agentOrg
 	}
-	return out
-}
-
-// loadWordSet reads a list of words, one or more per line; # comments.
-func loadWordSet(data []byte) map[string]bool {
-	out := map[string]bool{}
-	for w := range loadAgents(data) {
-		out[w] = true
-	}
-	return out
+	return 0
 }
 
 // agentFor reports whether head noun w stands for actor a modifying it:
@@ -62,7 +35,7 @@ func loadWordSet(data []byte) map[string]bool {
 // organizations; an actor inside a hyphenated modifier ("Chadian-backed
 // rebels") never.
 func (d *doc) agentFor(w string, a actor) bool {
-	k := d.x.agents[w]
+	k := agentKind(w)
 	if k == 0 || d.hyphenModifier(a) {
 		return false
 	}
@@ -96,7 +69,7 @@ func (d *doc) parseSentence() {
 	for _, t := range d.toks {
 		// a pattern's first word, a military presence head or an event
 		// verb or noun (remembered for anaphora)
-		if len(d.x.ps.byFirst[t.w]) > 0 || presence[t.w] || d.x.events.verbs[t.w] != "" || d.x.events.nouns[t.w] != "" {
+		if len(d.x.ps.byFirst[t.w]) > 0 || presence[t.w] || words.eventVerb[t.w] != "" || words.eventNoun[t.w] != "" {
 			trigger = true
 			break
 		}
@@ -180,7 +153,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 		}
-		agent := d.x.agents[head] != 0
+		agent := agentKind(head) != 0
 		found := false
 		for k := np.Start; k < np.Head; k++ {
 			ai := d.at[k]
@@ -188,7 +161,7 @@ func (d *doc) argActors(g int, place, obj bool) group {
 				continue
 			}
 			a := d.actors[ai]
-			if d.agentFor(head, a) || obj && !d.hyphenModifier(a) && !(a.adj && d.x.agents[head] == agentOrg) {
+			if d.agentFor(head, a) || obj && !d.hyphenModifier(a) && !(a.adj && agentKind(head) == agentOrg) {
 				// (an object's state modifier counts, but not for
 				// "Colombian rebels")
 				add(ai)
@@ -345,7 +318,7 @@ func (d *doc) matrixSubject(pr syntax.Predicate) group {
 // protest with Y", "the two sides held talks"): the verb's subject, or its
 // "by" agent in the passive. Verbs that report on someone else's event
 // ("condemned the sanctions") are not support verbs, so the list is
-// closed (data/support_verbs.txt).
+// closed (@support_verb of data/words.txt).
 func (d *doc) supportSubject(t0 int) group {
 	if d.parse == nil {
 		return nil
@@ -366,7 +339,7 @@ func (d *doc) supportSubject(t0 int) group {
 	}
 	for _, pr := range d.parse.Predicates {
 		vg := d.parse.VGs[pr.VG]
-		if !d.x.support[d.toks[vg.Head].w] {
+		if !words.supportVerb[d.toks[vg.Head].w] {
 			continue
 		}
 		passive := d.parse.PassiveVoice(pr.VG)
@@ -420,7 +393,7 @@ func (d *doc) prepArg(syn bool, pr syntax.Predicate, t0, t1 int, prep string) in
 	// a clause about the noun carries its argument
 	for _, cp := range d.parse.Predicates {
 		cvg := d.parse.VGs[cp.VG]
-		passiveSupport := cp.Subject == g && d.parse.PassiveVoice(cp.VG) && d.x.support[d.toks[cvg.Head].w]
+		passiveSupport := cp.Subject == g && d.parse.PassiveVoice(cp.VG) && words.supportVerb[d.toks[cvg.Head].w]
 		// "a trip that took him to X" (relative clause), "the weapons
 		// Iran sent to Russia" (object gap), "sanctions were imposed by
 		// Canada on Russia" (passive support verb)

@@ -1,11 +1,7 @@
 package extract
 
 import (
-	"bufio"
-	"bytes"
-	_ "embed"
 	"sort"
-	"strings"
 
 	"github.com/diplograph/diplograph/extract/syntax"
 	"github.com/diplograph/diplograph/relation"
@@ -14,39 +10,6 @@ import (
 // This file holds article-level discourse memory kept apart from the
 // per-sentence state: who did each act (for event anaphora, "condemned
 // the launch"), and the host of talks held in a capital.
-
-//go:embed data/events.txt
-var eventsData []byte
-
-// eventLexicon maps event nouns and verb forms to one event kind.
-type eventLexicon struct {
-	nouns map[string]string // noun → kind
-	verbs map[string]string // verb form → kind
-}
-
-func loadEvents(data []byte) *eventLexicon {
-	ev := &eventLexicon{nouns: map[string]string{}, verbs: map[string]string{}}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		nouns, verbs, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		ns := strings.Split(strings.TrimSpace(nouns), "/")
-		kind := ns[0]
-		for _, n := range ns {
-			ev.nouns[strings.ToLower(strings.TrimSpace(n))] = kind
-		}
-		for _, v := range strings.Fields(verbs) {
-			ev.verbs[strings.ToLower(v)] = kind
-		}
-	}
-	return ev
-}
 
 // memory is what the extractor remembers across the sentences of one
 // article, apart from the per-sentence state: the persons met so far and
@@ -73,7 +36,6 @@ func (d *doc) rememberActs() {
 	if d.acts == nil {
 		d.acts = map[string]actor{}
 	}
-	ev := d.x.events
 	// acts in token order, so that the last one of a kind wins
 	type act struct {
 		at   int
@@ -83,7 +45,7 @@ func (d *doc) rememberActs() {
 	var acts []act
 	for _, pr := range d.parse.Predicates {
 		vg := d.parse.VGs[pr.VG]
-		kind := ev.verbs[d.toks[vg.Head].w]
+		kind := words.eventVerb[d.toks[vg.Head].w]
 		if kind == "" || pr.Subject < 0 {
 			continue
 		}
@@ -99,7 +61,7 @@ func (d *doc) rememberActs() {
 		}
 	}
 	for _, np := range d.parse.NPs {
-		kind := ev.nouns[d.toks[np.Head].w]
+		kind := words.eventNoun[d.toks[np.Head].w]
 		if kind == "" {
 			continue
 		}
@@ -135,7 +97,7 @@ func (d *doc) anaphoricAct(np int) (int, bool) {
 		return 0, false
 	}
 	n := d.parse.NPs[np]
-	kind := d.x.events.nouns[d.toks[n.Head].w]
+	kind := words.eventNoun[d.toks[n.Head].w]
 	if kind == "" || d.acts == nil {
 		return 0, false
 	}
@@ -164,7 +126,7 @@ func (d *doc) anaphoricAct(np int) (int, bool) {
 // agent noun ("officials", "leaders", "counterparts").
 func (d *doc) hostOf(pr syntax.Predicate, with int) group {
 	pg := d.parse.Groups[with]
-	if len(pg.NPs) != 1 || d.x.agents[d.toks[d.parse.NPs[pg.NPs[0]].Head].w] != agentState {
+	if len(pg.NPs) != 1 || agentKind(d.toks[d.parse.NPs[pg.NPs[0]].Head].w) != agentState {
 		return nil
 	}
 	for _, o := range pr.Obliques {

@@ -48,11 +48,12 @@
 //     object (for a one-word trigger) and prepositional arguments come
 //     from the predicate, else from the words after the trigger. A noun
 //     phrase stands for a state through its head: an actor, an agent noun
-//     modified by a state (data/agents.txt: "Indian and Pakistani troops",
+//     modified by a state (@agent_state of data/words.txt: "Indian and
+//     Pakistani troops",
 //     "ministers of Germany and France"), an apposition or a quantity
 //     ("dozens of Chinese vessels"). A noun trigger is owned by the
 //     possessive, adjective or name before it, by the subject of a support
-//     verb whose object it is (data/support_verbs.txt: "Canada announced
+//     verb whose object it is (@support_verb: "Canada announced
 //     sanctions"), or by the subject of the clause of an adjunct
 //     ("following talks"); a request or warning by X ("calls by X",
 //     "warnings from X") is addressed to the clause subject. "each other"
@@ -60,7 +61,7 @@
 //     relation per pair, both ways for a directed act ("clashed").
 //  4. Discourse (discourse.go, groups.go, speech.go), which steps 3 and 5
 //     use. The article keeps a memory of who did each act
-//     (data/events.txt), so that "condemned the launch" targets the
+//     (@event_noun, @event_verb), so that "condemned the launch" targets the
 //     launch's agent; the host of a meeting "with officials in Beijing"
 //     is the state of the capital; "backed the proposal" (slot last:O)
 //     targets the previous sentence's subject. The speaker of a sentence
@@ -106,7 +107,6 @@
 // data/cameo_stop.txt, extended by Options.VerbDictionaries; the
 // patterns.txt of each file system of Options.PatternFS, whose "!remove"
 // lines drop earlier patterns. Errors name the file and line
-// (*PatternError). The other files (words.txt, agents.txt,
-// support_verbs.txt, events.txt, evaluations.txt, dates.txt) change only
-// with the source. data/README.md describes every file.
+// (*PatternError). The other files (words.txt, evaluations.txt,
+// dates.txt) change only with the source. data/README.md describes every file.
 package extract

@@ -64,11 +64,6 @@ type Extractor struct {
 	opts   Options
 	err    error
 	tagger *syntax.Tagger
-	agents map[string]int // agent head nouns and their kind (data/agents.txt)
-	// support verbs whose object names their subject's own event
-	// (data/support_verbs.txt)
-	support map[string]bool
-	events  *eventLexicon // event nouns and verbs (data/events.txt)
 	// traceParse, when set (by tests), receives each sentence's parse
 	traceParse func(string)
 	// traceTrigger, when set (by tests), receives each sentence whose
@@ -112,10 +107,9 @@ func Load(lex *lexicon.Lexicon, opts Options) (*Extractor, error) {
 	return newExtractor(lex, ps, opts, nil), nil
 }
 
-// newExtractor assembles an Extractor with the embedded tagger and data.
+// newExtractor assembles an Extractor with the embedded tagger.
 func newExtractor(lex *lexicon.Lexicon, ps *patternSet, opts Options, err error) *Extractor {
-	return &Extractor{lex: lex, ps: ps, opts: opts, err: err, tagger: syntax.DefaultTagger(),
-		agents: loadAgents(agentsData), support: loadWordSet(supportVerbsData), events: loadEvents(eventsData)}
+	return &Extractor{lex: lex, ps: ps, opts: opts, err: err, tagger: syntax.DefaultTagger()}
 }
 
 // Err reports a problem met by New (a pattern file that did not load).

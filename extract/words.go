@@ -60,9 +60,14 @@ type wordLists struct {
 	// extract.go
 	ethnicMarker map[string]bool // @ethnic_marker
 	// args.go and discourse.go
-	measureNoun  map[string]bool // @measure_noun
-	stayVerb     map[string]bool // @stay_verb
-	quantityHead map[string]bool // @quantity_head
+	agentState   map[string]bool   // @agent_state
+	agentOrg     map[string]bool   // @agent_org
+	supportVerb  map[string]bool   // @support_verb
+	eventNoun    map[string]string // @event_noun: noun -> event kind
+	eventVerb    map[string]string // @event_verb: verb form -> event kind
+	measureNoun  map[string]bool   // @measure_noun
+	stayVerb     map[string]bool   // @stay_verb
+	quantityHead map[string]bool   // @quantity_head
 	// relations.go and extract.go: word-order rules
 	blockPrep            map[string]bool // @block_prep
 	objectStop           map[string]bool // @object_stop
@@ -131,6 +136,11 @@ func (w *wordLists) lists() []wordList {
 		{name: "prohibition", set: &w.prohibition},
 		{name: "hearsay_noun", set: &w.hearsayNoun},
 		{name: "ethnic_marker", set: &w.ethnicMarker},
+		{name: "agent_state", set: &w.agentState},
+		{name: "agent_org", set: &w.agentOrg},
+		{name: "support_verb", set: &w.supportVerb},
+		{name: "event_noun", text: &w.eventNoun},
+		{name: "event_verb", text: &w.eventVerb},
 		{name: "measure_noun", set: &w.measureNoun},
 		{name: "stay_verb", set: &w.stayVerb},
 		{name: "quantity_head", set: &w.quantityHead},
