@@ -806,7 +806,7 @@ func (p *Parse) predicates() {
 	// a past tense ("William Hague, the foreign secretary, spoke by phone")
 	top := false
 	for _, vg := range p.VGs {
-		if vg.Finite && p.parenStart[vg.Start] < 0 && p.relStart[vg.Start] < 0 {
+		if p.mainVerb(vg.Start) >= 0 {
 			top = true
 			break
 		}
@@ -1155,45 +1155,43 @@ func (p *Parse) governor(i int) int {
 	return -1
 }
 
+// mainVerb returns the verb group at token j when it is finite and
+// outside parentheticals and relative clauses (a verb of a main or
+// complement clause), else -1.
+func (p *Parse) mainVerb(j int) int {
+	if p.kind[j] != kVG || p.parenStart[j] >= 0 || p.relStart[j] >= 0 || !p.VGs[p.idx[j]].Finite {
+		return -1
+	}
+	return p.idx[j]
+}
+
 // clauseSubject returns the subject of the main clause around token i:
-// the nearest finite verb to the left that is not inside a relative or
-// parenthetical, else the first finite verb to the right.
+// the nearest main verb to the left with a subject, else the first main
+// verb to the right.
 func (p *Parse) clauseSubject(i int, done []bool) (int, SubjectHow) {
 	for j := i - 1; j >= 0; j-- {
 		if p.kind[j] == kStop && p.lw(j) != "." {
 			break
 		}
-		if p.kind[j] != kVG || p.parenStart[j] >= 0 || p.relStart[j] >= 0 {
-			continue
-		}
-		u := p.idx[j]
-		if !p.VGs[u].Finite {
-			continue
-		}
-		g, _ := p.subject(u, done)
-		if g >= 0 {
-			return g, SubjParticiple
+		if u := p.mainVerb(j); u >= 0 {
+			if g, _ := p.subject(u, done); g >= 0 {
+				return g, SubjParticiple
+			}
 		}
 	}
 	return p.nextFiniteSubject(i, done)
 }
 
-// nextFiniteSubject returns the subject of the first finite verb group at
-// or after token i outside parentheticals and relatives.
+// nextFiniteSubject returns the subject of the first main verb at or
+// after token i.
 func (p *Parse) nextFiniteSubject(i int, done []bool) (int, SubjectHow) {
 	for j := i; j < len(p.Words); j++ {
-		if p.kind[j] != kVG || p.parenStart[j] >= 0 || p.relStart[j] >= 0 {
-			continue
+		if u := p.mainVerb(j); u >= 0 {
+			if g, _ := p.subject(u, done); g >= 0 {
+				return g, SubjParticiple
+			}
+			return -1, SubjNone
 		}
-		u := p.idx[j]
-		if !p.VGs[u].Finite {
-			continue
-		}
-		g, _ := p.subject(u, done)
-		if g >= 0 {
-			return g, SubjParticiple
-		}
-		return -1, SubjNone
 	}
 	return -1, SubjNone
 }
@@ -1319,8 +1317,8 @@ func (p *Parse) ClauseVerb(i int) int {
 		}
 	}
 	for j := i + 1; j < len(p.Words); j++ {
-		if p.kind[j] == kVG && p.parenStart[j] < 0 && p.relStart[j] < 0 && p.VGs[p.idx[j]].Finite {
-			return p.idx[j]
+		if u := p.mainVerb(j); u >= 0 {
+			return u
 		}
 		if p.kind[j] == kStop || p.kind[j] == kRel {
 			return -1
