@@ -415,12 +415,6 @@ func (d *doc) isPassive(t0, t1 int) bool {
 	return false
 }
 
-// usable reports whether actor ai can fill a slot.
-func (d *doc) usable(ai int) bool {
-	a := d.actors[ai]
-	return a.code != "" && !a.place
-}
-
 // leftGroup finds the subject left of token t: the nearest actor not inside
 // a prepositional phrase, with the actors coordinated with it. The group
 // lists the nearest actor first.
