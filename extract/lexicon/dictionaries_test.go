@@ -72,9 +72,9 @@ func TestLoadDictionaries(t *testing.T) {
 }
 
 func TestLoadDictionaryErrors(t *testing.T) {
-	_, err := LoadOptions(Options{NoPhoenix: true, Dictionaries: []petrarch.Source{{Name: "bad.actors",
+	_, err := LoadOptions(Options{NoPhoenix: true, Dictionaries: []petrarch.Source{{Name: "dicts/bad.actors",
 		Data: []byte("A_B_\n\t[USAGOV 2004017-20061201]\n")}}})
-	if err == nil || !strings.Contains(err.Error(), "bad.actors:2: bad date") {
+	if err == nil || !strings.Contains(err.Error(), "dicts/bad.actors:2: bad date") {
 		t.Errorf("err = %v", err)
 	}
 }

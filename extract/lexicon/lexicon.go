@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -232,24 +235,46 @@ func (l *Lexicon) loadFSSkip(fsys fs.FS, skip string) error {
 		}
 		return names[i] < names[j]
 	})
+	dir := dirName(fsys)
+	shown := func(n string) string {
+		if dir == "" {
+			return n
+		}
+		return filepath.Join(dir, n)
+	}
 	for _, n := range names {
 		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
-			return fmt.Errorf("lexicon: %s: %w", n, err)
+			return fmt.Errorf("lexicon: %s: %w", shown(n), err)
 		}
-		if err := l.parseFile(n, b); err != nil {
+		if err := l.parseFile(shown(n), b); err != nil {
 			return err
 		}
 	}
 	b, err := fs.ReadFile(fsys, holdersFile)
 	switch {
 	case err == nil:
-		return l.parseHolders(holdersFile, b)
+		return l.parseHolders(shown(holdersFile), b)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	default:
-		return fmt.Errorf("lexicon: %s: %w", holdersFile, err)
+		return fmt.Errorf("lexicon: %s: %w", shown(holdersFile), err)
 	}
+}
+
+// osDirFS is the type of the file systems os.DirFS returns.
+var osDirFS = reflect.TypeOf(os.DirFS("."))
+
+// dirName is the directory a user file system reads, as the caller gave it
+// to os.DirFS, so that errors name "dir/countries.txt:3" and not only the
+// base name; "" for other file systems (the embedded data, fstest.MapFS).
+// os.DirFS keeps the directory as a string, which is read here without any
+// file system access.
+func dirName(fsys fs.FS) string {
+	if fsys == nil || reflect.TypeOf(fsys) != osDirFS {
+		return ""
+	}
+	return reflect.ValueOf(fsys).String()
 }
 
 type lineErr struct {

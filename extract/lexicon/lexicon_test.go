@@ -524,3 +524,32 @@ func TestLoadIgnoresPatterns(t *testing.T) {
 		t.Fatalf("Load with a patterns.txt beside lexicon files: %v", err)
 	}
 }
+
+// TestLoadErrorsNameDirectory checks that an error in a file of a user
+// directory (os.DirFS, as extract.lexicon_dirs is read) names the file with
+// its directory as given, and the line.
+func TestLoadErrorsNameDirectory(t *testing.T) {
+	tests := []struct{ name, file, body, want string }{
+		{"columns", "countries.txt", "XXA\tstate\n", ":1: want 3 tab-separated columns"},
+		{"unknown kind", "states.txt", "# c\nUSA\tcuntry\tX\n", `:2: unknown kind "cuntry"`},
+		{"other txt file", "extra.txt", "\n\nQQQ\tadjective\tQuux\n", `:3: unknown code "QQQ"`},
+		{"unmarked clash", "extra.txt", "GBR\tname\tAlbion\nFRA\tname\tAlbion\n", `:1: surface form "Albion"`},
+		{"holders", "officeholders.tsv", "Jane Doe\t-\tUSA\tenvoy\t2020-13-01\t-\n", `:1: bad from date "2020-13-01"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "my-lexicon")
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			want := "lexicon: " + filepath.Join(dir, tc.file) + tc.want
+			_, err := Load(os.DirFS(dir))
+			if err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Fatalf("got error %v, want prefix %q", err, want)
+			}
+		})
+	}
+}
