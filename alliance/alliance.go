@@ -8,7 +8,9 @@ package alliance
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 )
 
 // DefaultWeights are the weights used unless configuration overrides them
@@ -31,20 +33,30 @@ var DefaultWeights = map[string]float64{
 // DefaultPlannedFactor scales the weight of planned events.
 const DefaultPlannedFactor = 0.5
 
+// MaxWeight bounds the magnitude of a weight: an override must be a finite
+// number from -MaxWeight to MaxWeight, so that no sum of events overflows
+// or turns into NaN.
+const MaxWeight = 100
+
 // Weights maps relation types to weights.
 type Weights map[string]float64
 
 // NewWeights returns the defaults with overrides applied; an override for
-// a type that does not exist is an error (a typo must not pass silently).
+// a type that does not exist is an error (a typo must not pass silently),
+// and so is one that is not a finite number from -MaxWeight to MaxWeight.
 func NewWeights(overrides map[string]float64) (Weights, error) {
 	w := Weights{}
 	for k, v := range DefaultWeights {
 		w[k] = v
 	}
-	var unknown []string
+	var unknown, bad []string
 	for k, v := range overrides {
 		if _, ok := DefaultWeights[k]; !ok {
 			unknown = append(unknown, k)
+			continue
+		}
+		if err := CheckWeight(v); err != nil {
+			bad = append(bad, fmt.Sprintf("%s: %v", k, err))
 			continue
 		}
 		w[k] = v
@@ -53,7 +65,20 @@ func NewWeights(overrides map[string]float64) (Weights, error) {
 		sort.Strings(unknown)
 		return nil, fmt.Errorf("alliance: unknown relation types in weights: %v", unknown)
 	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return nil, fmt.Errorf("alliance: bad weights: %s", strings.Join(bad, "; "))
+	}
 	return w, nil
+}
+
+// CheckWeight reports whether v may be a weight: a finite number from
+// -MaxWeight to MaxWeight.
+func CheckWeight(v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v < -MaxWeight || v > MaxWeight {
+		return fmt.Errorf("%v is out of range: want a number from %d to %d", v, -MaxWeight, MaxWeight)
+	}
+	return nil
 }
 
 // Score is a dyad's cooperation and conflict over a period.

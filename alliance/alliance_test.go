@@ -2,6 +2,7 @@ package alliance
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -44,5 +45,33 @@ func TestNewWeights(t *testing.T) {
 	}
 	if _, err := NewWeights(map[string]float64{"MET": 1}); err == nil {
 		t.Fatal("unknown type accepted")
+	}
+}
+
+func TestNewWeightsRejectsBadValues(t *testing.T) {
+	tests := []struct {
+		name string
+		over map[string]float64
+		want string // "" = accepted
+	}{
+		{"bounds", map[string]float64{"MET_WITH": MaxWeight, "ATTACKED": -MaxWeight}, ""},
+		{"NaN", map[string]float64{"MET_WITH": math.NaN()}, "MET_WITH: NaN"},
+		{"infinite", map[string]float64{"AIDED": math.Inf(1)}, "AIDED: +Inf"},
+		{"huge", map[string]float64{"ATTACKED": -1e308}, "ATTACKED: -1e+308"},
+		{"just above", map[string]float64{"WARNED": MaxWeight + 0.5}, "WARNED: 100.5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewWeights(tt.over)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
 	}
 }
