@@ -19,8 +19,14 @@ const DefaultMaxBytes = 5 << 20
 
 // Article is one news article.
 type Article struct {
-	// ID identifies the article. For files it defaults to the base name
-	// of the file without its extension.
+	// ID identifies the article. A file's front matter may set it; else
+	// it is [ParseOptions.DefaultID] or, when that is empty, the base name
+	// of the file without its extension. Package ingest sets DefaultID to
+	// the file's path relative to the source folder it was found in,
+	// without its extension and with '/' separators ("2014/001" for
+	// coll/2014/001.md read from coll), so that files of the same name in
+	// two folders get two ids; a file named directly keeps its base name.
+	// A JSON-lines record must carry its id.
 	ID     string `json:"id"`
 	URL    string `json:"url,omitempty"`
 	Source string `json:"source,omitempty"`
@@ -53,6 +59,10 @@ type ParseOptions struct {
 	// MaxBytes limits the size of an article's text in bytes. Zero means
 	// DefaultMaxBytes.
 	MaxBytes int
+	// DefaultID is the ID of a file article whose front matter sets none.
+	// Empty means the base name of the file without its extension. It is
+	// not used for JSON lines, whose records must carry their id.
+	DefaultID string
 }
 
 func (o ParseOptions) maxBytes() int {

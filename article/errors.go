@@ -17,6 +17,10 @@ var (
 	ErrTooLarge                = errors.New("article too large")
 	ErrMissingField            = errors.New("missing")
 	ErrJSON                    = errors.New("invalid JSON")
+	// ErrRead marks a failure of the underlying reader (an I/O error, a
+	// read that timed out): not a bad record, the rest of the input is
+	// unreadable.
+	ErrRead = errors.New("read failed")
 )
 
 // Error describes a problem with one input file or record.
@@ -77,3 +81,9 @@ type causeError struct {
 func (e *causeError) Error() string        { return e.msg }
 func (e *causeError) Is(target error) bool { return target == e.sentinel }
 func (e *causeError) Unwrap() error        { return e.err }
+
+// readError wraps an error of the underlying reader so that it matches
+// ErrRead while keeping its own message and cause.
+func readError(err error) error {
+	return &causeError{msg: err.Error(), sentinel: ErrRead, err: err}
+}

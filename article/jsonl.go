@@ -56,14 +56,15 @@ type jsonlRecord struct {
 // io.EOF. A malformed line yields an [*Error] naming the line; the
 // following call continues with the next line, so callers may log and
 // skip bad records. An error from the underlying reader is returned as
-// an *Error too, and repeated by every later call.
+// an *Error too, matching [ErrRead], and repeated by every later call:
+// a caller that skips bad records must stop on it.
 func (jr *JSONLReader) Next() (Article, error) {
 	for {
 		if jr.err != nil {
 			if jr.err == io.EOF {
 				return Article{}, io.EOF
 			}
-			return Article{}, &Error{File: jr.name, Line: jr.line, Err: jr.err}
+			return Article{}, &Error{File: jr.name, Line: jr.line, Err: readError(jr.err)}
 		}
 		line, tooLong, err := jr.readLine()
 		if err != nil && err != io.EOF {

@@ -174,7 +174,7 @@ func TestJSONLReadError(t *testing.T) {
 	}
 	for range 2 {
 		_, err := jr.Next()
-		if !errors.Is(err, boom) || err.Error() != "net.jsonl:1: connection reset" {
+		if !errors.Is(err, boom) || !errors.Is(err, ErrRead) || err.Error() != "net.jsonl:1: connection reset" {
 			t.Errorf("err = %v", err)
 		}
 	}

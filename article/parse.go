@@ -23,7 +23,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // ParseFile parses one text or Markdown article read from r. name is used
 // for error messages, for Article.Origin and, without its directory and
-// extension, as the default ID.
+// extension, as the default ID when opts.DefaultID is empty.
 //
 // The file may start with YAML front matter between two "---" lines (the
 // closing line may also be "..."). Recognised fields are id, url, source,
@@ -38,7 +38,7 @@ func ParseFile(name string, r io.Reader, opts ParseOptions) (Article, error) {
 	limit := int64(maxBytes) + maxFrontMatter
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return Article{}, &Error{File: name, Err: err}
+		return Article{}, &Error{File: name, Err: readError(err)}
 	}
 	truncated := int64(len(data)) > limit
 
@@ -65,7 +65,10 @@ func ParseFile(name string, r io.Reader, opts ParseOptions) (Article, error) {
 		return Article{}, &Error{File: name, Line: fmLine, section: "front matter", Err: ErrUnterminatedFrontMatter}
 	}
 
-	a := Article{ID: defaultID(name), Origin: name}
+	a := Article{ID: opts.DefaultID, Origin: name}
+	if a.ID == "" {
+		a.ID = defaultID(name)
+	}
 	a.Published, a.PublishedPrecision = opts.defaultPublished()
 	if hasFM {
 		if err := p.frontMatter(fm, fmLine+1, &a); err != nil {

@@ -85,6 +85,16 @@ func TestParseFileGood(t *testing.T) {
 			want: Article{ID: "win", Title: "Win", Published: day, PublishedPrecision: "day", Text: "Line one.\r\nLine two.", Origin: "win.txt"},
 		},
 		{
+			name: "default id from the options", file: "coll/2014/001.md", opts: ParseOptions{DefaultID: "2014/001"},
+			in:   "Text",
+			want: Article{ID: "2014/001", Text: "Text", Origin: "coll/2014/001.md"},
+		},
+		{
+			name: "front matter id beats the default id", file: "coll/2014/001.md", opts: ParseOptions{DefaultID: "2014/001"},
+			in:   "---\nid: own\n---\nText",
+			want: Article{ID: "own", Text: "Text", Origin: "coll/2014/001.md"},
+		},
+		{
 			name: "dashes later in text are not front matter", file: "x.md",
 			in:   "Text\n---\nmore",
 			want: Article{ID: "x", Text: "Text\n---\nmore", Origin: "x.md"},
@@ -246,7 +256,7 @@ func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on f
 
 func TestParseFileReadError(t *testing.T) {
 	_, err := ParseFile("f.txt", failingReader{}, ParseOptions{})
-	if err == nil || err.Error() != "f.txt: disk on fire" {
+	if err == nil || err.Error() != "f.txt: disk on fire" || !errors.Is(err, ErrRead) {
 		t.Fatalf("err = %v", err)
 	}
 }
