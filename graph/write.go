@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -21,13 +22,19 @@ type ArticleFacts struct {
 	Places    []PlaceNode
 	Meetings  []MeetingNode
 	Relations []RelationEdge
+	// Replace writes the article even when the graph holds it unchanged
+	// (same id and hash), replacing its facts: a forced re-extraction.
+	Replace bool
 }
 
 // ArticleNode is the provenance of every fact: (:Article).
 type ArticleNode struct {
 	ID, URL, Source, Title string
 	Published              time.Time // zero = unknown
-	ContentHash            string    // hash of the text: the same text is never written twice
+	// ContentHash covers everything the facts come from (text, date, title,
+	// URL, source, extractor): the article is unchanged when the graph holds
+	// its id with this hash.
+	ContentHash string
 }
 
 // ActorNode is a state (:Country:Actor) or an organization
@@ -86,9 +93,18 @@ type Outcome string
 // Outcomes of WriteArticle.
 const (
 	New       Outcome = "new"
-	Updated   Outcome = "updated"   // same id or URL, new text: old facts replaced
-	Unchanged Outcome = "unchanged" // same text already in the graph: nothing written
+	Updated   Outcome = "updated"   // same id or URL, new hash (or Replace): old facts replaced
+	Unchanged Outcome = "unchanged" // same id and hash already in the graph: nothing written
 )
+
+// writeAttempts bounds how often a batch is rerun after another
+// transaction created one of its articles first.
+const writeAttempts = 5
+
+// errCreatedMeanwhile marks a batch that found an article absent but could
+// not create it: another transaction (another ingest of the same files)
+// created it in the meantime. Rerunning the batch finds it.
+var errCreatedMeanwhile = errors.New("article created by a concurrent write")
 
 var (
 	stArticlesLookup  = mustStatement("articles_lookup")
@@ -113,11 +129,15 @@ func (c *Client) WriteArticle(ctx context.Context, f ArticleFacts) (Outcome, err
 
 // WriteArticles writes a batch of articles in one managed transaction
 // (retried on transient errors): all of the batch is in the graph afterwards
-// or none of it, so each article is written atomically. An article whose
-// text is already in the graph (by content hash) changes nothing; one whose
-// id or URL is there with other text replaces the old version and all its
-// facts. Articles that repeat an id, URL or text of an earlier one in the
-// batch are written in a later transaction, so the later one wins.
+// or none of it, so each article is written atomically. An article whose id
+// is in the graph with the same content hash (and whose URL belongs to no
+// other article) changes nothing, unless Replace is set; one whose id or
+// URL is there otherwise replaces the old version and all its facts; the
+// same text under another id and URL is an article of its own. Articles
+// that repeat an id or URL of an earlier one in the batch are written in a
+// later transaction, so the later one wins. When another process writes
+// the same articles at the same time, the batch that loses the race to
+// create one is rerun (a few times at most) and finds it in the graph.
 func (c *Client) WriteArticles(ctx context.Context, fs []ArticleFacts) ([]Outcome, error) {
 	for _, f := range fs {
 		if err := validate(f); err != nil {
@@ -152,11 +172,11 @@ func validate(f ArticleFacts) error {
 	return nil
 }
 
-// distinctPrefix is how many leading articles share no id, URL or hash.
+// distinctPrefix is how many leading articles share no id or URL.
 func distinctPrefix(fs []ArticleFacts) int {
 	seen := map[string]bool{}
 	for i, f := range fs {
-		keys := []string{"id:" + f.Article.ID, "hash:" + f.Article.ContentHash}
+		keys := []string{"id:" + f.Article.ID}
 		if f.Article.URL != "" {
 			keys = append(keys, "url:"+f.Article.URL)
 		}
@@ -175,9 +195,16 @@ func distinctPrefix(fs []ArticleFacts) int {
 func (c *Client) writeBatch(ctx context.Context, fs []ArticleFacts) ([]Outcome, error) {
 	s := c.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(ctx)
-	out, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return writeBatch(ctx, tx, fs)
-	})
+	var out any
+	var err error
+	for range writeAttempts {
+		out, err = s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return writeBatch(ctx, tx, fs)
+		})
+		if !errors.Is(err, errCreatedMeanwhile) {
+			break
+		}
+	}
 	if err != nil {
 		name := fs[0].Article.ID
 		if len(fs) > 1 {
@@ -191,7 +218,7 @@ func (c *Client) writeBatch(ctx context.Context, fs []ArticleFacts) ([]Outcome, 
 func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFacts) ([]Outcome, error) {
 	keys := make([]map[string]any, len(fs))
 	for i, f := range fs {
-		keys[i] = map[string]any{"i": int64(i), "id": f.Article.ID, "url": f.Article.URL, "hash": f.Article.ContentHash}
+		keys[i] = map[string]any{"i": int64(i), "id": f.Article.ID, "url": f.Article.URL}
 	}
 	res, err := tx.Run(ctx, stArticlesLookup.Text, map[string]any{"keys": keys})
 	if err != nil {
@@ -202,22 +229,35 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		return nil, fmt.Errorf("%s: %w", stArticlesLookup.Name, err)
 	}
 	outs := make([]Outcome, len(fs))
-	for i := range outs {
-		outs[i] = New
-	}
-	oldIDs := map[string]bool{}
+	olds := make([]map[string]bool, len(fs)) // ids of the stored versions
+	same := make([]bool, len(fs))            // the id is stored with this hash
 	for _, rec := range recs {
 		m := rec.AsMap()
 		i := int(m["i"].(int64))
 		str := func(k string) string { s, _ := m[k].(string); return s }
-		if str("hash_match") != "" {
-			outs[i] = Unchanged
-			continue
+		if olds[i] == nil {
+			olds[i] = map[string]bool{}
 		}
 		for _, old := range []string{str("id_match"), str("url_match")} {
 			if old != "" {
-				outs[i] = Updated
-				oldIDs[old] = true
+				olds[i][old] = true
+			}
+		}
+		if str("id_match") != "" && str("id_hash") == fs[i].Article.ContentHash {
+			same[i] = true
+		}
+	}
+	oldIDs := map[string]bool{}
+	for i, f := range fs {
+		switch {
+		case len(olds[i]) == 0:
+			outs[i] = New
+		case same[i] && len(olds[i]) == 1 && !f.Replace:
+			outs[i] = Unchanged
+		default:
+			outs[i] = Updated
+			for id := range olds[i] {
+				oldIDs[id] = true
 			}
 		}
 	}
@@ -259,6 +299,9 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 			continue
 		}
 		if err := run(ctx, tx, step.st, map[string]any{step.name: step.rows}); err != nil {
+			if step.st.Name == stArticlesCreate.Name && constraintViolated(err) {
+				return nil, fmt.Errorf("%w: %w", errCreatedMeanwhile, err)
+			}
 			return nil, err
 		}
 	}
@@ -279,6 +322,13 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		}
 	}
 	return outs, nil
+}
+
+// constraintViolated says whether err is Neo4j's refusal of a node that a
+// uniqueness constraint forbids.
+func constraintViolated(err error) bool {
+	var nerr *neo4j.Neo4jError
+	return errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 }
 
 // runCount runs st, which returns one row with one count, and returns it.
