@@ -32,7 +32,59 @@ var (
 	ErrAuth = errors.New("neo4j authentication failed")
 	// ErrSchemaNewer: a newer diplograph has migrated the graph; upgrade.
 	ErrSchemaNewer = errors.New("upgrade diplograph")
+	// ErrCredentialsInURI: the URI holds a user or password
+	// (bolt://user:password@host), which Open refuses: a password there
+	// would show wherever the URI is printed, and the driver ignores it.
+	ErrCredentialsInURI = errors.New("credentials in the URI are not used: give them as Config.User and Config.Password")
 )
+
+// RedactURI is uri with the password of its user information replaced by
+// xxxxx (bolt://neo4j:xxxxx@host:7687), for messages. It works on any text,
+// valid URL or not: user information ends at the last @ before the path
+// or, when the password itself holds a / ? or #, at the last @ of all.
+func RedactURI(uri string) string {
+	scheme, rest, ok := strings.Cut(uri, "://")
+	if !ok {
+		return uri
+	}
+	info, after, ok := splitUserinfo(rest)
+	if !ok {
+		return uri
+	}
+	user, _, hasPassword := strings.Cut(info, ":")
+	if !hasPassword {
+		return uri
+	}
+	return scheme + "://" + user + ":xxxxx" + after
+}
+
+// splitUserinfo splits what follows "scheme://" into the user information
+// and the rest from its @ on; ok is false when there is none.
+func splitUserinfo(rest string) (info, after string, ok bool) {
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		// A password with a reserved character cuts the authority short.
+		at = strings.LastIndex(rest, "@")
+		if at < 0 || !strings.Contains(rest[:at], ":") {
+			return "", "", false
+		}
+	}
+	return rest[:at], rest[at:], true
+}
+
+// hasUserinfo reports whether uri carries a user or password.
+func hasUserinfo(uri string) bool {
+	_, rest, ok := strings.Cut(uri, "://")
+	if !ok {
+		return false
+	}
+	_, _, ok = splitUserinfo(rest)
+	return ok
+}
 
 // Client is a connection pool to one database.
 type Client struct {
@@ -45,6 +97,10 @@ type Client struct {
 func Open(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.URI == "" {
 		return nil, errors.New("graph: no Neo4j URI")
+	}
+	shown := RedactURI(cfg.URI)
+	if hasUserinfo(cfg.URI) {
+		return nil, fmt.Errorf("graph: %s: %w", shown, ErrCredentialsInURI)
 	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 30 * time.Second
@@ -59,21 +115,23 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 			c.UserAgent = "diplograph"
 		})
 	if err != nil {
-		return nil, fmt.Errorf("graph: %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("graph: %s: %w", shown, err)
 	}
 	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
 	defer cancel()
 	if err := driver.VerifyConnectivity(vctx); err != nil {
 		_ = driver.Close(context.Background())
-		return nil, classify(cfg.URI, err)
+		return nil, classify(shown, err)
 	}
-	return &Client{driver: driver, database: cfg.Database, uri: cfg.URI}, nil
+	return &Client{driver: driver, database: cfg.Database, uri: shown}, nil
 }
 
 // classify wraps a driver error in ErrAuth or ErrUnavailable where it is
 // one. After retries the driver reports a TransactionExecutionLimit whose
-// last attempt holds the real cause, so that is looked at too.
+// last attempt holds the real cause, so that is looked at too. The URI is
+// shown redacted.
 func classify(uri string, err error) error {
+	uri = RedactURI(uri)
 	cause := err
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) && len(limit.Errors) > 0 {
@@ -94,7 +152,8 @@ func classify(uri string, err error) error {
 // Close releases the connections.
 func (c *Client) Close(ctx context.Context) error { return c.driver.Close(ctx) }
 
-// URI is the address the client connects to.
+// URI is the address the client connects to (it never holds a password:
+// Open refuses credentials in the URI).
 func (c *Client) URI() string { return c.uri }
 
 func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
