@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -16,14 +17,35 @@ import (
 	"github.com/diplograph/diplograph/relation"
 )
 
-// ContentHash identifies an article's text as extracted by a given
-// extractor version: the same text is never written twice, and a new
-// extractor re-extracts old articles.
+// ContentHash identifies an article's text alone, as extracted by a given
+// extractor version. What decides whether a stored article is unchanged is
+// ArticleHash, which also covers the article's other stored fields.
 func ContentHash(text, extractorVersion string) string {
 	h := sha256.New()
 	h.Write([]byte(extractorVersion))
 	h.Write([]byte{0})
 	h.Write([]byte(strings.TrimSpace(text)))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ArticleHash identifies everything an article's stored facts come from:
+// its text, published date, title, URL and source, and the fingerprint of
+// the extractor and its dictionaries. An article read again with the same
+// hash under its id is unchanged; a corrected date or title, or a new
+// extractor or dictionaries, changes the hash and so re-extracts it.
+func ArticleHash(a article.Article, fingerprint string) string {
+	h := sha256.New()
+	published := ""
+	if !a.Published.IsZero() {
+		published = a.Published.Format(time.DateOnly) // the graph stores the day
+	}
+	for _, part := range []string{"diplograph article hash 2", fingerprint, published, a.Title, a.URL, a.Source,
+		strings.TrimSpace(a.Text)} {
+		// Each part is preceded by its length, so that no two articles
+		// share a hash by moving text from one field to the next.
+		fmt.Fprintf(h, "%d:", len(part))
+		h.Write([]byte(part))
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -34,7 +56,7 @@ func ContentHash(text, extractorVersion string) string {
 func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, w alliance.Weights, extractorVersion string) graph.ArticleFacts {
 	f := graph.ArticleFacts{Article: graph.ArticleNode{
 		ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published,
-		ContentHash: ContentHash(a.Text, extractorVersion),
+		ContentHash: ArticleHash(a, extractorVersion),
 	}}
 	actors := map[string]graph.ActorNode{}
 	addActor := func(code string) bool {

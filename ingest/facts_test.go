@@ -70,8 +70,42 @@ func TestFacts(t *testing.T) {
 		len(f.Meetings[0].Persons) != 1 || f.Meetings[0].ID != "003:m:1" {
 		t.Errorf("meetings = %+v", f.Meetings)
 	}
-	if f.Article.ContentHash != ContentHash("x", "v1") || ContentHash("x", "v1") == ContentHash("x", "v2") {
-		t.Error("content hash must depend on text and extractor version")
+	if f.Article.ContentHash != ArticleHash(a, "v1") {
+		t.Error("the article's hash must be ArticleHash with the extractor's fingerprint")
+	}
+}
+
+// Whatever the stored facts come from changes the article's hash, so that
+// a corrected article, or a new extractor or dictionaries, is re-extracted;
+// white space around the text and the time of day of the date do not.
+func TestArticleHash(t *testing.T) {
+	base := article.Article{ID: "a1", URL: "https://example.org/a1", Source: "VOA", Title: "Talks",
+		Published: day("2014-06-16"), Text: "Britain met Iran."}
+	cases := []struct {
+		name        string
+		change      func(*article.Article)
+		fingerprint string
+		same        bool
+	}{
+		{"text", func(a *article.Article) { a.Text = "Britain warned Iran." }, "v1", false},
+		{"published date", func(a *article.Article) { a.Published = day("2014-06-17") }, "v1", false},
+		{"no published date", func(a *article.Article) { a.Published = time.Time{} }, "v1", false},
+		{"title", func(a *article.Article) { a.Title = "Talks in Vienna" }, "v1", false},
+		{"URL", func(a *article.Article) { a.URL = "https://example.org/a1-corrected" }, "v1", false},
+		{"source", func(a *article.Article) { a.Source = "Reuters" }, "v1", false},
+		{"extractor or dictionaries", func(*article.Article) {}, "v2", false},
+		{"text moved into the title", func(a *article.Article) { a.Title, a.Text = "Talks"+"Britain", " met Iran." }, "v1", false},
+		{"white space around the text", func(a *article.Article) { a.Text = "\n" + a.Text + "  \n" }, "v1", true},
+		{"time of day", func(a *article.Article) { a.Published = a.Published.Add(5 * time.Hour) }, "v1", true},
+		{"id (the graph compares hashes under the id)", func(a *article.Article) { a.ID = "a2" }, "v1", true},
+	}
+	want := ArticleHash(base, "v1")
+	for _, c := range cases {
+		a := base
+		c.change(&a)
+		if got := ArticleHash(a, c.fingerprint); (got == want) != c.same {
+			t.Errorf("%s: hash unchanged = %v, want %v", c.name, got == want, c.same)
+		}
 	}
 }
 

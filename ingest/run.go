@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -23,20 +24,35 @@ type Writer interface {
 
 // Options configures a run.
 type Options struct {
-	Workers          int              // extraction workers (default: number of CPUs)
-	BatchSize        int              // articles per write transaction (default 100)
-	DryRun           bool             // extract and count, write nothing
-	Weights          alliance.Weights // weights stored on relations (default alliance.DefaultWeights)
-	ExtractorVersion string           // part of the content hash: a new version re-extracts
+	Workers   int              // extraction workers (default: number of CPUs)
+	BatchSize int              // articles per write transaction (default 100)
+	DryRun    bool             // extract and count, write nothing
+	Weights   alliance.Weights // weights stored on relations (default alliance.DefaultWeights)
+	// ExtractorVersion fingerprints the extractor and its dictionaries; it
+	// is part of each article's hash, so that a new extractor or changed
+	// dictionaries re-extract the articles read again.
+	ExtractorVersion string
+	// Reextract replaces every article read, even one whose hash is in the
+	// graph unchanged (after the dictionaries changed in a way the
+	// fingerprint does not see, or to repair a graph).
+	Reextract bool
+	// AllowUndated accepts articles without a published date; their
+	// relations are stored without a date. Otherwise such an article fails.
+	AllowUndated bool
 	// Progress, if set, is called after each article or batch, never
 	// concurrently.
 	Progress func(Summary)
 }
 
-// Failure is one article that could not be ingested.
+// Failure is one article that could not be ingested, or, for a failure
+// of the database (unreachable, refused the credentials), every article of
+// the run that it left unwritten: one entry per distinct cause, with
+// Origin empty and Count the number of those articles.
 type Failure struct {
 	Origin string `json:"origin"`
 	Error  string `json:"error"`
+	Count  int    `json:"count"` // articles this entry stands for
+	cause  string // database failures: the cause, unchanged by Count
 }
 
 // Summary counts what a run did.
@@ -165,9 +181,7 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 		mu.Unlock()
 		if failed != nil {
 			mu.Lock()
-			for _, j := range batch {
-				sum.fail(j.item.Origin, failed)
-			}
+			sum.failDatabase(failed, len(batch))
 			mu.Unlock()
 			return
 		}
@@ -183,27 +197,26 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 			return
 		case unreachable(err):
 			stop(err)
-			for _, j := range batch {
-				sum.fail(j.item.Origin, err)
-			}
+			sum.failDatabase(runErr, len(batch))
 			return
 		}
 		for _, j := range batch {
 			if runErr != nil {
-				sum.fail(j.item.Origin, runErr)
+				sum.failDatabase(runErr, 1)
 				continue
 			}
 			mu.Unlock()
 			outs, err := w.WriteArticles(writeCtx, []graph.ArticleFacts{j.facts})
 			mu.Lock()
-			if err != nil {
+			switch {
+			case err == nil:
+				record(j, outs[0])
+			case unreachable(err):
+				stop(err)
+				sum.failDatabase(runErr, 1)
+			default:
 				sum.fail(j.item.Origin, err)
-				if unreachable(err) {
-					stop(err)
-				}
-				continue
 			}
-			record(j, outs[0])
 		}
 	}
 	// The writer runs beside extraction. It takes a batch only when it is
@@ -283,7 +296,34 @@ func unreachable(err error) bool {
 
 func (s *Summary) fail(origin string, err error) {
 	s.Failed++
-	s.Failures = append(s.Failures, Failure{Origin: origin, Error: err.Error()})
+	s.Failures = append(s.Failures, Failure{Origin: origin, Error: err.Error(), Count: 1})
+}
+
+// failDatabase counts n articles left unwritten by a database failure
+// under one entry per distinct cause, so that a dead database makes one
+// line, not one per article.
+func (s *Summary) failDatabase(err error, n int) {
+	if n <= 0 {
+		return
+	}
+	s.Failed += n
+	cause := err.Error()
+	i := slices.IndexFunc(s.Failures, func(f Failure) bool { return f.cause == cause })
+	if i < 0 {
+		s.Failures = append(s.Failures, Failure{cause: cause})
+		i = len(s.Failures) - 1
+	}
+	f := &s.Failures[i]
+	f.Count += n
+	what := "database unreachable"
+	if errors.Is(err, graph.ErrAuth) {
+		what = "database refused the credentials"
+	}
+	noun := "articles"
+	if f.Count == 1 {
+		noun = "article"
+	}
+	f.Error = fmt.Sprintf("%s: %s: %d %s not written", what, cause, f.Count, noun)
 }
 
 // extractFacts runs the extractor on one article; a panic in extraction
@@ -297,6 +337,11 @@ func extractFacts(a article.Article, x *extract.Extractor, lex *lexicon.Lexicon,
 	if a.ID == "" {
 		return f, fmt.Errorf("%s: article has no id", a.Origin)
 	}
+	if a.Published.IsZero() && !opt.AllowUndated {
+		return f, fmt.Errorf("%s: no published date: give one in front matter, with --published, or allow undated articles with ingest.allow_undated", a.Origin)
+	}
 	res := x.Extract(a)
-	return Facts(a, res, lex, opt.Weights, opt.ExtractorVersion), nil
+	f = Facts(a, res, lex, opt.Weights, opt.ExtractorVersion)
+	f.Replace = opt.Reextract
+	return f, nil
 }

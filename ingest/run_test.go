@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/graph"
@@ -230,4 +232,165 @@ func (p *proxy) close() {
 		c.Close()
 	}
 	p.conns = nil
+}
+
+// fakeWriter stands for the database in tests that need none: it records
+// what it is given and answers with write (default: every article new).
+type fakeWriter struct {
+	mu     sync.Mutex
+	calls  int
+	facts  []graph.ArticleFacts
+	before func(call int) // called first in each call, outside mu
+	write  func(call int, fs []graph.ArticleFacts) ([]graph.Outcome, error)
+}
+
+func (w *fakeWriter) WriteArticles(ctx context.Context, fs []graph.ArticleFacts) ([]graph.Outcome, error) {
+	w.mu.Lock()
+	w.calls++
+	call := w.calls
+	w.mu.Unlock()
+	if w.before != nil {
+		w.before(call)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.facts = append(w.facts, fs...)
+	if w.write != nil {
+		return w.write(call, fs)
+	}
+	outs := make([]graph.Outcome, len(fs))
+	for i := range outs {
+		outs[i] = graph.New
+	}
+	return outs, nil
+}
+
+// items is a Source of articles given in memory; done, if set, is closed
+// when all are emitted.
+func items(as []article.Article, done chan struct{}) ingest.Source {
+	return func(ctx context.Context, emit func(ingest.Item) error) error {
+		if done != nil {
+			defer close(done)
+		}
+		for _, a := range as {
+			if err := emit(ingest.Item{Article: a, Origin: a.Origin}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func testArticle(i int) article.Article {
+	return article.Article{ID: fmt.Sprintf("a%d", i), Origin: fmt.Sprintf("dir/a%d.md", i), Published: time.Date(2014, 6, 16, 0, 0, 0, 0, time.UTC),
+		Text: "British Foreign Secretary William Hague met Iranian Foreign Minister Mohammad Javad Zarif in Vienna on Monday."}
+}
+
+// When the database goes away, the articles it leaves unwritten make one
+// failure entry with their count, not one line per article; failures of
+// single articles stay one per article.
+func TestRunDatabaseFailureSummarizedOnce(t *testing.T) {
+	x, lex := pipeline(t)
+	const n = 20
+	as := make([]article.Article, n)
+	for i := range as {
+		as[i] = testArticle(i)
+	}
+	as[3].ID = "" // fails alone, before any write
+	emitted := make(chan struct{})
+	w := &fakeWriter{
+		// The first write waits until every article is read, so that
+		// the database's failure leaves a whole batch unwritten.
+		before: func(call int) {
+			if call == 1 {
+				<-emitted
+			}
+		},
+		write: func(int, []graph.ArticleFacts) ([]graph.Outcome, error) {
+			return nil, fmt.Errorf("graph: article a0: graph: bolt://db:7687: %w: connection refused", graph.ErrUnavailable)
+		},
+	}
+	sum, err := ingest.Run(context.Background(), items(as, emitted), x, lex, w, ingest.Options{Workers: 1, BatchSize: 100, ExtractorVersion: "test"})
+	if !errors.Is(err, graph.ErrUnavailable) {
+		t.Fatalf("err = %v, want ErrUnavailable", err)
+	}
+	var db []ingest.Failure
+	total := 0
+	for _, f := range sum.Failures {
+		total += f.Count
+		switch {
+		case f.Origin == "dir/a3.md":
+			if f.Count != 1 || !strings.Contains(f.Error, "no id") {
+				t.Errorf("article failure = %+v", f)
+			}
+		case strings.Contains(f.Error, "connection refused"):
+			db = append(db, f)
+		default:
+			t.Errorf("unexpected failure %+v", f)
+		}
+	}
+	if len(db) != 1 {
+		t.Fatalf("%d database failure entries, want 1: %+v", len(db), sum.Failures)
+	}
+	if db[0].Count < 2 || total != sum.Failed || sum.Failed != sum.Seen {
+		t.Fatalf("database failure counts %d articles; failed %d of %d seen; entries add up to %d", db[0].Count, sum.Failed, sum.Seen, total)
+	}
+	want := fmt.Sprintf(": %d articles not written", db[0].Count)
+	if !strings.HasPrefix(db[0].Error, "database unreachable: ") || !strings.HasSuffix(db[0].Error, want) {
+		t.Fatalf("database failure %q, want it to start with %q and end with %q", db[0].Error, "database unreachable: ", want)
+	}
+}
+
+// An article without a published date fails, naming its file, unless
+// undated articles are allowed.
+func TestRunUndatedArticle(t *testing.T) {
+	x, lex := pipeline(t)
+	undated := testArticle(1)
+	undated.Published = time.Time{}
+	for _, c := range []struct {
+		name  string
+		allow bool
+		fail  string
+	}{
+		{"refused", false, "dir/a1.md: no published date: give one in front matter, with --published, or allow undated articles with ingest.allow_undated"},
+		{"allowed", true, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := &fakeWriter{}
+			sum, err := ingest.Run(context.Background(), items([]article.Article{testArticle(0), undated}, nil), x, lex, w,
+				ingest.Options{Workers: 1, ExtractorVersion: "test", AllowUndated: c.allow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.fail == "" {
+				if sum.New != 2 || sum.Failed != 0 || len(w.facts) != 2 {
+					t.Fatalf("summary %+v, %d written; want both new", sum, len(w.facts))
+				}
+				return
+			}
+			if sum.New != 1 || sum.Failed != 1 || len(sum.Failures) != 1 || sum.Failures[0].Error != c.fail || sum.Failures[0].Count != 1 {
+				t.Fatalf("summary %+v; want a1 failed with %q", sum, c.fail)
+			}
+			if len(w.facts) != 1 || w.facts[0].Article.ID != "a0" {
+				t.Fatalf("written %+v, want a0 only", w.facts)
+			}
+		})
+	}
+}
+
+// Reextract asks the writer to replace every article, unchanged or not.
+func TestRunReextract(t *testing.T) {
+	x, lex := pipeline(t)
+	for _, re := range []bool{false, true} {
+		w := &fakeWriter{}
+		if _, err := ingest.Run(context.Background(), items([]article.Article{testArticle(0), testArticle(1)}, nil), x, lex, w,
+			ingest.Options{Workers: 1, ExtractorVersion: "test", Reextract: re}); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range w.facts {
+			if f.Replace != re {
+				t.Errorf("Reextract %v: article %s has Replace %v", re, f.Article.ID, f.Replace)
+			}
+		}
+	}
 }
