@@ -2,13 +2,25 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
+
+var stSchemaVersionDedupe = mustStatement("schema_version_dedupe")
+
+// schemaRetryTime bounds how long Migrate retries one statement that
+// failed with a transient error, such as a deadlock with a process that
+// migrates at the same time.
+const schemaRetryTime = 2 * time.Minute
 
 // Migration is one schema change: one statement from schema/NNNN_name.cypher.
 type Migration struct {
@@ -70,8 +82,15 @@ type MigrateResult struct {
 }
 
 // Migrate applies the migrations newer than the recorded version, waits for
-// new indexes to come online, and records the new version. Every statement
-// is idempotent (IF NOT EXISTS), so concurrent or repeated runs are safe.
+// new indexes to come online, and records the new version.
+//
+// Processes that start at once on a fresh database may migrate it at the
+// same time. Every statement is idempotent (IF NOT EXISTS); one that fails
+// because another process created the same rule meanwhile
+// (EquivalentSchemaRuleAlreadyExists and the like) counts as applied, and
+// one that fails with a transient error (DeadlockDetected between two
+// processes' schema changes) is retried with backoff, so each of them
+// succeeds and the schema ends complete.
 //
 // It refuses, with ErrSchemaNewer, a graph whose schema is newer than this
 // binary's: an old binary would write it without what the newer one keeps
@@ -91,11 +110,18 @@ func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 		// without the bookkeeping the newer schema expects.
 		return res, fmt.Errorf("graph: schema version %d is newer than this diplograph knows (%d): %w", cur, latest, ErrSchemaNewer)
 	}
+	if cur < ms[len(ms)-1].Version {
+		// Version nodes that concurrent runs of older binaries duplicated
+		// would stop schema_name_unique from being created.
+		if err := c.Write(ctx, stSchemaVersionDedupe, nil); err != nil {
+			return res, fmt.Errorf("graph: schema migration: %w", err)
+		}
+	}
 	for _, m := range ms {
 		if m.Version <= cur {
 			continue
 		}
-		if err := c.Exec(ctx, m.Statement, nil); err != nil {
+		if err := c.execSchema(ctx, m.Statement, nil); err != nil {
 			return res, fmt.Errorf("graph: schema migration %04d: %w", m.Version, err)
 		}
 		res.Applied = append(res.Applied, m.Name)
@@ -104,11 +130,53 @@ func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 	if len(res.Applied) == 0 {
 		return res, nil
 	}
-	if err := c.Exec(ctx, stAwaitIndexes, map[string]any{"seconds": 300}); err != nil {
+	if err := c.execSchema(ctx, stAwaitIndexes, map[string]any{"seconds": 300}); err != nil {
 		return res, err
 	}
 	if err := c.Write(ctx, stSchemaVersionSet, map[string]any{"version": res.To}); err != nil {
 		return res, err
 	}
 	return res, nil
+}
+
+// execSchema runs a schema statement with Exec. A rule that already exists
+// (another process created it since this one read the version) counts as
+// success; a transient error is retried with jittered backoff for up to
+// schemaRetryTime.
+func (c *Client) execSchema(ctx context.Context, st Statement, params map[string]any) error {
+	deadline := time.Now().Add(schemaRetryTime)
+	wait := 50 * time.Millisecond
+	for {
+		err := c.Exec(ctx, st, params)
+		switch {
+		case err == nil || schemaRuleExists(err):
+			return nil
+		case !transientError(err) || time.Now().After(deadline):
+			return err
+		}
+		t := time.NewTimer(wait/2 + rand.N(wait))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("graph: %s: %w (retrying after: %v)", st.Name, ctx.Err(), err)
+		case <-t.C:
+		}
+		wait = min(2*wait, 2*time.Second)
+	}
+}
+
+// schemaRuleExists reports whether err says that the index or constraint
+// being created exists already (by name or as an equivalent rule).
+func schemaRuleExists(err error) bool {
+	var nerr *neo4j.Neo4jError
+	return errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Schema.") &&
+		strings.HasSuffix(nerr.Code, "AlreadyExists")
+}
+
+// transientError reports whether err is one the server says may succeed
+// when retried (a deadlock, a lock wait cut short), the server being
+// reachable.
+func transientError(err error) bool {
+	var nerr *neo4j.Neo4jError
+	return errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.TransientError.") && !errors.Is(err, ErrUnavailable)
 }

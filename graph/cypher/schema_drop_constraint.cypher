@@ -1,0 +1,2 @@
+// Tests only: drops the constraint $name (and the index that backs it).
+DROP CONSTRAINT $name IF EXISTS

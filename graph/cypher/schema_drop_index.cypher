@@ -1,0 +1,2 @@
+// Tests only: drops the index $name.
+DROP INDEX $name IF EXISTS
