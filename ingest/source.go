@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -36,6 +35,13 @@ type SourceOptions struct {
 	// Seen, if set, tells which feed items are already in the graph: they
 	// are neither fetched nor emitted.
 	Seen func(url string) bool
+	// ReadTimeout bounds each listing, open and read of a local file: one
+	// that takes longer (a hung network mount) fails alone with
+	// [ErrStalled]. Zero means DefaultReadTimeout.
+	ReadTimeout time.Duration
+
+	// openFile, if set, replaces the opener of local files (tests).
+	openFile func(name string) (io.ReadCloser, error)
 }
 
 var defaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.jsonl", "*.ndjson"}
@@ -48,9 +54,25 @@ func isJSONL(name string) bool {
 // Read streams the articles of paths to emit, in order: a file is one
 // article (text or Markdown with optional front matter) or, for .jsonl and
 // .ndjson, one article per line; a directory is walked recursively in
-// lexical order; "-" is standard input (JSON lines if its first byte is
-// '{', else one article); an http:// or https:// URL is an RSS or Atom feed
-// (each item an article, the text from its linked page) or a web page.
+// lexical order, following symbolic links to directories and files (a
+// directory reached twice, as through a link loop, is walked once); "-" is
+// standard input (JSON lines if its first byte is '{', else one article);
+// an http:// or https:// URL is an RSS or Atom feed (each item an article,
+// the text from its linked page) or a web page.
+//
+// The default id of a file article (no id in its front matter) is its path
+// relative to the directory named in paths, without extension and with
+// '/' separators ("2014/001" for coll/2014/001.md when reading coll), or
+// its base name when the file itself is named. Ids must be unique among
+// the files, JSON-lines records and standard input of one Read: an article
+// whose id an earlier one has fails with [ErrDuplicateID], naming both.
+//
+// Files that are not regular (FIFOs, sockets, devices) are never opened:
+// each fails alone with [ErrNotRegular]. Every listing, open and read of
+// a local file is bounded by opt.ReadTimeout (a file that stalls fails
+// alone with [ErrStalled]) and by ctx, so that a hung file system neither
+// hangs the run nor keeps it from being cancelled.
+//
 // Errors of single articles are emitted as Items;
 // Read returns an error only when ctx ends or emit fails.
 func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item) error) error {
@@ -58,6 +80,16 @@ func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item
 		opt.Include = defaultInclude
 	}
 	popt := article.ParseOptions{DefaultPublished: opt.Published, MaxBytes: opt.MaxBytes}
+	g := newFileGuard(opt)
+	ids := newIDSet()
+	local := func(it Item) error {
+		if it.Err == nil {
+			if err := ids.add(it.Article.ID, it.Origin); err != nil {
+				it = Item{Origin: it.Origin, Err: err}
+			}
+		}
+		return emit(it)
+	}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -71,9 +103,9 @@ func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item
 			if in == nil {
 				in = os.Stdin
 			}
-			err = readStream(ctx, "stdin", in, popt, emit)
+			err = readStream(ctx, "stdin", in, popt, local)
 		default:
-			err = readPath(ctx, p, opt, popt, emit)
+			err = readPath(ctx, g, p, opt, popt, local)
 		}
 		if err != nil {
 			return err
@@ -82,67 +114,48 @@ func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item
 	return nil
 }
 
-func readPath(ctx context.Context, p string, opt SourceOptions, popt article.ParseOptions, emit func(Item) error) error {
-	fi, err := os.Stat(p)
+func readPath(ctx context.Context, g fileGuard, p string, opt SourceOptions, popt article.ParseOptions, emit func(Item) error) error {
+	g.root = p
+	entries, err := listSource(ctx, g, p, opt)
 	if err != nil {
-		return emit(Item{Origin: p, Err: fmt.Errorf("%s: %w", p, unwrapPathError(err))})
+		return err
 	}
-	if !fi.IsDir() {
-		return readFile(ctx, p, popt, emit)
-	}
-	files, werr := dirFiles(p, opt)
-	if werr != nil {
-		return emit(Item{Origin: p, Err: werr})
-	}
-	for _, f := range files {
+	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := readFile(ctx, f, popt, emit); err != nil {
+		if e.err != nil {
+			if err := emit(Item{Origin: e.path, Err: e.err}); err != nil {
+				return err
+			}
+			continue
+		}
+		fopt := popt
+		fopt.DefaultID = e.id
+		if err := readFile(ctx, g, e.path, fopt, emit); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// dirFiles lists the files of directory p that Read reads, in order;
-// unreadable entries are listed too, so that reading them reports them.
-func dirFiles(p string, opt SourceOptions) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			files = append(files, path) // reported when read
-			return nil
-		}
-		if path != p && matchAny(opt.Exclude, d.Name()) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && matchAny(opt.Include, d.Name()) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	return files, err
 }
 
 // Count returns how many inputs Read will emit for paths (articles, or
 // failures in their place), for progress and an ETA: a file counts one, a
-// JSON-lines file one per non-blank line. It reads only local files; ok is
-// false when paths include standard input or a URL, whose size is not
-// known in advance, or when ctx ends.
+// JSON-lines file one per non-blank line. It lists and reads only local
+// files, as Read does (following the same links, skipping the same
+// special files, bounded by the same time limit); ok is false when paths
+// include standard input or a URL, whose size is not known in advance, or
+// when ctx ends.
 func Count(ctx context.Context, paths []string, opt SourceOptions) (n int, ok bool) {
 	if len(opt.Include) == 0 {
 		opt.Include = defaultInclude
 	}
+	g := newFileGuard(opt)
 	countFile := func(f string) int {
 		if !isJSONL(f) {
 			return 1
 		}
-		fh, err := os.Open(f)
+		fh, err := g.openFile(ctx, f)
 		if err != nil {
 			return 1
 		}
@@ -164,24 +177,24 @@ func Count(ctx context.Context, paths []string, opt SourceOptions) (n int, ok bo
 		if ctx.Err() != nil || p == "-" || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
 			return 0, false
 		}
-		fi, err := os.Stat(p)
-		switch {
-		case err != nil:
-			n++
-		case !fi.IsDir():
-			n += countFile(p)
-		default:
-			files, werr := dirFiles(p, opt)
-			if werr != nil {
-				n++
-			}
-			for _, f := range files {
-				if ctx.Err() != nil {
-					return 0, false
-				}
-				n += countFile(f)
-			}
+		g.root = p
+		entries, err := listSource(ctx, g, p, opt)
+		if err != nil {
+			return 0, false
 		}
+		for _, e := range entries {
+			if ctx.Err() != nil {
+				return 0, false
+			}
+			if e.err != nil {
+				n++
+				continue
+			}
+			n += countFile(e.path)
+		}
+	}
+	if ctx.Err() != nil {
+		return 0, false
 	}
 	return n, true
 }
@@ -195,16 +208,19 @@ func matchAny(patterns []string, name string) bool {
 	return false
 }
 
-func readFile(ctx context.Context, path string, popt article.ParseOptions, emit func(Item) error) error {
-	f, err := os.Open(path)
+func readFile(ctx context.Context, g fileGuard, path string, popt article.ParseOptions, emit func(Item) error) error {
+	f, err := g.openFile(ctx, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return emit(Item{Origin: path, Err: fmt.Errorf("%s: %w", path, unwrapPathError(err))})
 	}
 	defer f.Close()
 	if isJSONL(path) {
 		return readJSONL(ctx, path, f, popt, emit)
 	}
-	return readArticle(path, f, popt, emit)
+	return readArticle(ctx, path, f, popt, emit)
 }
 
 func readJSONL(ctx context.Context, name string, r io.Reader, popt article.ParseOptions, emit func(Item) error) error {
@@ -219,8 +235,11 @@ func readJSONL(ctx context.Context, name string, r io.Reader, popt article.Parse
 		}
 		origin := fmt.Sprintf("%s:%d", name, jr.Line())
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			var aerr *article.Error
-			if !errors.As(err, &aerr) {
+			if !errors.As(err, &aerr) || errors.Is(err, article.ErrRead) {
 				// Not a bad record but a failed read: the rest is unreadable.
 				return emit(Item{Origin: origin, Err: err})
 			}
@@ -243,13 +262,16 @@ func readStream(ctx context.Context, name string, r io.Reader, popt article.Pars
 	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("{")) {
 		return readJSONL(ctx, name, br, popt, emit)
 	}
-	return readArticle(name, br, popt, emit)
+	return readArticle(ctx, name, br, popt, emit)
 }
 
 // readArticle reads r as one article file named name.
-func readArticle(name string, r io.Reader, popt article.ParseOptions, emit func(Item) error) error {
+func readArticle(ctx context.Context, name string, r io.Reader, popt article.ParseOptions, emit func(Item) error) error {
 	a, err := article.ParseFile(name, r, popt)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return emit(Item{Origin: name, Err: err})
 	}
 	a.Origin = name
