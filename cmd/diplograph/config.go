@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
 )
@@ -81,7 +84,69 @@ func loadConfig(flags *pflag.FlagSet, explicit string, warn io.Writer) (*config,
 			fmt.Fprintf(warn, "warning: %s: unknown configuration key %q (see `diplograph config show`)\n", c.file, k)
 		}
 	}
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// validate checks every numeric setting against its range and the
+// alliance weights, so that a bad value fails every command at once,
+// naming the key, the value and where it came from. Checked numbers are
+// stored back in their type, so later reads see exactly what was checked.
+func (c *config) validate() error {
+	for _, s := range settings {
+		if s.Range == nil {
+			continue
+		}
+		val, err := s.check(c.v.Get(s.Key))
+		if err != nil {
+			return fmt.Errorf("config: %s (%s): %w", s.Key, c.source(s.Key), err)
+		}
+		c.v.Set(s.Key, val)
+	}
+	return c.checkWeights()
+}
+
+// checkWeights checks alliance.weights: a map from relation types (any
+// case) to finite numbers within alliance.MaxWeight.
+func (c *config) checkWeights() error {
+	const key = "alliance.weights"
+	raw := c.v.Get(key)
+	var m map[string]any
+	switch x := raw.(type) {
+	case nil:
+		return nil
+	case map[string]float64:
+		m = map[string]any{}
+		for k, v := range x {
+			m[k] = v
+		}
+	case map[string]any:
+		m = x
+	default:
+		return fmt.Errorf("config: %s (%s): %s is not a map of relation types to weights, e.g. {MET_WITH: 3}", key, c.source(key), asGiven(raw))
+	}
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		typ := strings.ToUpper(k)
+		if _, ok := alliance.DefaultWeights[typ]; !ok {
+			known := slices.Sorted(maps.Keys(alliance.DefaultWeights))
+			return fmt.Errorf("config: %s.%s (%s): not a relation type (want one of %s)", key, typ, c.source(key), strings.Join(known, ", "))
+		}
+		w, err := checkNumber(0.0, numRange{-alliance.MaxWeight, alliance.MaxWeight}, m[k])
+		if err != nil {
+			return fmt.Errorf("config: %s.%s (%s): %w", key, typ, c.source(key), err)
+		}
+		if err := alliance.CheckWeight(w.(float64)); err != nil {
+			return fmt.Errorf("config: %s.%s (%s): %w", key, typ, c.source(key), err)
+		}
+	}
+	return nil
 }
 
 // findConfigFile is the first diplograph.yaml or diplograph.yml in dirs.
@@ -196,8 +261,14 @@ func (c *config) graphConfig() (graph.Config, error) {
 	if err != nil {
 		return graph.Config{}, err
 	}
+	uri := c.v.GetString("neo4j.uri")
+	if graph.HasCredentials(uri) {
+		return graph.Config{}, fmt.Errorf("config: neo4j.uri %s (%s): a user or password in the URI is refused (it would show wherever the URI is printed): "+
+			"set the user with neo4j.user and the password with neo4j.password_file or DIPLOGRAPH_NEO4J_PASSWORD",
+			graph.RedactURI(uri), c.source("neo4j.uri"))
+	}
 	return graph.Config{
-		URI:            c.v.GetString("neo4j.uri"),
+		URI:            uri,
 		User:           c.v.GetString("neo4j.user"),
 		Password:       pw,
 		Database:       c.v.GetString("neo4j.database"),
@@ -225,7 +296,36 @@ func (c *config) entries() []entry {
 				val = "<redacted>"
 			}
 		}
+		val = redactURIs(val)
 		es = append(es, entry{Key: s.Key, Value: val, Source: c.source(s.Key)})
 	}
 	return es
+}
+
+// redactURIs replaces the password of every URI in v (a string, or lists
+// and maps of them, as sources are) by xxxxx: bolt://neo4j:xxxxx@host.
+func redactURIs(v any) any {
+	switch x := v.(type) {
+	case string:
+		return graph.RedactURI(x)
+	case []string:
+		out := make([]string, len(x))
+		for i, e := range x {
+			out[i] = graph.RedactURI(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = redactURIs(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = redactURIs(e)
+		}
+		return out
+	}
+	return v
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -257,5 +258,114 @@ func TestConfigSearchTakesOnlyYAMLNames(t *testing.T) {
 	s := configShow(t)
 	if v, src := s.get("neo4j.user"); v != "alice" || !strings.Contains(src, "diplograph.yml") {
 		t.Fatalf("neo4j.user = %v from %s", v, src)
+	}
+}
+
+// TestConfigValidatesNumbers checks that every numeric setting is checked
+// when the configuration is loaded (every command loads it): a bad value is
+// a usage error naming the key and the value.
+func TestConfigValidatesNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		file string   // diplograph.yaml
+		args []string // global flags
+		want []string // in stderr; nil = accepted
+	}{
+		{name: "defaults"},
+		{name: "planned factor NaN", env: map[string]string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR": "NaN"},
+			want: []string{"alliance.planned_factor", "NaN", "env DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}},
+		{name: "planned factor huge", env: map[string]string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR": "1e308"},
+			want: []string{"alliance.planned_factor", "1e308", "from 0 to 1"}},
+		{name: "planned factor negative", file: "alliance:\n  planned_factor: -0.5\n",
+			want: []string{"alliance.planned_factor", "-0.5", "diplograph.yaml"}},
+		{name: "planned factor .nan in YAML", file: "alliance:\n  planned_factor: .nan\n",
+			want: []string{"alliance.planned_factor", "NaN"}},
+		{name: "planned factor not a number", env: map[string]string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR": "half"},
+			want: []string{"alliance.planned_factor", `"half"`}},
+		{name: "planned factor bounds", env: map[string]string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR": "1"}},
+		{name: "planned factor zero", file: "alliance:\n  planned_factor: 0\n"},
+		{name: "workers negative", env: map[string]string{"DIPLOGRAPH_INGEST_WORKERS": "-1"},
+			want: []string{"ingest.workers", "-1"}},
+		{name: "workers flag", args: []string{"--workers", "-3"}, want: []string{"ingest.workers", "-3", "flag --workers"}},
+		{name: "workers zero means one per CPU", env: map[string]string{"DIPLOGRAPH_INGEST_WORKERS": "0"}},
+		{name: "workers not a number", env: map[string]string{"DIPLOGRAPH_INGEST_WORKERS": "many"},
+			want: []string{"ingest.workers", `"many"`, "whole number"}},
+		{name: "batch size zero", env: map[string]string{"DIPLOGRAPH_INGEST_BATCH_SIZE": "0"},
+			want: []string{"ingest.batch_size", "0"}},
+		{name: "batch size fraction", file: "ingest:\n  batch_size: 2.5\n",
+			want: []string{"ingest.batch_size", "2.5", "whole number"}},
+		{name: "batch size whole float", file: "ingest:\n  batch_size: 200.0\n"},
+		{name: "max article bytes", env: map[string]string{"DIPLOGRAPH_INGEST_MAX_ARTICLE_BYTES": "-5"},
+			want: []string{"ingest.max_article_bytes", "-5"}},
+		{name: "bolt port", args: []string{"--local-bolt-port", "70000"}, want: []string{"local.bolt_port", "70000"}},
+		{name: "http port", env: map[string]string{"DIPLOGRAPH_LOCAL_HTTP_PORT": "0"}, want: []string{"local.http_port", "0"}},
+		{name: "connect timeout negative", env: map[string]string{"DIPLOGRAPH_NEO4J_CONNECT_TIMEOUT": "-5s"},
+			want: []string{"neo4j.connect_timeout", "-5s"}},
+		{name: "connect timeout no unit", file: "neo4j:\n  connect_timeout: 30\n",
+			want: []string{"neo4j.connect_timeout", "30", "unit"}},
+		{name: "connect timeout garbage", args: []string{"--neo4j-connect-timeout", "soon"},
+			want: []string{"neo4j.connect_timeout", `"soon"`}},
+		{name: "start timeout zero", env: map[string]string{"DIPLOGRAPH_LOCAL_START_TIMEOUT": "0s"},
+			want: []string{"local.start_timeout", "0s"}},
+		{name: "lock ttl tiny", env: map[string]string{"DIPLOGRAPH_SCHEDULE_LOCK_TTL": "1ms"},
+			want: []string{"schedule.lock_ttl", "1ms"}},
+		{name: "lock ttl ok", env: map[string]string{"DIPLOGRAPH_SCHEDULE_LOCK_TTL": "2m"}},
+		{name: "weight NaN", file: "alliance:\n  weights:\n    MET_WITH: .nan\n",
+			want: []string{"alliance.weights.MET_WITH", "NaN"}},
+		{name: "weight huge", file: "alliance:\n  weights:\n    ATTACKED: -1e308\n",
+			want: []string{"alliance.weights.ATTACKED", "-1e+308"}},
+		{name: "weight not a number", file: "alliance:\n  weights:\n    warned: lots\n",
+			want: []string{"alliance.weights.WARNED", `"lots"`}},
+		{name: "weight unknown type", file: "alliance:\n  weights:\n    MET: 3\n",
+			want: []string{"alliance.weights.MET", "not a relation type", "MET_WITH"}},
+		{name: "weights not a map", file: "alliance:\n  weights: 3\n",
+			want: []string{"alliance.weights", "3"}},
+		{name: "weights ok", file: "alliance:\n  weights:\n    met_with: 3\n    ATTACKED: -10\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := isolate(t)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, "diplograph.yaml"), []byte(tt.file), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, errOut, code := runCLI(t, "", append(tt.args, "config", "show")...)
+			if tt.want == nil {
+				if code != 0 {
+					t.Fatalf("exit %d, want 0: %s", code, errOut)
+				}
+				return
+			}
+			if code != exitUsage {
+				t.Fatalf("exit %d, want %d (usage): %s", code, exitUsage, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr %q lacks %q", errOut, w)
+				}
+			}
+		})
+	}
+}
+
+// TestSettingsNumericHaveRange checks that every numeric setting declares
+// the range it is checked against, and that its default lies in it.
+func TestSettingsNumericHaveRange(t *testing.T) {
+	for _, s := range settings {
+		switch s.Def.(type) {
+		case int, float64, time.Duration:
+			if s.Range == nil {
+				t.Errorf("%s: numeric setting without a Range", s.Key)
+				continue
+			}
+			if _, err := s.check(s.Def); err != nil {
+				t.Errorf("%s: default %v: %v", s.Key, s.Def, err)
+			}
+		}
 	}
 }

@@ -75,7 +75,8 @@ func classifyExit(err error) int {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command "):
+	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command "),
+		errors.Is(err, graph.ErrCredentialsInURI):
 		return exitUsage
 	case errors.Is(err, localserver.ErrJavaMissing), errors.Is(err, localserver.ErrMavenMissing),
 		errors.Is(err, localserver.ErrDownload), errors.Is(err, graph.ErrSchemaNewer):

@@ -33,6 +33,7 @@ func TestExitCodes(t *testing.T) {
 		{fmt.Errorf("x: %w", localserver.ErrMavenMissing), exitSetup},
 		{fmt.Errorf("x: %w", localserver.ErrDownload), exitSetup},
 		{partialError{1, 3}, exitPartial},
+		{fmt.Errorf("graph: bolt://u:xxxxx@h: %w", graph.ErrCredentialsInURI), exitUsage},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +29,9 @@ func newQueryCmd(a *app) *cobra.Command {
 checked before anything is sent to the database: dates are YYYY-MM-DD, YYYY-MM
 or YYYY; countries may be given by name, alias or ISO code ("Iran", "US",
 "GBR"). Values are passed to Neo4j as query parameters, never spliced into
-the Cypher text.`,
+the Cypher text. Numeric parameters must be finite and in range:
+
+` + paramRangesHelp(),
 		Example: `  diplograph query list
   diplograph query alliance-timeline --param a=USA --param b=Iran --param period=year
   diplograph query alliance-summary --param from=2014 --format csv > dyads.csv`,
@@ -44,6 +49,9 @@ the Cypher text.`,
 			}
 			raw, err := parseParams(params)
 			if err != nil {
+				return err
+			}
+			if err := checkParams(q, raw); err != nil {
 				return err
 			}
 			// Scores use the configured planned factor unless given.
@@ -209,4 +217,52 @@ func hasParam(q queries.Query, name string) bool {
 		}
 	}
 	return false
+}
+
+// paramRanges bound the numeric query parameters, by name; every int and
+// float parameter of a query has an entry (TestQueryParamRanges). Limits
+// are whole numbers.
+var paramRanges = map[string]numRange{
+	"limit":          {1, 1_000_000},
+	"min_events":     {1, 1_000_000},
+	"planned_factor": {0, 1}, // as alliance.planned_factor
+	"threshold":      {0, 2}, // a change of the alignment index, which lies in [-1, 1]
+}
+
+// paramRangesHelp says what paramRanges accept, for --help.
+func paramRangesHelp() string {
+	var lines []string
+	for _, name := range slices.Sorted(maps.Keys(paramRanges)) {
+		var def any = 0.0
+		if name == "limit" || name == "min_events" {
+			def = int64(0)
+		}
+		lines = append(lines, fmt.Sprintf("  %-15s %s", name, paramRanges[name].describe(def)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// checkParams checks the numeric parameters given on the command line
+// against their ranges, before anything is sent: finite numbers, whole
+// numbers for int parameters. Values that are not numbers at all are left
+// to Bind, whose message names the type.
+func checkParams(q queries.Query, raw map[string]string) error {
+	for _, p := range q.Params {
+		v, given := raw[p.Name]
+		if !given || (p.Type != "int" && p.Type != "float") {
+			continue
+		}
+		var def any = 0.0
+		r := numRange{math.Inf(-1), math.Inf(1)}
+		if p.Type == "int" {
+			def, r = int64(0), numRange{0, math.MaxInt64}
+		}
+		if pr, ok := paramRanges[p.Name]; ok {
+			r = pr
+		}
+		if _, err := checkNumber(def, r, v); err != nil {
+			return usagef("query %s: parameter %s: %w", q.Name, p.Name, err)
+		}
+	}
+	return nil
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +20,10 @@ type setting struct {
 	Def    any      // default value
 	Secret bool     // redacted in output
 	Help   string
+	// Range bounds a numeric setting (int, float64 or time.Duration
+	// default), checked when the configuration is loaded; --help shows it.
+	// Every numeric setting has one (TestSettingsNumericHaveRange).
+	Range *numRange
 }
 
 // The first variable of each setting is DIPLOGRAPH_ + the key in upper case
@@ -24,7 +31,7 @@ type setting struct {
 // fallbacks.
 var settings = []setting{
 	{Key: "neo4j.uri", Flag: "neo4j-uri", Env: []string{"DIPLOGRAPH_NEO4J_URI", "NEO4J_URI"}, Def: "",
-		Help: "Neo4j to use (bolt://, neo4j://, neo4j+s://); empty = the local server, started when needed"},
+		Help: "Neo4j to use (bolt://, neo4j://, neo4j+s://); empty = the local server, started when needed; a URI with a user or password (bolt://user:pw@host) is refused: use neo4j.user, and neo4j.password_file or DIPLOGRAPH_NEO4J_PASSWORD; shown with the password as xxxxx"},
 	{Key: "neo4j.user", Flag: "neo4j-user", Env: []string{"DIPLOGRAPH_NEO4J_USER", "NEO4J_USERNAME"}, Def: "neo4j",
 		Help: "database user"},
 	{Key: "neo4j.password", Env: []string{"DIPLOGRAPH_NEO4J_PASSWORD", "NEO4J_PASSWORD"}, Def: "", Secret: true,
@@ -34,39 +41,39 @@ var settings = []setting{
 	{Key: "neo4j.database", Flag: "neo4j-database", Env: []string{"DIPLOGRAPH_NEO4J_DATABASE", "NEO4J_DATABASE"}, Def: "",
 		Help: "database name; empty = the server's default database"},
 	{Key: "neo4j.connect_timeout", Flag: "neo4j-connect-timeout", Env: []string{"DIPLOGRAPH_NEO4J_CONNECT_TIMEOUT"}, Def: 30 * time.Second,
-		Help: "how long to wait for the server to answer"},
+		Help: "how long to wait for the server to answer", Range: durations(time.Second, time.Hour)},
 	{Key: "local.home", Flag: "local-home", Env: []string{"DIPLOGRAPH_LOCAL_HOME"}, Def: localserver.DefaultHome(),
 		Help: "home of the local Neo4j: distribution, data, logs, password"},
 	{Key: "local.bolt_port", Flag: "local-bolt-port", Env: []string{"DIPLOGRAPH_LOCAL_BOLT_PORT"}, Def: 7687,
-		Help: "Bolt port of the local server (listens on 127.0.0.1)"},
+		Help: "Bolt port of the local server (listens on 127.0.0.1)", Range: &numRange{1, 65535}},
 	{Key: "local.http_port", Flag: "local-http-port", Env: []string{"DIPLOGRAPH_LOCAL_HTTP_PORT"}, Def: 7474,
-		Help: "HTTP port of the local server: Neo4j Browser at /browser/"},
+		Help: "HTTP port of the local server: Neo4j Browser at /browser/", Range: &numRange{1, 65535}},
 	{Key: "local.heap", Env: []string{"DIPLOGRAPH_LOCAL_HEAP"}, Def: "512m",
 		Help: "JVM heap of the local server (-Xms/-Xmx), at most 1g on small machines"},
 	{Key: "local.pagecache", Env: []string{"DIPLOGRAPH_LOCAL_PAGECACHE"}, Def: "256m",
 		Help: "page cache of the local server"},
 	{Key: "local.start_timeout", Env: []string{"DIPLOGRAPH_LOCAL_START_TIMEOUT"}, Def: 120 * time.Second,
-		Help: "how long `neo4j start` waits for Bolt to answer"},
+		Help: "how long `neo4j start` waits for Bolt to answer", Range: durations(time.Second, 24*time.Hour)},
 	{Key: "extract.lexicon_dirs", Flag: "lexicon-dir", Env: []string{"DIPLOGRAPH_EXTRACT_LEXICON_DIRS"}, Def: []string{},
 		Help: "directories whose dictionary files (countries.txt, places.txt, officeholders.tsv, patterns.txt ...) extend the built-in ones; comma-separated in the environment"},
 	{Key: "extract.dictionaries", Flag: "dictionary", Env: []string{"DIPLOGRAPH_EXTRACT_DICTIONARIES"}, Def: []string{},
 		Help: "PETRARCH/Phoenix dictionary files read after the built-in ones: CAMEO verb dictionaries (triggers, CAMEO codes mapped to relation types) and Phoenix actor dictionaries (states, dated office holders, organizations); the format is told from the content; comma-separated in the environment"},
 	{Key: "ingest.workers", Flag: "workers", Env: []string{"DIPLOGRAPH_INGEST_WORKERS"}, Def: 0,
-		Help: "extraction workers; 0 = one per CPU"},
+		Help: "extraction workers; 0 = one per CPU", Range: &numRange{0, 1024}},
 	{Key: "ingest.batch_size", Env: []string{"DIPLOGRAPH_INGEST_BATCH_SIZE"}, Def: 100,
-		Help: "articles written per transaction; a failed batch is retried article by article"},
+		Help: "articles written per transaction; a failed batch is retried article by article", Range: &numRange{1, 100000}},
 	{Key: "ingest.max_article_bytes", Env: []string{"DIPLOGRAPH_INGEST_MAX_ARTICLE_BYTES"}, Def: 5 << 20,
-		Help: "largest article accepted; larger ones fail alone"},
+		Help: "largest article accepted; larger ones fail alone", Range: &numRange{1, 1 << 30}},
 	{Key: "alliance.weights", Def: map[string]float64{},
 		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
 	{Key: "alliance.planned_factor", Env: []string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}, Def: 0.5,
-		Help: "weight factor of planned events in materialized alignments"},
+		Help: "weight factor of planned events in materialized alignments", Range: &numRange{0, 1}},
 	{Key: "alliance.materialize_after_ingest", Env: []string{"DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"}, Def: []string{},
 		Help: "period lengths (month, quarter, year) whose ALIGNMENT edges are recomputed after every ingest that wrote articles; comma-separated in the environment"},
 	{Key: "schedule.cron", Env: []string{"DIPLOGRAPH_SCHEDULE_CRON"}, Def: "@hourly",
 		Help: "when `schedule` runs the sources (its --cron flag overrides): five cron fields (minute hour day-of-month month day-of-week, local time) or @hourly, @daily, @every 30m"},
 	{Key: "schedule.lock_ttl", Env: []string{"DIPLOGRAPH_SCHEDULE_LOCK_TTL"}, Def: 10 * time.Minute,
-		Help: "how long the ingest lock in the graph outlives a run that died without releasing it (a live run renews it)"},
+		Help: "how long the ingest lock in the graph outlives a run that died without releasing it (a live run renews it)", Range: durations(30*time.Second, 24*time.Hour)},
 	{Key: "sources", Def: []any{},
 		Help: "sources that `ingest` with no arguments and `schedule` read: a list of {name, kind: path|feed|web, location, options: {include, exclude, skip_pages, source}} in the config file"},
 	{Key: "local.java", Env: []string{"DIPLOGRAPH_LOCAL_JAVA"}, Def: "",
@@ -129,7 +136,11 @@ func settingsHelp() string {
 		if len(where) == 0 {
 			where = append(where, "config file only")
 		}
-		fmt.Fprintf(&b, "  %-22s %s; default %s\n", "", strings.Join(where, ", "), s.defString())
+		rng := ""
+		if s.Range != nil {
+			rng = "; " + s.Range.describe(s.Def)
+		}
+		fmt.Fprintf(&b, "  %-22s %s; default %s%s\n", "", strings.Join(where, ", "), s.defString(), rng)
 	}
 	return b.String()
 }
@@ -157,4 +168,153 @@ func settingsMarkdown() string {
 			strings.ReplaceAll(s.Help, "|", "\\|"))
 	}
 	return b.String()
+}
+
+// numRange is the accepted range of a numeric setting or query parameter,
+// bounds included; for a duration the bounds are nanoseconds.
+type numRange struct{ Min, Max float64 }
+
+func durations(lo, hi time.Duration) *numRange { return &numRange{float64(lo), float64(hi)} }
+
+// describe says what the range accepts, for a value like def.
+func (r numRange) describe(def any) string {
+	switch def.(type) {
+	case time.Duration:
+		return fmt.Sprintf("a duration from %s to %s", shortDuration(time.Duration(r.Min)), shortDuration(time.Duration(r.Max)))
+	case int, int64:
+		return fmt.Sprintf("a whole number from %s to %s", fmtNumber(r.Min), fmtNumber(r.Max))
+	}
+	return fmt.Sprintf("a number from %s to %s", fmtNumber(r.Min), fmtNumber(r.Max))
+}
+
+func fmtNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// shortDuration writes 1h and 30s rather than 1h0m0s and 30s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// check converts v, a value of the setting as viper holds it (typed from a
+// flag, a default or YAML; a string from the environment), to the type of
+// the setting's default and checks it against its Range. Settings that are
+// not numeric pass unchanged.
+func (s setting) check(v any) (any, error) {
+	if s.Range == nil {
+		return v, nil
+	}
+	return checkNumber(s.Def, *s.Range, v)
+}
+
+// checkNumber converts v to the type of def (int, int64, float64 or
+// time.Duration) and checks it against r. The error shows v as given.
+func checkNumber(def any, r numRange, v any) (any, error) {
+	want := r.describe(def)
+	var f float64
+	var out any
+	switch def.(type) {
+	case time.Duration:
+		d, err := toDuration(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s %v: want %s", asGiven(v), err, want)
+		}
+		f, out = float64(d), d
+	case int, int64:
+		n, err := toWhole(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s is not a whole number: want %s", asGiven(v), want)
+		}
+		f, out = float64(n), n
+		if _, isInt := def.(int); isInt && n >= math.MinInt && n <= math.MaxInt {
+			out = int(n)
+		}
+	default:
+		x, err := toFloat(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s is not a number: want %s", asGiven(v), want)
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, fmt.Errorf("%s is not a finite number: want %s", asGiven(v), want)
+		}
+		f, out = x, x
+	}
+	if f < r.Min || f > r.Max {
+		return nil, fmt.Errorf("%s is out of range: want %s", asGiven(v), want)
+	}
+	return out, nil
+}
+
+// asGiven is a value as the user gave it: strings quoted.
+func asGiven(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+// toWhole reads a whole number: an integer, an integral float (YAML may
+// write 200.0) or a decimal string.
+func toWhole(v any) (int64, error) {
+	switch x := v.(type) {
+	case int:
+		return int64(x), nil
+	case int64:
+		return x, nil
+	case int32:
+		return int64(x), nil
+	case uint64:
+		if x > math.MaxInt64 {
+			return 0, errors.New("too large")
+		}
+		return int64(x), nil
+	case float64:
+		if x != math.Trunc(x) || math.IsInf(x, 0) || x < math.MinInt64 || x >= math.MaxInt64 {
+			return 0, errors.New("not whole")
+		}
+		return int64(x), nil
+	case string:
+		return strconv.ParseInt(x, 10, 64)
+	}
+	return 0, fmt.Errorf("unexpected %T", v)
+}
+
+// toFloat reads a number: an integer, a float or a decimal string.
+func toFloat(v any) (float64, error) {
+	switch x := v.(type) {
+	case float64:
+		return x, nil
+	case float32:
+		return float64(x), nil
+	case string:
+		return strconv.ParseFloat(x, 64)
+	}
+	n, err := toWhole(v)
+	return float64(n), err
+}
+
+// toDuration reads a duration: a time.Duration, or a string with a unit
+// ("30s", "2m"). A bare number is refused: it would be nanoseconds.
+func toDuration(v any) (time.Duration, error) {
+	switch x := v.(type) {
+	case time.Duration:
+		return x, nil
+	case string:
+		d, err := time.ParseDuration(x)
+		if err != nil {
+			if _, nerr := strconv.ParseFloat(x, 64); nerr == nil {
+				return 0, errors.New("has no unit (write 30s, 2m or 1h)")
+			}
+			return 0, errors.New("is not a duration (write 30s, 2m or 1h)")
+		}
+		return d, nil
+	case int, int64, float64:
+		return 0, errors.New("has no unit (write 30s, 2m or 1h)")
+	}
+	return 0, errors.New("is not a duration (write 30s, 2m or 1h)")
 }
