@@ -235,7 +235,7 @@ func (l *Lexicon) loadFSSkip(fsys fs.FS, skip string) error {
 		}
 		return names[i] < names[j]
 	})
-	dir := dirName(fsys)
+	dir := DirName(fsys)
 	shown := func(n string) string {
 		if dir == "" {
 			return n
@@ -265,12 +265,12 @@ func (l *Lexicon) loadFSSkip(fsys fs.FS, skip string) error {
 // osDirFS is the type of the file systems os.DirFS returns.
 var osDirFS = reflect.TypeOf(os.DirFS("."))
 
-// dirName is the directory a user file system reads, as the caller gave it
+// DirName is the directory a user file system reads, as the caller gave it
 // to os.DirFS, so that errors name "dir/countries.txt:3" and not only the
 // base name; "" for other file systems (the embedded data, fstest.MapFS).
 // os.DirFS keeps the directory as a string, which is read here without any
 // file system access.
-func dirName(fsys fs.FS) string {
+func DirName(fsys fs.FS) string {
 	if fsys == nil || reflect.TypeOf(fsys) != osDirFS {
 		return ""
 	}

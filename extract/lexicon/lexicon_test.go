@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -551,5 +552,22 @@ func TestLoadErrorsNameDirectory(t *testing.T) {
 				t.Fatalf("got error %v, want prefix %q", err, want)
 			}
 		})
+	}
+}
+
+func TestDirName(t *testing.T) {
+	tests := []struct {
+		name string
+		fsys fs.FS
+		want string
+	}{
+		{"os.DirFS", os.DirFS("some/dir"), "some/dir"},
+		{"map", fstest.MapFS{}, ""},
+		{"nil", nil, ""},
+	}
+	for _, tt := range tests {
+		if got := DirName(tt.fsys); got != tt.want {
+			t.Errorf("%s: DirName = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
