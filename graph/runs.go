@@ -2,15 +2,12 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 var (
-	stLockAcquire      = mustStatement("lock_acquire")
-	stLockRelease      = mustStatement("lock_release")
 	stRunStart         = mustStatement("run_start")
 	stRunFinish        = mustStatement("run_finish")
 	stRunsRecent       = mustStatement("runs_recent")
@@ -19,41 +16,11 @@ var (
 	stArticleURLExists = mustStatement("article_url_exists")
 )
 
-// LockHolder says who holds a lock in the graph.
-type LockHolder struct {
-	Owner          string
-	Since, Expires time.Time
-}
-
-// AcquireLock takes the lock name for owner for ttl, or renews it if
-// owner holds it already. It does not wait: when another owner holds an
-// unexpired lock, ok is false and holder says who. A lock in the graph
-// works across processes and machines; one whose holder died expires
-// after ttl.
-func (c *Client) AcquireLock(ctx context.Context, name, owner string, ttl time.Duration) (holder LockHolder, ok bool, err error) {
-	recs, err := c.Update(ctx, stLockAcquire, map[string]any{
-		"name": name, "owner": owner, "ttl": fmt.Sprintf("PT%dS", int64(ttl.Round(time.Second)/time.Second)),
-	})
-	if err != nil {
-		return LockHolder{}, false, err
-	}
-	m := recs[0].AsMap()
-	holder.Owner, _ = m["owner"].(string)
-	holder.Since, _ = m["since"].(time.Time)
-	holder.Expires, _ = m["expires"].(time.Time)
-	return holder, holder.Owner == owner, nil
-}
-
-// ReleaseLock gives up the lock name if owner holds it.
-func (c *Client) ReleaseLock(ctx context.Context, name, owner string) error {
-	return c.Write(ctx, stLockRelease, map[string]any{"name": name, "owner": owner})
-}
-
 // IngestRun is one recorded run of the scheduled ingest: (:IngestRun).
 type IngestRun struct {
 	ID                  string
 	StartedAt, Finished time.Time // Finished is zero while it runs
-	Status              string    // running, succeeded, partial, failed, interrupted, skipped
+	Status              string    // running, succeeded, partial, failed, interrupted, skipped, abandoned
 	Host                string
 	PID                 int64
 	Sources             []string
