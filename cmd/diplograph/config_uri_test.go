@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -83,5 +85,21 @@ func TestURIWithPasswordRefused(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A password in a source's location (a feed behind basic auth) is shown
+// redacted too.
+func TestConfigShowRedactsSourceURIs(t *testing.T) {
+	dir := isolate(t)
+	yaml := "sources:\n  - name: intranet\n    kind: feed\n    location: https://reader:s3cret-pw@feeds.example/rss\n"
+	if err := os.WriteFile(filepath.Join(dir, "diplograph.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"table", "json", "csv"} {
+		out, errOut, code := runCLI(t, "", "config", "show", "--format", format)
+		if code != 0 || strings.Contains(out+errOut, "s3cret") || !strings.Contains(out, "reader:xxxxx@feeds.example") {
+			t.Fatalf("%s: exit %d:\n%s%s", format, code, out, errOut)
+		}
 	}
 }
