@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -32,6 +33,10 @@ const (
 	StatusFailed      = "failed"      // the run stopped: database unreachable, or another error
 	StatusInterrupted = "interrupted" // SIGINT or SIGTERM: the batch in hand was written
 	StatusSkipped     = "skipped"     // another run held the lock
+	// StatusAbandoned marks a run whose process died, or whose lock
+	// expired without renewal, before it finished: set by the next run,
+	// which took the lock over.
+	StatusAbandoned = graph.RunAbandoned
 )
 
 // Options configures runs.
@@ -43,10 +48,18 @@ type Options struct {
 	// host:pid).
 	Owner string
 	// LockTTL is how long the lock lasts without renewal (default 10
-	// minutes); a run renews it every LockTTL/3, so only a dead process
-	// leaves it to expire.
+	// minutes). A run renews it every LockTTL/3 while it makes progress;
+	// a run on the same host finds out at once that the holder's process
+	// has died and takes the lock over.
 	LockTTL time.Duration
-	Log     io.Writer // one line per run (default: discarded)
+	// StallLimit is how long a run may go without progress (an article
+	// read, a batch written, a period materialized) before it stops
+	// renewing the lock, with a warning in Log, so that the lock expires
+	// and the next run can take it (default LockTTL). A run that makes
+	// progress again renews it again, unless another run has taken it
+	// meanwhile: then it stops.
+	StallLimit time.Duration
+	Log        io.Writer // one line per run (default: discarded)
 	// Materialize lists period lengths (month, quarter, year) whose
 	// ALIGNMENT edges are recomputed after a run that wrote articles,
 	// while the lock is still held; PlannedFactor weighs planned events.
@@ -62,6 +75,9 @@ func (o *Options) defaults() {
 	if o.LockTTL <= 0 {
 		o.LockTTL = 10 * time.Minute
 	}
+	if o.StallLimit <= 0 {
+		o.StallLimit = o.LockTTL
+	}
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
@@ -73,7 +89,11 @@ type Report struct {
 	Status  string         `json:"status"`
 	Summary ingest.Summary `json:"summary"`
 	Holder  string         `json:"lock_holder,omitempty"` // skipped: who held the lock
-	Feeds   int            `json:"feeds_state_kept"`      // feeds whose validators were kept
+	// TookOver names the holder whose lock this run took over because its
+	// process had died or its lock had expired; that run is marked
+	// abandoned.
+	TookOver string `json:"lock_taken_over,omitempty"`
+	Feeds    int    `json:"feeds_state_kept"` // feeds whose validators were kept
 	// Materialized counts the ALIGNMENT edges written after the run, by
 	// period length.
 	Materialized map[string]int `json:"materialized,omitempty"`
@@ -116,7 +136,13 @@ func (s feedStore) HasArticle(ctx context.Context, url string) (bool, error) {
 }
 
 // Once runs the sources one time, unless another run holds the lock: then
-// it records a skipped run and returns at once, with Status skipped. The
+// it records a skipped run and returns at once, with Status skipped, and
+// Holder names the holder and since when. A holder that recorded a
+// process on this host that is gone is not waited for: its lock is taken
+// over at once and its unfinished run marked abandoned (so is the run of a
+// holder whose lock expired), and TookOver names it. The lock is renewed
+// only while the run makes progress (see Options.StallLimit); a run that
+// finds its lock taken by another stops with an error. The
 // run is recorded as an (:IngestRun) when it starts and again when it ends,
 // also when ctx is cancelled (SIGTERM): the batch in hand is written
 // first. Feed validators are kept only after a run without failures, so a
@@ -135,7 +161,8 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 	// Records are written even after an interrupt.
 	recordCtx := context.WithoutCancel(ctx)
 
-	holder, ok, err := c.AcquireLock(ctx, LockName, opt.Owner, opt.LockTTL)
+	claim := graph.LockClaim{Owner: opt.Owner, Process: graph.ThisProcess(), Run: rep.RunID}
+	holder, ok, err := c.Lock(ctx, LockName, claim, opt.LockTTL)
 	if err != nil {
 		return rep, fmt.Errorf("schedule: taking the ingest lock: %w", err)
 	}
@@ -150,28 +177,43 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 		return rep, c.FinishRun(recordCtx, run)
 	}
 	defer c.ReleaseLock(recordCtx, LockName, opt.Owner)
+	if prev := holder.Replaced; prev != nil {
+		why := "its lock expired at " + prev.Expires.UTC().Format(time.RFC3339) + " without renewal"
+		if prev.Expires.After(holder.Since) {
+			why = "its process (" + prev.Process.String() + ") is gone"
+		}
+		rep.TookOver = fmt.Sprintf("%s since %s (%s)", prev.Owner, prev.Since.UTC().Format(time.RFC3339), why)
+		marked := ""
+		if prev.Run != "" {
+			marked = "; its run " + prev.Run + " is marked " + StatusAbandoned
+		}
+		fmt.Fprintf(opt.Log, "%s run %s took the ingest lock over from %s%s\n", start.Format(time.RFC3339), rep.RunID, rep.TookOver, marked)
+	}
 	if err := c.StartRun(ctx, run); err != nil {
 		return rep, err
 	}
 	fmt.Fprintf(opt.Log, "%s run %s started: %d sources\n", start.Format(time.RFC3339), rep.RunID, len(opt.Sources))
 
-	// Renew the lock while the run lasts.
+	// The run's own context ends when it loses the lock to another run.
+	runCtx, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
+	// Progress (an item read, an article or batch done) is noted so that
+	// the lock is renewed only while the run moves: a run stuck on a read
+	// lets it expire.
+	var lastProgress atomic.Int64
+	noteProgress := func() { lastProgress.Store(time.Now().UnixNano()) }
+	noteProgress()
+	ingestOpt := opt.Ingest
+	if progress := opt.Ingest.Progress; progress != nil {
+		ingestOpt.Progress = func(s ingest.Summary) { noteProgress(); progress(s) }
+	} else {
+		ingestOpt.Progress = func(ingest.Summary) { noteProgress() }
+	}
 	renewDone := make(chan struct{})
 	renewCtx, stopRenew := context.WithCancel(recordCtx)
 	go func() {
 		defer close(renewDone)
-		t := time.NewTicker(opt.LockTTL / 3)
-		defer t.Stop()
-		for {
-			select {
-			case <-renewCtx.Done():
-				return
-			case <-t.C:
-				if h, ok, err := c.AcquireLock(renewCtx, LockName, opt.Owner, opt.LockTTL); err != nil || !ok {
-					fmt.Fprintf(opt.Log, "warning: run %s could not renew the ingest lock (holder %q): %v\n", rep.RunID, h.Owner, err)
-				}
-			}
-		}
+		renew(renewCtx, c, claim, holder.Expires, opt, rep.RunID, &lastProgress, stopRun)
 	}()
 
 	var (
@@ -179,14 +221,23 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 		states   map[string]ingest.FeedState
 	)
 	src := func(ctx context.Context, emit func(ingest.Item) error) error {
-		st, err := ingest.ReadSources(ctx, opt.Sources, opt.Source, feedStore{c}, emit)
+		// An item read is progress, as is an article or batch done.
+		emitted := func(it ingest.Item) error { noteProgress(); return emit(it) }
+		st, err := ingest.ReadSources(ctx, opt.Sources, opt.Source, feedStore{c}, emitted)
 		statesMu.Lock()
 		states = st
 		statesMu.Unlock()
 		return err
 	}
-	sum, runErr := ingest.Run(ctx, src, x, lex, c, opt.Ingest)
+	sum, runErr := ingest.Run(runCtx, src, x, lex, c, ingestOpt)
 	rep.Summary = sum
+	lost := context.Cause(runCtx)
+	if ctx.Err() != nil || !errors.Is(lost, errLockLost) {
+		lost = nil
+	}
+	if lost != nil && errors.Is(runErr, context.Canceled) {
+		runErr = lost
+	}
 
 	switch {
 	case runErr == nil && sum.Failed == 0:
@@ -211,15 +262,19 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 	}
 	if runErr == nil {
 		var err error
-		rep.Materialized, err = MaterializeAfter(ctx, c, sum, opt.Materialize, opt.PlannedFactor,
+		noteProgress()
+		rep.Materialized, err = MaterializeAfter(runCtx, c, sum, opt.Materialize, opt.PlannedFactor,
 			func(period string, edges int, took time.Duration) {
+				noteProgress()
 				fmt.Fprintf(opt.Log, "%s run %s: %d ALIGNMENT edges by %s materialized in %.1fs\n",
 					time.Now().UTC().Format(time.RFC3339), rep.RunID, edges, period, took.Seconds())
 			})
 		if err != nil {
 			runErr = fmt.Errorf("schedule: %w", err)
 			rep.Status = StatusFailed
-			if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			if cause := context.Cause(runCtx); errors.Is(cause, errLockLost) && ctx.Err() == nil {
+				runErr = fmt.Errorf("schedule: %w", cause)
+			} else if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 				rep.Status = StatusInterrupted
 			}
 		}
@@ -244,6 +299,56 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 		fmt.Fprintf(opt.Log, "  failed: %s\n", f.Error)
 	}
 	return rep, runErr
+}
+
+// errLockLost is the cause of a run's end when another run took its lock.
+var errLockLost = errors.New("lost the ingest lock")
+
+// renew renews the lock of claim every LockTTL/3 until ctx ends, but only
+// while the run makes progress: once lastProgress (unix nanoseconds) is
+// older than StallLimit it stops, with a warning, so that the lock expires
+// at expires and the next run can take it. When a renewal finds that
+// another run holds the lock, it ends the run with stopRun.
+func renew(ctx context.Context, c *graph.Client, claim graph.LockClaim, expires time.Time, opt Options, runID string,
+	lastProgress *atomic.Int64, stopRun context.CancelCauseFunc) {
+	t := time.NewTicker(opt.LockTTL / 3)
+	defer t.Stop()
+	stalled := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		idle := time.Since(time.Unix(0, lastProgress.Load()))
+		if idle > opt.StallLimit {
+			if !stalled {
+				stalled = true
+				fmt.Fprintf(opt.Log, "%s warning: run %s made no progress for %s (stall limit %s): it no longer renews the ingest lock, which expires at %s so that the next run can take it\n",
+					time.Now().UTC().Format(time.RFC3339), runID, idle.Round(time.Second), opt.StallLimit, expires.UTC().Format(time.RFC3339))
+			}
+			continue
+		}
+		h, ok, err := c.Lock(ctx, LockName, claim, opt.LockTTL)
+		switch {
+		case err != nil:
+			if ctx.Err() == nil {
+				fmt.Fprintf(opt.Log, "%s warning: run %s could not renew the ingest lock: %v\n", time.Now().UTC().Format(time.RFC3339), runID, err)
+			}
+		case !ok:
+			err := fmt.Errorf("%w to %s (since %s) while it made no progress; stopped so that two runs do not overlap",
+				errLockLost, h.Owner, h.Since.UTC().Format(time.RFC3339))
+			fmt.Fprintf(opt.Log, "%s warning: run %s %v\n", time.Now().UTC().Format(time.RFC3339), runID, err)
+			stopRun(err)
+			return
+		default:
+			if stalled {
+				stalled = false
+				fmt.Fprintf(opt.Log, "%s run %s makes progress again: it renews the ingest lock\n", time.Now().UTC().Format(time.RFC3339), runID)
+			}
+			expires = h.Expires
+		}
+	}
 }
 
 // ParseCron parses a cron expression: five fields (minute hour

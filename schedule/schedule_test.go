@@ -99,7 +99,8 @@ func options(site *newsSite, owner string) schedule.Options {
 			{Name: "seeds", Kind: ingest.KindPath, Location: filepath.Join("..", "testdata", "seeds")},
 			{Name: "news", Kind: ingest.KindFeed, Location: site.URL + "/rss"},
 		},
-		Source: ingest.SourceOptions{HTTP: ingest.HTTPOptions{Retries: 1, Backoff: time.Millisecond}},
+		Source: ingest.SourceOptions{HTTP: ingest.HTTPOptions{Retries: 1, Backoff: time.Millisecond,
+			AllowHosts: []string{"127.0.0.1"}}}, // the test site is on loopback
 		Ingest: ingest.Options{Workers: 2, ExtractorVersion: "test"},
 		Owner:  owner,
 	}
