@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -21,6 +22,35 @@ import (
 // ErrNotFeed is the cause of the error of [ReadFeed] when the response is
 // not an RSS, Atom or JSON feed; test for it with errors.Is.
 var ErrNotFeed = errors.New("not an RSS, Atom or JSON feed")
+
+// ErrFeedBudget is the cause of the errors of the items of a feed that
+// were not read within its time budget ([HTTPOptions.FeedBudget]); test
+// for it with errors.Is.
+var ErrFeedBudget = errors.New("feed time budget used up")
+
+// budgetError is the cause of a feed's context when its budget runs out:
+//
+//	feed https://example.org/rss: time budget of 5m0s used up before this item was read
+type budgetError struct {
+	feed   string
+	budget time.Duration
+}
+
+func (e *budgetError) Error() string {
+	return fmt.Sprintf("feed %s: time budget of %v used up before this item was read", e.feed, e.budget)
+}
+
+func (e *budgetError) Is(target error) bool { return target == ErrFeedBudget }
+
+// withBudget returns the context of a feed: ctx, ended by the feed's
+// time budget with a *budgetError as cause.
+func withBudget(ctx context.Context, feedURL string, opt HTTPOptions) (context.Context, context.CancelFunc) {
+	opt = opt.withDefaults()
+	if opt.FeedBudget < 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeoutCause(ctx, opt.FeedBudget, &budgetError{feed: feedURL, budget: opt.FeedBudget})
+}
 
 // MinFallbackChars is the least number of characters of text that a feed
 // item's own content or description must have to stand in for its page
@@ -61,6 +91,13 @@ type FeedOptions struct {
 // ReadFeed fetches the RSS or Atom feed at feedURL and emits one Item per
 // feed item not yet seen, in the order of the feed.
 //
+// The items' pages are fetched a few at a time (opt.HTTP.Concurrency, at
+// most opt.HTTP.PerHost from one host), and the whole feed is bounded by
+// opt.HTTP.FeedBudget: an item whose page is not read when the budget
+// runs out is read from its own text as below, else fails with an error
+// wrapping ErrFeedBudget that names the feed. Internal addresses are
+// refused as [HTTPOptions.AllowHosts] says, feedURL's included.
+//
 // The text of an item is that of its linked page, read as [ReadPage]
 // does. When the page cannot be read, the item's content or description
 // stands in for it if it has at least MinFallbackChars characters of
@@ -91,7 +128,9 @@ func ReadFeed(ctx context.Context, feedURL string, opt FeedOptions, emit func(It
 	if opt.State != (FeedState{}) {
 		cond = &Conditional{ETag: opt.State.ETag, LastModified: opt.State.LastModified}
 	}
-	body, meta, notModified, err := fetch(ctx, feedURL, opt.HTTP, cond, acceptFeed)
+	fctx, cancel := withBudget(ctx, feedURL, opt.HTTP)
+	defer cancel()
+	body, meta, notModified, err := fetch(fctx, feedURL, opt.HTTP, cond, acceptFeed)
 	if err != nil {
 		return opt.State, err
 	}
@@ -102,7 +141,7 @@ func ReadFeed(ctx context.Context, feedURL string, opt FeedOptions, emit func(It
 	if err != nil {
 		return opt.State, err
 	}
-	failed, err := readFeedItems(ctx, feedURL, meta, feed, opt, emit)
+	failed, err := readFeedItems(ctx, fctx, feedURL, meta, feed, opt, emit)
 	if err != nil || failed {
 		return opt.State, err
 	}
@@ -125,7 +164,9 @@ func ReadURL(ctx context.Context, rawURL string, opt FeedOptions, emit func(Item
 	if opt.State != (FeedState{}) {
 		cond = &Conditional{ETag: opt.State.ETag, LastModified: opt.State.LastModified}
 	}
-	body, meta, notModified, err := fetch(ctx, rawURL, opt.HTTP, cond, acceptFeed+", text/html;q=0.8")
+	fctx, cancel := withBudget(ctx, rawURL, opt.HTTP)
+	defer cancel()
+	body, meta, notModified, err := fetch(fctx, rawURL, opt.HTTP, cond, acceptFeed+", text/html;q=0.8")
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return opt.State, err
@@ -138,7 +179,7 @@ func ReadURL(ctx context.Context, rawURL string, opt FeedOptions, emit func(Item
 	if !isHTML(meta.ContentType, body) || looksLikeFeed(body) {
 		feed, ferr := parseFeed(rawURL, body)
 		if ferr == nil {
-			failed, err := readFeedItems(ctx, rawURL, meta, feed, opt, emit)
+			failed, err := readFeedItems(ctx, fctx, rawURL, meta, feed, opt, emit)
 			if err != nil || failed {
 				return opt.State, err
 			}
@@ -182,9 +223,24 @@ func parseFeed(feedURL string, body []byte) (*gofeed.Feed, error) {
 	return feed, nil
 }
 
-// readFeedItems emits the items of a parsed feed. failed reports whether
-// an item was emitted with an error.
-func readFeedItems(ctx context.Context, feedURL string, meta fetchMeta, feed *gofeed.Feed, opt FeedOptions, emit func(Item) error) (failed bool, err error) {
+// feedJob is one item of a feed to be emitted.
+type feedJob struct {
+	it           *gofeed.Item
+	link, origin string
+	key          string
+	fetch        bool          // whether its page is to be fetched
+	host         chan struct{} // the semaphore of its page's host
+	slot         bool          // whether it holds a slot of the window
+	done         chan struct{} // closed when page and pageErr are set
+	page         article.Article
+	pageErr      error
+}
+
+// readFeedItems emits the items of a parsed feed, in order; their pages
+// are fetched concurrently with fctx, the feed's context (ctx and the
+// feed's budget). failed reports whether an item was emitted with an
+// error. The error is that of ctx or of emit.
+func readFeedItems(ctx, fctx context.Context, feedURL string, meta fetchMeta, feed *gofeed.Feed, opt FeedOptions, emit func(Item) error) (failed bool, err error) {
 	base, _ := url.Parse(meta.URL)
 	if base == nil {
 		base, _ = url.Parse(feedURL)
@@ -198,10 +254,61 @@ func readFeedItems(ctx context.Context, feedURL string, meta fetchMeta, feed *go
 	}
 	feedDate := firstTime(feed.UpdatedParsed, feed.PublishedParsed)
 
+	jobs, err := feedJobs(ctx, feedURL, base, feed, opt)
+	if err != nil {
+		return false, err
+	}
+	wctx, cancel := context.WithCancel(fctx)
+	var wg sync.WaitGroup
+	defer wg.Wait() // after cancel: no fetch outlives ReadFeed
+	defer cancel()
+	hopt := opt.HTTP.withDefaults()
+	window := make(chan struct{}, 4*hopt.Concurrency)
+	wg.Go(func() { fetchPages(wctx, &wg, jobs, hopt, window) })
+
+	for _, j := range jobs {
+		<-j.done
+		if j.slot {
+			<-window
+		}
+		if err := ctx.Err(); err != nil {
+			return failed, err
+		}
+		a, ierr := itemArticle(j, opt)
+		if ierr != nil {
+			failed = true
+			if err := emit(Item{Origin: j.origin, Err: ierr}); err != nil {
+				return failed, err
+			}
+			continue
+		}
+		a.ID = urlID(FeedIDPrefix, j.key)
+		a.URL = j.link
+		a.Source = source
+		a.Origin = j.origin
+		if t := oneLine(j.it.Title); t != "" {
+			a.Title = t
+		}
+		if t := firstTime(j.it.PublishedParsed, j.it.UpdatedParsed); !t.IsZero() {
+			a.Published, a.PublishedPrecision = t, article.PrecisionSecond
+		} else if a.Published.IsZero() && !feedDate.IsZero() {
+			a.Published, a.PublishedPrecision = feedDate, article.PrecisionSecond
+		}
+		if err := emit(Item{Article: a, Origin: j.origin}); err != nil {
+			return failed, err
+		}
+	}
+	return failed, nil
+}
+
+// feedJobs lists the items of a feed to be emitted, in order: without
+// the items that repeat an earlier one or that opt.Seen has seen.
+func feedJobs(ctx context.Context, feedURL string, base *url.URL, feed *gofeed.Feed, opt FeedOptions) ([]*feedJob, error) {
+	var jobs []*feedJob
 	done := make(map[string]bool)
 	for i, it := range feed.Items {
 		if err := ctx.Err(); err != nil {
-			return failed, err
+			return nil, err
 		}
 		if it == nil {
 			continue
@@ -226,62 +333,93 @@ func readFeedItems(ctx context.Context, feedURL string, meta fetchMeta, feed *go
 		if origin == "" {
 			origin = fmt.Sprintf("%s item %d", feedURL, i+1)
 		}
-
-		a, ierr := feedItemArticle(ctx, link, it, opt)
-		if ierr != nil {
-			if cerr := ctx.Err(); cerr != nil {
-				return failed, cerr
-			}
-			failed = true
-			if err := emit(Item{Origin: origin, Err: ierr}); err != nil {
-				return failed, err
-			}
-			continue
+		j := &feedJob{it: it, link: link, origin: origin, key: key, done: make(chan struct{}),
+			fetch: link != "" && !opt.SkipPages}
+		if !j.fetch {
+			close(j.done)
 		}
-		a.ID = urlID(FeedIDPrefix, key)
-		a.URL = link
-		a.Source = source
-		a.Origin = origin
-		if t := oneLine(it.Title); t != "" {
-			a.Title = t
-		}
-		if t := firstTime(it.PublishedParsed, it.UpdatedParsed); !t.IsZero() {
-			a.Published, a.PublishedPrecision = t, article.PrecisionSecond
-		} else if a.Published.IsZero() && !feedDate.IsZero() {
-			a.Published, a.PublishedPrecision = feedDate, article.PrecisionSecond
-		}
-		if err := emit(Item{Article: a, Origin: origin}); err != nil {
-			return failed, err
-		}
+		jobs = append(jobs, j)
 	}
-	return failed, nil
+	return jobs, nil
 }
 
-// feedItemArticle reads the text of one item: its page's, or its own
-// content or description.
-func feedItemArticle(ctx context.Context, link string, it *gofeed.Item, opt FeedOptions) (article.Article, error) {
-	own := itemText(it)
-	if opt.SkipPages || link == "" {
+// fetchPages fetches the pages of jobs, in order, each in its own
+// goroutine (added to wg): it takes a slot of window for each page (the
+// emitter frees it), so that at most cap(window) pages are read ahead,
+// and the goroutines wait for a slot of their host and then for one of
+// the opt.Concurrency slots of the feed. When ctx ends, the pages not
+// started fail with its cause.
+func fetchPages(ctx context.Context, wg *sync.WaitGroup, jobs []*feedJob, opt HTTPOptions, window chan struct{}) {
+	all := make(chan struct{}, opt.Concurrency)
+	hosts := map[string]chan struct{}{}
+	for _, j := range jobs {
+		if !j.fetch {
+			continue
+		}
+		host := ""
+		if u, err := url.Parse(j.link); err == nil {
+			host = strings.ToLower(u.Hostname())
+		}
+		if hosts[host] == nil {
+			hosts[host] = make(chan struct{}, opt.PerHost)
+		}
+		j.host = hosts[host]
+		if ctx.Err() != nil {
+			j.pageErr = context.Cause(ctx)
+			close(j.done)
+			continue
+		}
+		select {
+		case window <- struct{}{}:
+			j.slot = true
+			wg.Go(func() { fetchPage(ctx, j, opt, all) })
+		case <-ctx.Done():
+			j.pageErr = context.Cause(ctx)
+			close(j.done)
+		}
+	}
+}
+
+// fetchPage reads the page of j once a slot of its host and one of all
+// are free.
+func fetchPage(ctx context.Context, j *feedJob, opt HTTPOptions, all chan struct{}) {
+	defer close(j.done)
+	for _, sem := range []chan struct{}{j.host, all} {
+		select {
+		case sem <- struct{}{}:
+			defer func() { <-sem }()
+		case <-ctx.Done():
+			j.pageErr = context.Cause(ctx)
+			return
+		}
+	}
+	j.page, j.pageErr = ReadPage(ctx, j.link, opt)
+}
+
+// itemArticle returns the text of a fetched item: its page's, or its
+// own content or description.
+func itemArticle(j *feedJob, opt FeedOptions) (article.Article, error) {
+	own := itemText(j.it)
+	if !j.fetch {
 		if own == "" {
-			what := link
+			what := j.link
 			if what == "" {
-				what = "item " + strconv.Quote(oneLine(it.Title))
+				what = "item " + strconv.Quote(oneLine(j.it.Title))
 			}
-			if link == "" && !opt.SkipPages {
+			if j.link == "" && !opt.SkipPages {
 				return article.Article{}, fmt.Errorf("%s: no link and no text", what)
 			}
 			return article.Article{}, fmt.Errorf("%s: no text in the feed item", what)
 		}
 		return article.Article{Text: own}, nil
 	}
-	a, err := ReadPage(ctx, link, opt.HTTP)
-	if err == nil {
-		return a, nil
+	if j.pageErr == nil {
+		return j.page, nil
 	}
-	if ctx.Err() == nil && utf8.RuneCountInString(own) >= MinFallbackChars {
+	if utf8.RuneCountInString(own) >= MinFallbackChars {
 		return article.Article{Text: own}, nil
 	}
-	return article.Article{}, err
+	return article.Article{}, j.pageErr
 }
 
 // itemText returns the longer of an item's content and description, as

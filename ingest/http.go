@@ -2,10 +2,13 @@ package ingest
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -19,6 +22,13 @@ const (
 	DefaultHTTPRetries  = 3
 	DefaultHTTPBackoff  = 500 * time.Millisecond
 	DefaultHTTPMaxBytes = 5 << 20
+	// DefaultFeedBudget bounds the time of a whole feed, its items'
+	// pages included.
+	DefaultFeedBudget = 5 * time.Minute
+	// DefaultFeedConcurrency pages of a feed are fetched at once, at most
+	// DefaultFeedPerHost of them from the same host.
+	DefaultFeedConcurrency = 4
+	DefaultFeedPerHost     = 2
 )
 
 // maxBackoff caps the exponential backoff between two attempts.
@@ -48,17 +58,26 @@ func UserAgent(version string) string {
 // HTTPOptions controls how feeds and web pages are fetched. The zero value
 // is ready to use.
 type HTTPOptions struct {
-	// Client sends the requests (default: a client with Go's default
-	// transport, which follows up to 10 redirects).
+	// Client sends the requests (default: a client like Go's default
+	// one, following up to 10 redirects, that refuses to connect to
+	// internal addresses unless AllowHosts allows them). A Client given
+	// here is used as it is: AllowHosts is checked on the URL and every
+	// redirect, but the addresses it connects to are its transport's
+	// affair.
 	Client *http.Client
 	// Timeout limits each attempt, from sending the request to reading
 	// the whole body (default DefaultHTTPTimeout).
 	Timeout time.Duration
-	// Retries is how many times a request is tried again after a network
-	// error, a timeout, "408 Request Timeout", "429 Too Many Requests" or
-	// a 5xx status, so that a request is sent at most Retries+1 times.
-	// Zero means DefaultHTTPRetries; a negative value means no retry.
-	// Other statuses are never retried.
+	// Retries is how many times a request is tried again after an error
+	// that may go away: a network error (not a host that does not exist,
+	// a bad certificate or a refused address or redirect), "408 Request
+	// Timeout", "429 Too Many Requests" or a 5xx status (not "501 Not
+	// Implemented" nor "505 HTTP Version Not Supported"), so that a
+	// request is sent at most Retries+1 times. An attempt that reaches
+	// Timeout is retried once at most: a server that slow is seldom
+	// faster the third time. Zero means DefaultHTTPRetries; a negative
+	// value means no retry. Other statuses, and a body over MaxBytes,
+	// are never retried.
 	Retries int
 	// Backoff is the wait before the first retry; it doubles for each
 	// following one (up to 30s), with random jitter of up to half the
@@ -72,14 +91,29 @@ type HTTPOptions struct {
 	// MaxBytes is the largest response body accepted; a larger one is an
 	// error wrapping ErrBodyTooLarge (default DefaultHTTPMaxBytes, 5 MiB).
 	MaxBytes int64
+	// AllowHosts lists the host names, IP addresses and CIDR prefixes
+	// that may be fetched although they are loopback, private,
+	// link-local or otherwise internal addresses (see [CheckAddress]),
+	// which are refused by default, for the feed URL given as for its
+	// items' links and every redirect: "intranet.example", "10.1.2.3",
+	// "10.0.0.0/8". An allowed host name may resolve to any address; any
+	// other host is checked on the address it is connected to. See
+	// [CheckAllowHosts].
+	AllowHosts []string
+	// FeedBudget bounds the time a whole feed takes: its own fetch, its
+	// items' pages and their retries. Items not read when it runs out
+	// fail with an error wrapping ErrFeedBudget (default
+	// DefaultFeedBudget; a negative value means no bound).
+	FeedBudget time.Duration
+	// Concurrency is how many pages of one feed are fetched at once
+	// (default DefaultFeedConcurrency; 1 fetches them one by one).
+	Concurrency int
+	// PerHost is how many of them may go to the same host name at once
+	// (default DefaultFeedPerHost, never more than Concurrency).
+	PerHost int
 }
 
-var defaultClient = &http.Client{}
-
 func (o HTTPOptions) withDefaults() HTTPOptions {
-	if o.Client == nil {
-		o.Client = defaultClient
-	}
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultHTTPTimeout
 	}
@@ -101,6 +135,16 @@ func (o HTTPOptions) withDefaults() HTTPOptions {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultHTTPMaxBytes
 	}
+	if o.FeedBudget == 0 {
+		o.FeedBudget = DefaultFeedBudget
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultFeedConcurrency
+	}
+	if o.PerHost <= 0 {
+		o.PerHost = DefaultFeedPerHost
+	}
+	o.PerHost = min(o.PerHost, o.Concurrency)
 	return o
 }
 
@@ -170,6 +214,7 @@ type attemptResult struct {
 	status      string        // status line of a failed response
 	statusCode  int           // status of a failed response
 	retry       bool          // whether err may go away when tried again
+	timeout     bool          // whether the attempt reached opt.Timeout
 	retryAfter  time.Duration // Retry-After of the response, -1 if none
 }
 
@@ -186,8 +231,16 @@ func fetch(ctx context.Context, rawURL string, opt HTTPOptions, cond *Conditiona
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return nil, meta, false, &FetchError{URL: rawURL, Err: errors.New("not an http or https URL")}
 	}
+	client, policy, err := httpClient(opt)
+	if err != nil {
+		return nil, meta, false, &FetchError{URL: rawURL, Err: err}
+	}
+	if err := policy.checkURL(u); err != nil {
+		return nil, meta, false, &FetchError{URL: rawURL, Err: err}
+	}
+	timeouts := 0
 	for attempt := 1; ; attempt++ {
-		r := fetchOnce(ctx, rawURL, opt, cond, accept)
+		r := fetchOnce(ctx, client, rawURL, opt, cond, accept)
 		if r.err == nil {
 			r.meta.Attempts = attempt
 			return r.body, r.meta, r.notModified, nil
@@ -201,7 +254,10 @@ func fetch(ctx context.Context, rawURL string, opt HTTPOptions, cond *Conditiona
 			fe.StatusCode, fe.Status = 0, ""
 			return nil, meta, false, fe
 		}
-		if !r.retry || attempt > opt.Retries {
+		if r.timeout {
+			timeouts++
+		}
+		if !r.retry || attempt > opt.Retries || timeouts > 1 {
 			return nil, meta, false, fe
 		}
 		wait := backoff(opt.Backoff, attempt)
@@ -223,7 +279,7 @@ func fetch(ctx context.Context, rawURL string, opt HTTPOptions, cond *Conditiona
 // errStatus marks attempt errors that are only a bad HTTP status.
 var errStatus = errors.New("bad status")
 
-func fetchOnce(ctx context.Context, rawURL string, opt HTTPOptions, cond *Conditional, accept string) attemptResult {
+func fetchOnce(ctx context.Context, client *http.Client, rawURL string, opt HTTPOptions, cond *Conditional, accept string) attemptResult {
 	r := attemptResult{retryAfter: -1}
 	actx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
@@ -244,9 +300,9 @@ func fetchOnce(ctx context.Context, rawURL string, opt HTTPOptions, cond *Condit
 			req.Header.Set("If-Modified-Since", cond.LastModified)
 		}
 	}
-	resp, err := opt.Client.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
-		r.err, r.retry = attemptError(ctx, actx, opt, err), true
+		r.err, r.retry, r.timeout = attemptError(ctx, actx, opt, err)
 		return r
 	}
 	defer resp.Body.Close()
@@ -260,7 +316,8 @@ func fetchOnce(ctx context.Context, rawURL string, opt HTTPOptions, cond *Condit
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorDrain))
 		r.err, r.status, r.statusCode = errStatus, resp.Status, resp.StatusCode
 		code := resp.StatusCode
-		r.retry = code == http.StatusRequestTimeout || code == http.StatusTooManyRequests || code >= 500
+		r.retry = code == http.StatusRequestTimeout || code == http.StatusTooManyRequests ||
+			code >= 500 && code != http.StatusNotImplemented && code != http.StatusHTTPVersionNotSupported
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 			r.retryAfter = d
 		}
@@ -272,7 +329,7 @@ func fetchOnce(ctx context.Context, rawURL string, opt HTTPOptions, cond *Condit
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxBytes+1))
 	if err != nil {
-		r.err, r.retry = attemptError(ctx, actx, opt, err), true
+		r.err, r.retry, r.timeout = attemptError(ctx, actx, opt, err)
 		return r
 	}
 	if int64(len(body)) > opt.MaxBytes {
@@ -299,13 +356,45 @@ func responseMeta(rawURL string, resp *http.Response) fetchMeta {
 }
 
 // attemptError describes the network error of an attempt: the timeout of
-// the attempt is named as such, and the *url.Error wrapper, which repeats
-// the URL, is dropped.
-func attemptError(ctx, actx context.Context, opt HTTPOptions, err error) error {
+// the attempt is named as such, a refusal is given alone, and the
+// *url.Error wrapper, which repeats the URL, is dropped. retry tells
+// whether the error may go away when tried again, timeout whether it is
+// the timeout of the attempt.
+func attemptError(ctx, actx context.Context, opt HTTPOptions, err error) (_ error, retry, timeout bool) {
 	if ctx.Err() == nil && actx.Err() != nil {
-		return fmt.Errorf("no complete response within %v: %w", opt.Timeout, context.DeadlineExceeded)
+		return fmt.Errorf("no complete response within %v: %w", opt.Timeout, context.DeadlineExceeded), true, true
 	}
-	return unwrapURLError(err)
+	err = unwrapURLError(err)
+	var op *net.OpError
+	var ref *refusal
+	if errors.As(err, &op) && errors.As(op.Err, &ref) {
+		return ref, false, false // "dial tcp 127.0.0.1:80: " adds nothing
+	}
+	return err, transient(err), false
+}
+
+// transient tells whether a network error may go away when the request
+// is sent again: not a refusal, a redirect loop, a host name that does
+// not exist or a certificate or TLS error.
+func transient(err error) bool {
+	var (
+		dnsErr  *net.DNSError
+		verify  *tls.CertificateVerificationError
+		unknown x509.UnknownAuthorityError
+		name    x509.HostnameError
+		invalid x509.CertificateInvalidError
+		record  tls.RecordHeaderError
+	)
+	switch {
+	case errors.Is(err, ErrRefused), errors.Is(err, errTooManyRedirects):
+		return false
+	case errors.As(err, &dnsErr):
+		return !dnsErr.IsNotFound
+	case errors.As(err, &verify), errors.As(err, &unknown), errors.As(err, &name),
+		errors.As(err, &invalid), errors.As(err, &record):
+		return false
+	}
+	return true
 }
 
 func unwrapURLError(err error) error {

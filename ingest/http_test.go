@@ -51,11 +51,20 @@ func (s *site) header(path, name string) string {
 	return s.headers[path].Get(name)
 }
 
-// fastHTTP returns options with test-sized waits, and a timeout that a
+// testAllow is the allow-list that lets the tests reach their httptest
+// servers, which listen on the loopback address 127.0.0.1.
+var testAllow = []string{"127.0.0.1"}
+
+// fastHTTP returns options with test-sized waits, a timeout that a
 // request to the test server only reaches when its handler is slow on
-// purpose.
+// purpose, and the test servers' address allowed.
 func fastHTTP() HTTPOptions {
-	return HTTPOptions{Timeout: 2 * time.Second, Backoff: time.Millisecond}
+	return HTTPOptions{Timeout: 2 * time.Second, Backoff: time.Millisecond, AllowHosts: testAllow}
+}
+
+// redirectTo answers with a redirect to target.
+func redirectTo(target string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, target, http.StatusFound) }
 }
 
 // sequence answers each request with the next status of codes (the last
@@ -126,6 +135,16 @@ func TestFetchRetries(t *testing.T) {
 			}
 		}(), 2, ""},
 		{"timeout every time", 1, slow(time.Second), 2, "no complete response within 50ms: context deadline exceeded after 2 attempts"},
+		// A timeout is retried once at most: a slow server is seldom
+		// faster the third time, and each try costs a whole timeout.
+		{"timeout retried once only", 3, slow(time.Second), 2, "no complete response within 50ms: context deadline exceeded after 2 attempts"},
+		{"503 with Retry-After retried", 3, sequence(map[string]string{"Retry-After": "0"}, 503, 503, 200), 3, ""},
+		{"501 not retried", 3, sequence(nil, 501), 1, ": 501 Not Implemented"},
+		{"410 not retried", 3, sequence(nil, 410), 1, ": 410 Gone"},
+		{"redirect to file refused once", 3, redirectTo("file:///etc/passwd"), 1,
+			": redirect to file:///etc/passwd refused: not an http or https URL"},
+		{"redirect to loopback refused once", 3, redirectTo("http://127.0.0.2/"), 1,
+			": redirect to http://127.0.0.2/ refused: 127.0.0.2 is a loopback address; allow it with ingest.http_allow"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,7 +347,7 @@ func TestFetchCancelled(t *testing.T) {
 	})
 	for _, path := range []string{"/500", "/slow"} {
 		t.Run(path, func(t *testing.T) {
-			opt := HTTPOptions{Timeout: 10 * time.Second, Backoff: 10 * time.Second, Retries: 5}
+			opt := HTTPOptions{Timeout: 10 * time.Second, Backoff: 10 * time.Second, Retries: 5, AllowHosts: testAllow}
 			ctx, cancel := context.WithCancel(context.Background())
 			time.AfterFunc(50*time.Millisecond, cancel)
 			start := time.Now()
