@@ -76,8 +76,9 @@ func splitUserinfo(rest string) (info, after string, ok bool) {
 	return rest[:at], rest[at:], true
 }
 
-// hasUserinfo reports whether uri carries a user or password.
-func hasUserinfo(uri string) bool {
+// HasCredentials reports whether uri carries a user or password
+// (bolt://user:password@host), which Open refuses.
+func HasCredentials(uri string) bool {
 	_, rest, ok := strings.Cut(uri, "://")
 	if !ok {
 		return false
@@ -99,7 +100,7 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		return nil, errors.New("graph: no Neo4j URI")
 	}
 	shown := RedactURI(cfg.URI)
-	if hasUserinfo(cfg.URI) {
+	if HasCredentials(cfg.URI) {
 		return nil, fmt.Errorf("graph: %s: %w", shown, ErrCredentialsInURI)
 	}
 	if cfg.ConnectTimeout == 0 {
