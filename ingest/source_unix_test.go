@@ -4,11 +4,13 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func mkfifo(t *testing.T, p string) {
@@ -63,5 +65,29 @@ func TestReadSkipsLinkedFIFO(t *testing.T) {
 	}
 	if got, want := summary(dir, items), "src/a.md!\n"; got != want {
 		t.Fatalf("items:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// The opener refuses a FIFO without blocking, should one replace a file
+// between its listing and its opening.
+func TestOpenRegularRefusesFIFO(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.md")
+	mkfifo(t, p)
+	done := make(chan error, 1)
+	go func() {
+		rc, err := openRegular(p)
+		if err == nil {
+			rc.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) {
+			t.Fatalf("openRegular(FIFO) = %v, want ErrNotRegular", err)
+		}
+	case <-time.After(hangGuard):
+		t.Fatalf("openRegular(FIFO) did not return within %s", hangGuard)
 	}
 }
