@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -184,6 +185,58 @@ func TestCLIScheduleLoopStopsOnSignal(t *testing.T) {
 	}
 	if n := graphtest.Counts(t, c)["Article"]; n != 5 {
 		t.Errorf("%d articles after several runs, want 5", n)
+	}
+}
+
+// TestCLITakesOverDeadHoldersLock: an ingest run does not skip because of
+// a lock whose holder's process on this host is gone: it takes the lock
+// over, and `schedule runs` shows the dead run abandoned.
+func TestCLITakesOverDeadHoldersLock(t *testing.T) {
+	seeds := seedsDir(t)
+	useTestDB(t)
+	dir, _ := os.Getwd()
+	rel, err := filepath.Rel(dir, seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := fmt.Sprintf("sources:\n  - name: seeds\n    kind: path\n    location: %s\n    options: {include: [\"*.txt\"]}\n", rel)
+	if err := os.WriteFile("diplograph.yaml", []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sleep, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Skipf("no sleep command to start a child process: %v", err)
+	}
+	child := exec.Command(sleep, "60")
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	dead := graph.LocalProcess(child.Process.Pid)
+	_ = child.Process.Kill()
+	_ = child.Wait()
+
+	c := openTestDB(t)
+	ctx := context.Background()
+	owner := fmt.Sprintf("%s:%d", dead.Host, dead.PID)
+	if err := c.StartRun(ctx, graph.IngestRun{ID: owner + "@then", Status: "running", Host: owner, PID: int64(dead.PID)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := c.Lock(ctx, "ingest", graph.LockClaim{Owner: owner, Process: dead, Run: owner + "@then"}, time.Hour); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	out, errOut, code := runCLI(t, "", "ingest", "--json")
+	var rep struct {
+		Status   string
+		TookOver string `json:"lock_taken_over"`
+		Summary  struct{ New int }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil || rep.Status != "succeeded" || rep.Summary.New == 0 ||
+		!strings.Contains(rep.TookOver, owner) {
+		t.Fatalf("ingest with a dead holder's lock: exit %d, %+v\n%s%s", code, rep, out, errOut)
+	}
+	out, _, code = runCLI(t, "", "schedule", "runs", "--format", "csv")
+	if code != 0 || !strings.Contains(out, ",abandoned,") || !strings.Contains(out, ",succeeded,") {
+		t.Fatalf("schedule runs: exit %d\n%s", code, out)
 	}
 }
 
