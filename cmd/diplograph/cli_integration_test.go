@@ -1,16 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 )
 
@@ -180,5 +183,98 @@ func TestCLIIngestFeed(t *testing.T) {
 	out, _, code = runCLI(t, "", "query", "alliance-summary", "--format", "csv")
 	if code != 0 || !strings.Contains(out, "GBR,IRN") {
 		t.Fatalf("feed facts not in the graph: %s", out)
+	}
+}
+
+// TestCLIIngestCorrectionsAndDictionaries re-ingests one article as it is
+// corrected and as the dictionaries grow: what changes its stored facts
+// replaces them, the same file read again changes nothing, --reextract
+// replaces it anyway, and the same text under another id and URL is stored
+// as its own article. An undated article fails, naming its file.
+func TestCLIIngestCorrectionsAndDictionaries(t *testing.T) {
+	useTestDB(t)
+	ctx := context.Background()
+	c, err := graph.Open(ctx, graphtest.Config(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const text = "Zorba Vanterpool Quixano snubbed Germany on Monday.\n"
+	art := write("a.txt", "---\nid: a\nurl: https://example.org/a\npublished: 2020-05-04\n---\n"+text)
+	// The dictionaries of TestUserDictionaries: with them, the sentence is
+	// an accusation of Germany by France.
+	verbs := write("verbs.txt", "---  SNUB   [111]  ---\nSNUB {SNUBS SNUBBED SNUBBING}\n") + "," +
+		write("actors.txt", "ZORBA_VANTERPOOL_QUIXANO [FRAGOV 19900101-20301231]\n")
+	// accused is the date of the ACCUSED edges of article a ("" for none).
+	accused := func() string {
+		t.Helper()
+		recs, err := c.Read(ctx, graph.Statement{Name: "accused", Text: `
+MATCH (:Country {code: 'FRA'})-[r:ACCUSED]->(:Country {code: 'DEU'}) WHERE r.article_id = 'a'
+RETURN collect(toString(r.date)) AS dates`}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dates, _ := recs[0].Values[0].([]any)
+		var s []string
+		for _, d := range dates {
+			s = append(s, d.(string))
+		}
+		return strings.Join(s, ",")
+	}
+	steps := []struct {
+		name    string
+		args    []string
+		setup   func()
+		want    string // the outcome counts in the summary
+		accused string
+	}{
+		{"first ingest", []string{art}, nil, "1 new, 0 updated, 0 unchanged", ""},
+		{"the same file again", []string{art}, nil, "0 new, 0 updated, 1 unchanged", ""},
+		{"dictionaries that make the sentence an accusation", []string{"--dictionary", verbs, art}, nil,
+			"0 new, 1 updated, 0 unchanged", "2020-05-04"},
+		{"the same dictionary again", []string{"--dictionary", verbs, art}, nil, "0 new, 0 updated, 1 unchanged", "2020-05-04"},
+		{"--reextract", []string{"--reextract", "--dictionary", verbs, art}, nil, "0 new, 1 updated, 0 unchanged", "2020-05-04"},
+		{"a corrected date", []string{"--dictionary", verbs, art}, func() {
+			write("a.txt", "---\nid: a\nurl: https://example.org/a\npublished: 2020-05-11\n---\n"+text)
+		}, "0 new, 1 updated, 0 unchanged", "2020-05-11"},
+		{"a corrected title", []string{"--dictionary", verbs, art}, func() {
+			write("a.txt", "---\nid: a\nurl: https://example.org/a\ntitle: Snub\npublished: 2020-05-11\n---\n"+text)
+		}, "0 new, 1 updated, 0 unchanged", "2020-05-11"},
+		{"the same text under another id and URL", []string{"--dictionary", verbs, write("b.txt",
+			"---\nid: b\nurl: https://example.org/b\ntitle: Snub\npublished: 2020-05-11\n---\n"+text)},
+			nil, "1 new, 0 updated, 0 unchanged", "2020-05-11"},
+	}
+	for _, s := range steps {
+		if s.setup != nil {
+			s.setup()
+		}
+		out, errOut, code := runCLI(t, "", append([]string{"ingest"}, s.args...)...)
+		if code != 0 || !strings.Contains(out, s.want) {
+			t.Fatalf("%s: exit %d, want %q in\n%s%s", s.name, code, s.want, out, errOut)
+		}
+		if got := accused(); got != s.accused {
+			t.Fatalf("%s: ACCUSED dated %q, want %q", s.name, got, s.accused)
+		}
+	}
+	if n := graphtest.Counts(t, c)["Article"]; n != 2 {
+		t.Fatalf("%d articles, want a and b", n)
+	}
+
+	undated := write("undated.txt", "---\nid: u\n---\n"+text)
+	out, errOut, code := runCLI(t, "", "ingest", undated)
+	if code != 5 || !strings.Contains(out, "undated.txt: no published date: give one in front matter, with --published, or allow undated articles with ingest.allow_undated") {
+		t.Fatalf("undated article: exit %d\n%s%s", code, out, errOut)
+	}
+	if out, errOut, code = runCLI(t, "", "ingest", "--published", "2020-05-04", undated); code != 0 || !strings.Contains(out, "1 new") {
+		t.Fatalf("undated article with --published: exit %d\n%s%s", code, out, errOut)
 	}
 }

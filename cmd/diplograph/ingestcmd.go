@@ -23,6 +23,7 @@ type ingestOptions struct {
 	Include   []string
 	Exclude   []string
 	Sources   []string // names of configured sources
+	Reextract bool
 }
 
 // runIngestSources ingests the configured sources as one locked, recorded
@@ -37,6 +38,7 @@ func runIngestSources(ctx context.Context, a *app, o ingestOptions) error {
 			return err
 		}
 	}
+	opt.Ingest.Reextract = o.Reextract
 	opt.Log = io.Discard
 	p := newProgress(a.progress())
 	opt.Ingest.Progress = p.update
@@ -71,9 +73,24 @@ published, title), a JSON-lines file (.jsonl/.ndjson: id, url, source,
 published, title, text), a directory (read recursively), - for standard
 input, or an http(s) URL: an RSS or Atom feed (each item is an article, its
 text taken from the linked page) or a web page (its main text extracted).
-HTTP requests time out, are retried with backoff, and are size-limited. Re-ingesting is safe: an article whose text is already in the graph
-changes nothing; changed text under the same id or URL replaces the old
-facts.
+HTTP requests time out, are retried with backoff, and are size-limited.
+
+Every article needs a published date: from its front matter or JSON field,
+its feed, or --published. An article without one fails, naming its file,
+unless ingest.allow_undated is true; the relations of an undated article
+have no date, and the queries list them as undated.
+
+Re-ingesting is safe, and corrections are taken: an article whose id is in
+the graph with the same text, published date, title, URL and source, read
+by the same extractor with the same dictionaries, changes nothing; if any
+of these changed, its old facts are replaced. The same text under another
+id and URL is an article of its own; under another id with the same URL it
+replaces the article of that URL. After the dictionaries change
+(extract.lexicon_dirs, extract.dictionaries) or diplograph is upgraded,
+ingesting the same files again re-extracts them. --reextract replaces
+every article read even when nothing changed. The graph keeps no article
+text, so re-extraction needs the files (or feeds) again. Articles stored
+by an older diplograph are replaced once, the first time they are read.
 
 With no SOURCE, the sources listed under 'sources:' in diplograph.yaml are
 read (all, or those named with --source) as one run of 'diplograph schedule
@@ -88,6 +105,7 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
   diplograph ingest testdata/corpus/voa/voa_stories.jsonl --json
   cat article.md | diplograph ingest - --published 2014-06-16
   diplograph ingest --dry-run articles/
+  diplograph ingest --reextract --dictionary my-verbs.txt archive/
   diplograph ingest https://example.org/world/rss.xml
   diplograph ingest                 # the sources in diplograph.yaml
   diplograph ingest --source voa    # one of them`,
@@ -107,6 +125,7 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable.`,
 	f.BoolVar(&o.JSON, "json", false, "print the summary as JSON")
 	f.StringSliceVar(&o.Sources, "source", nil, "with no SOURCE: read only these sources of diplograph.yaml (repeatable)")
 	f.StringVar(&o.Published, "published", "", "published date (YYYY-MM-DD) for articles that have none")
+	f.BoolVar(&o.Reextract, "reextract", false, "replace every article read, even one unchanged in the graph (the files are read and extracted again)")
 	f.StringSliceVar(&o.Include, "include", nil, "in directories, read only files matching these globs (default *.txt,*.md,*.markdown,*.jsonl,*.ndjson)")
 	f.StringSliceVar(&o.Exclude, "exclude", nil, "in directories, skip files and directories matching these globs")
 	return cmd
@@ -132,6 +151,10 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		}
 	}
 	x, lex, err := a.extractor()
+	if err != nil {
+		return err
+	}
+	fingerprint, err := a.extractorFingerprint()
 	if err != nil {
 		return err
 	}
@@ -162,7 +185,9 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
 		DryRun:           o.DryRun,
 		Weights:          w,
-		ExtractorVersion: extractorVersion(),
+		ExtractorVersion: fingerprint,
+		Reextract:        o.Reextract,
+		AllowUndated:     a.cfg.v.GetBool("ingest.allow_undated"),
 		Progress:         p.update,
 	})
 	p.done()

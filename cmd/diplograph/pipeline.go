@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -134,6 +135,60 @@ func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
 }
 
 func extractorVersion() string { return "diplograph " + versionString() }
+
+// extractorFingerprint is extractorVersion with a digest of the user's
+// dictionaries as configured: the files of extract.lexicon_dirs and of
+// extract.dictionaries, by content (and name within a directory). It is part of every article's
+// hash, so that re-ingesting the same files after the dictionaries changed
+// re-extracts them. Reading the files costs little next to loading them.
+func (a *app) extractorFingerprint() (string, error) {
+	h := sha256.New()
+	n := 0
+	add := func(kind, name string, data []byte) {
+		fmt.Fprintf(h, "%s %d:%s %d:", kind, len(name), name, len(data))
+		h.Write(data)
+		n++
+	}
+	for _, d := range a.cfg.v.GetStringSlice("extract.lexicon_dirs") {
+		for _, dir := range strings.Split(d, ",") {
+			if dir = strings.TrimSpace(dir); dir == "" {
+				continue
+			}
+			fsys := os.DirFS(dir)
+			err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+				if err != nil || !e.Type().IsRegular() {
+					return err
+				}
+				data, err := fs.ReadFile(fsys, p)
+				if err != nil {
+					return err
+				}
+				add("dir", p, data) // where the directory lies does not matter
+				return nil
+			})
+			if err != nil {
+				return "", usagef("extract.lexicon_dirs: %s: %v", dir, err)
+			}
+			add("end", "", nil) // an empty directory counts too
+		}
+	}
+	for _, d := range a.cfg.v.GetStringSlice("extract.dictionaries") {
+		for _, file := range strings.Split(d, ",") {
+			if file = strings.TrimSpace(file); file == "" {
+				continue
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return "", usagef("extract.dictionaries: %v", err)
+			}
+			add("file", "", data) // nor where the file lies
+		}
+	}
+	if n == 0 {
+		return extractorVersion(), nil
+	}
+	return fmt.Sprintf("%s; dictionaries %x", extractorVersion(), h.Sum(nil)[:12]), nil
+}
 
 // readStats counts what eachArticle read.
 type readStats struct{ seen, failed int }

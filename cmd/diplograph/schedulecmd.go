@@ -111,7 +111,8 @@ func (a *app) scheduleOptions(names []string) (schedule.Options, error) {
 			Workers:          a.cfg.v.GetInt("ingest.workers"),
 			BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
 			Weights:          w,
-			ExtractorVersion: extractorVersion(),
+			ExtractorVersion: extractorVersion(), // with the dictionaries' digest at each run
+			AllowUndated:     a.cfg.v.GetBool("ingest.allow_undated"),
 		},
 		LockTTL: a.cfg.v.GetDuration("schedule.lock_ttl"),
 		Log:     a.progress(),
@@ -122,6 +123,11 @@ func (a *app) scheduleOptions(names []string) (schedule.Options, error) {
 func (a *app) runSourcesOnce(ctx context.Context, opt schedule.Options) (schedule.Report, error) {
 	x, lex, err := a.extractor()
 	if err != nil {
+		return schedule.Report{}, err
+	}
+	// The dictionaries are read again at each run, and so is their
+	// fingerprint: a change re-extracts what the run reads.
+	if opt.Ingest.ExtractorVersion, err = a.extractorFingerprint(); err != nil {
 		return schedule.Report{}, err
 	}
 	c, err := a.connect(ctx, true)
