@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -367,5 +368,18 @@ func TestSettingsNumericHaveRange(t *testing.T) {
 				t.Errorf("%s: default %v: %v", s.Key, s.Def, err)
 			}
 		}
+	}
+}
+
+// TestBoolSettingFlag checks that a setting with a bool default gets a
+// boolean flag (--x, no value needed) bound to its key.
+func TestBoolSettingFlag(t *testing.T) {
+	isolate(t)
+	saved := settings
+	settings = append(slices.Clone(settings), setting{Key: "test.switch", Flag: "test-switch", Def: false, Help: "a switch"})
+	t.Cleanup(func() { settings = saved })
+	s := configShow(t, "--test-switch")
+	if v, src := s.get("test.switch"); v != true || src != "flag --test-switch" {
+		t.Fatalf("test.switch = %v from %q, want true from the flag", v, src)
 	}
 }

@@ -73,6 +73,8 @@ where each came from.
 			pf.String(s.Flag, d, usage)
 		case int:
 			pf.Int(s.Flag, d, usage)
+		case bool:
+			pf.Bool(s.Flag, d, usage)
 		case []string:
 			pf.StringSlice(s.Flag, d, usage)
 		default:
