@@ -25,6 +25,11 @@ const RunAbandoned = "abandoned"
 type Process struct {
 	Host string
 	PID  int
+	// PIDNamespace names the pid namespace the pid belongs to (Linux: the
+	// target of /proc/self/ns/pid), so that containers that share a host
+	// name but not their pids (Kubernetes pods on the host network) do
+	// not take each other for dead; "" where there is none.
+	PIDNamespace string
 	// Started is when the process started, as the system keeps it
 	// (Linux: field 22 of /proc/<pid>/stat, clock ticks after boot), so
 	// that a pid used again by a later process is not taken for the
@@ -39,21 +44,21 @@ func ThisProcess() Process { return LocalProcess(os.Getpid()) }
 // while it runs.
 func LocalProcess(pid int) Process {
 	host, _ := os.Hostname()
-	p := Process{Host: host, PID: pid}
+	p := Process{Host: host, PID: pid, PIDNamespace: pidNamespace()}
 	if st, ok := procStat(pid); ok {
 		p.Started = st.started
 	}
 	return p
 }
 
-// Gone reports whether p provably no longer runs: it ran on this host and
-// no process has its pid, or the process that has it is a zombie or
+// Gone reports whether p provably no longer runs: it ran on this host, in
+// this pid namespace, and no process has its pid, or the process that has it is a zombie or
 // started at another time (the pid was used again). It is false whenever
 // that cannot be known: another host, no pid, a system where processes
 // cannot be looked at.
 func (p Process) Gone() bool {
 	host, err := os.Hostname()
-	if p.PID <= 0 || p.Host == "" || err != nil || p.Host != host {
+	if p.PID <= 0 || p.Host == "" || err != nil || p.Host != host || p.PIDNamespace != pidNamespace() {
 		return false
 	}
 	switch processExists(p.PID) {
@@ -147,7 +152,7 @@ func (c *Client) Lock(ctx context.Context, name string, claim LockClaim, ttl tim
 		return holder, true, nil
 	}
 	dead := holder.Process
-	if claim.Process.Host == "" || dead.Host != claim.Process.Host || !dead.Gone() {
+	if claim.Process.Host == "" || dead.Host != claim.Process.Host || dead.PIDNamespace != claim.Process.PIDNamespace || !dead.Gone() {
 		return holder, false, nil
 	}
 	params["dead_owner"], params["dead_host"], params["dead_pid"] = holder.Owner, dead.Host, int64(dead.PID)
@@ -180,7 +185,8 @@ func claimParams(name string, claim LockClaim, ttl time.Duration) map[string]any
 	p := map[string]any{
 		"name": name, "owner": claim.Owner, "ttl_ms": ttl.Milliseconds(),
 		"host": nullable(claim.Process.Host), "pid": nil, "started": nullable(claim.Process.Started),
-		"run": nullable(claim.Run),
+		"pidns": nullable(claim.Process.PIDNamespace),
+		"run":   nullable(claim.Run),
 	}
 	if claim.Process.PID > 0 {
 		p["pid"] = int64(claim.Process.PID)
@@ -208,5 +214,6 @@ func lockHolder(m map[string]any, prefix string) LockHolder {
 	pid, _ := m[prefix+"pid"].(int64)
 	h.Process.PID = int(pid)
 	h.Process.Started, _ = m[prefix+"started"].(string)
+	h.Process.PIDNamespace, _ = m[prefix+"pidns"].(string)
 	return h
 }

@@ -19,3 +19,5 @@ type stat struct {
 }
 
 func procStat(int) (stat, bool) { return stat{}, false }
+
+func pidNamespace() string { return "" }

@@ -42,8 +42,9 @@ func TestProcessGone(t *testing.T) {
 	}{
 		{"this process", me, false},
 		{"exited child", dead, true},
-		{"pid used again by another process", graph.Process{Host: me.Host, PID: me.PID, Started: "1"}, me.Started != ""},
+		{"pid used again by another process", graph.Process{Host: me.Host, PID: me.PID, Started: "1", PIDNamespace: me.PIDNamespace}, me.Started != ""},
 		{"other host", graph.Process{Host: "elsewhere.example", PID: dead.PID}, false},
+		{"other pid namespace", graph.Process{Host: dead.Host, PID: dead.PID, PIDNamespace: "pid:[1]"}, false},
 		{"no pid", graph.Process{Host: me.Host}, false},
 		{"no host", graph.Process{PID: dead.PID}, false},
 	}
@@ -73,11 +74,13 @@ func TestLockDeadHolder(t *testing.T) {
 	}{
 		{"dead pid on this host", graph.LockClaim{Owner: "dead", Process: dead, Run: "run-dead"},
 			graph.LockClaim{Owner: "me", Process: me, Run: "run-me"}, true},
-		{"pid used again", graph.LockClaim{Owner: "reused", Process: graph.Process{Host: me.Host, PID: me.PID, Started: "1"}, Run: "run-reused"},
+		{"pid used again", graph.LockClaim{Owner: "reused", Process: graph.Process{Host: me.Host, PID: me.PID, Started: "1", PIDNamespace: me.PIDNamespace}, Run: "run-reused"},
 			graph.LockClaim{Owner: "me", Process: me}, me.Started != ""},
 		{"live holder on this host", graph.LockClaim{Owner: "other", Process: me, Run: "run-other"},
 			graph.LockClaim{Owner: "me", Process: me}, false},
 		{"dead pid on another host", graph.LockClaim{Owner: "far", Process: graph.Process{Host: "elsewhere.example", PID: dead.PID}, Run: "run-far"},
+			graph.LockClaim{Owner: "me", Process: me}, false},
+		{"dead pid in another pid namespace", graph.LockClaim{Owner: "ns", Process: graph.Process{Host: me.Host, PID: dead.PID, PIDNamespace: "pid:[1]"}, Run: "run-ns"},
 			graph.LockClaim{Owner: "me", Process: me}, false},
 		{"holder recorded no process", graph.LockClaim{Owner: "legacy", Run: "run-legacy"},
 			graph.LockClaim{Owner: "me", Process: me}, false},

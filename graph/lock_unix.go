@@ -62,3 +62,13 @@ func procStat(pid int) (stat, bool) {
 	}
 	return stat{started: f[19], zombie: f[0] == "Z" || f[0] == "X"}, true
 }
+
+// pidNamespace names this process's pid namespace: the target of the
+// /proc/self/ns/pid link (Linux), "" where there is none.
+func pidNamespace() string {
+	ns, err := os.Readlink("/proc/self/ns/pid")
+	if err != nil {
+		return ""
+	}
+	return ns
+}
