@@ -14,7 +14,8 @@ import (
 // scratchGraph opens an empty graph for a benchmark that must not touch
 // the user's data: with no neo4j.uri configured, a throw-away local server
 // in a temporary home (sharing the configured home's assembled
-// distribution, on free ports), removed by the returned cleanup; with a
+// distribution, on free ports), removed by the returned cleanup and killed
+// with this process if that is killed first (on Linux); with a
 // configured URI, that database, which must hold no articles.
 func (a *app) scratchGraph(ctx context.Context) (*graph.Client, func(), error) {
 	gc, err := a.cfg.graphConfig()
@@ -46,6 +47,8 @@ func (a *app) scratchGraph(ctx context.Context) (*graph.Client, func(), error) {
 		return nil, nil, err
 	}
 	opt.Dist, opt.Home, opt.Password = opt.Home, home, ""
+	// Throw-away: it must not outlive this command, even a killed one.
+	opt.DieWithParent = true
 	if opt.BoltPort, err = freePort(); err == nil {
 		opt.HTTPPort, err = freePort()
 	}

@@ -6,7 +6,8 @@
 // temporary home under DIPLOGRAPH_TEST_TMPDIR (default: the system temporary
 // directory), reusing the distribution that `diplograph neo4j start`
 // assembles (DIPLOGRAPH_TEST_NEO4J_DIST, default the local server's default
-// home), and stops it when the tests end. A package opts in with
+// home), and stops it when the tests end. On Linux the server also dies
+// with the test binary when that is killed (localserver's DieWithParent). A package opts in with
 //
 //	func TestMain(m *testing.M) { graphtest.Main(m) }
 //
@@ -156,7 +157,7 @@ func setup() {
 	}
 	root := os.Getenv("DIPLOGRAPH_TEST_TMPDIR")
 	if root != "" {
-		if initErr = os.MkdirAll(root, 0o755); initErr != nil {
+		if initErr = os.MkdirAll(root, 0o700); initErr != nil {
 			return
 		}
 	}
@@ -178,6 +179,9 @@ func setup() {
 		PageCache: "128m",
 		Password:  testPassword,
 		Progress:  os.Stderr,
+		// Killed with the test binary, however it ends (a timeout's
+		// panic, SIGKILL): Main stops it only on a normal exit.
+		DieWithParent: true,
 	})
 	if initErr != nil {
 		server = nil

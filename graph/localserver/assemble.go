@@ -68,7 +68,7 @@ func Assemble(ctx context.Context, dist, maven string, progress io.Writer) error
 	if Assembled(dist) {
 		return nil
 	}
-	if err := os.MkdirAll(dist, 0o755); err != nil {
+	if err := os.MkdirAll(dist, 0o700); err != nil {
 		return fmt.Errorf("localserver: %w", err)
 	}
 	unlock, err := lockFile(filepath.Join(dist, ".lock"))
@@ -181,7 +181,7 @@ func findJava(ctx context.Context, java string) (string, error) {
 
 // lockFile takes an exclusive advisory lock, waiting for other holders.
 func lockFile(path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("localserver: %w", err)
 	}

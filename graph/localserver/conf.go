@@ -17,7 +17,7 @@ func (s *Server) writeConfig() error {
 	}
 	dirs["plugins"] = filepath.Join(s.opt.Dist, "plugins")
 	for _, d := range []string{s.confDir(), dirs["data"], dirs["logs"], dirs["run"], dirs["import"]} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := os.MkdirAll(d, 0o700); err != nil {
 			return fmt.Errorf("localserver: %w", err)
 		}
 	}
@@ -48,11 +48,11 @@ func (s *Server) writeConfig() error {
 		"db.tx_log.rotation.retention_policy=1G size",
 		"",
 	}
-	if err := os.WriteFile(filepath.Join(s.confDir(), "neo4j.conf"), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(s.confDir(), "neo4j.conf"), []byte(strings.Join(lines, "\n")), 0o600); err != nil {
 		return fmt.Errorf("localserver: %w", err)
 	}
 	apoc := "# Written by diplograph.\napoc.export.file.enabled=false\napoc.import.file.enabled=false\n"
-	if err := os.WriteFile(filepath.Join(s.confDir(), "apoc.conf"), []byte(apoc), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(s.confDir(), "apoc.conf"), []byte(apoc), 0o600); err != nil {
 		return fmt.Errorf("localserver: %w", err)
 	}
 	return nil

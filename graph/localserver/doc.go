@@ -15,5 +15,18 @@
 //
 // The server runs in its own session (it outlives the command that started
 // it); its process id is recorded in run/diplograph-neo4j.pid and Stop
-// signals exactly that process.
+// signals exactly that process. Test and throw-away servers set
+// Options.DieWithParent: on Linux they are then killed with the process
+// that started them, even when that process is killed with SIGKILL.
+//
+// The home is private to its user: the home and every directory in it
+// 0700, every file 0600 (Start also fixes an older home that was open to
+// others). Java runs under umask 077, so the store, the transaction logs,
+// the auth file and the logs it creates are private too. The distribution's
+// lib/ and plugins/ keep Maven's 0755 and 0644 modes: they hold nothing
+// secret and, in the default layout, lie inside the private home.
+//
+// No secret is ever passed in an argument list, which any local user can
+// read in /proc: the initial password reaches Neo4j's admin tool through an
+// argument file (0600, removed right after).
 package localserver

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -33,6 +34,12 @@ type Options struct {
 	Maven        string        // mvn executable (default: mvn on PATH)
 	StartTimeout time.Duration // how long Start waits for Bolt (default 120s)
 	Progress     io.Writer     // where assembly and start-up progress goes (default: discarded)
+
+	// DieWithParent makes the server die (SIGKILL) with the process that
+	// started it, even when that process is killed with SIGKILL: for test
+	// and throw-away servers, never for the user's long-lived server. It
+	// needs Linux (PR_SET_PDEATHSIG); elsewhere it has no effect.
+	DieWithParent bool
 }
 
 // User is the name of the database user the local server is set up with.
@@ -120,7 +127,7 @@ func (s *Server) Password() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(s.opt.Home, 0o755); err != nil {
+	if err := os.MkdirAll(s.opt.Home, 0o700); err != nil {
 		return "", fmt.Errorf("localserver: %w", err)
 	}
 	if err := os.WriteFile(s.PasswordFile(), []byte(pw+"\n"), 0o600); err != nil {
@@ -232,7 +239,7 @@ func (s *Server) Start(ctx context.Context) (started bool, err error) {
 		return false, err
 	}
 	// Serialize concurrent starts of the same home.
-	if err := os.MkdirAll(filepath.Join(s.opt.Home, "run"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(s.opt.Home, "run"), 0o700); err != nil {
 		return false, fmt.Errorf("localserver: %w", err)
 	}
 	unlock, err := lockFile(filepath.Join(s.opt.Home, "run", "start.lock"))
@@ -251,6 +258,11 @@ func (s *Server) Start(ctx context.Context) (started bool, err error) {
 			return false, fmt.Errorf("localserver: %s port %d is in use (another Neo4j?): stop that process or choose another port (local.bolt_port / local.http_port): %w", p.what, p.port, err)
 		}
 	}
+	// A home made by an older version, or by hand, may be readable by
+	// others: it holds the graph and the password's hash.
+	if err := s.makePrivate(); err != nil {
+		return false, err
+	}
 	password, err := s.Password()
 	if err != nil {
 		return false, err
@@ -261,21 +273,17 @@ func (s *Server) Start(ctx context.Context) (started bool, err error) {
 	if err := s.setInitialPassword(ctx, java, password); err != nil {
 		return false, err
 	}
-	cmd, err := s.launch(java)
+	p, err := s.launch(java)
 	if err != nil {
 		return false, err
 	}
-	// exited is closed when the process ends; exitErr is its status.
-	exited := make(chan struct{})
-	var exitErr error
-	go func() { exitErr = cmd.Wait(); close(exited) }()
-	fmt.Fprintf(s.opt.Progress, "Starting Neo4j %s (pid %d), waiting for Bolt on %s ...\n", Neo4jVersion, cmd.Process.Pid, s.BoltURI())
-	if err := s.waitBolt(ctx, password, exited, func() error { return exitErr }); err != nil {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
+	fmt.Fprintf(s.opt.Progress, "Starting Neo4j %s (pid %d), waiting for Bolt on %s ...\n", Neo4jVersion, p.cmd.Process.Pid, s.BoltURI())
+	if err := s.waitBolt(ctx, password, p.exited, func() error { return p.err }); err != nil {
+		_ = p.cmd.Process.Signal(syscall.SIGTERM)
 		select {
-		case <-exited:
+		case <-p.exited:
 		case <-time.After(30 * time.Second):
-			_ = cmd.Process.Kill()
+			_ = p.cmd.Process.Kill()
 		}
 		_ = os.Remove(s.pidFile())
 		return false, err
@@ -338,30 +346,80 @@ func (s *Server) env() []string {
 	return append(os.Environ(), "NEO4J_HOME="+s.opt.Home, "NEO4J_CONF="+s.confDir())
 }
 
+// shell is the shell that starts java (see privateArgs).
+const shell = "/bin/sh"
+
+// privateArgs are the arguments of shell that run java with args under
+// umask 077, so that every file the JVM creates (store files, transaction
+// logs, the auth file, logs) is private. The shell execs java: the process
+// id is java's. syscall.Umask is not used: it is process-wide, and would
+// race with the rest of the program.
+func privateArgs(java string, args []string) []string {
+	return append([]string{"-c", `umask 077 && exec "$0" "$@"`, java}, args...)
+}
+
+// initialPasswordArgs is the argument list of the admin tool that sets the
+// initial password. The password is not in it (any local user can read a
+// process's arguments): the tool, built on picocli, reads it from argFile,
+// an "@file" argument.
+func (s *Server) initialPasswordArgs(argFile string) []string {
+	return append(s.jvmFlags(), "-cp", s.classpath(),
+		"org.neo4j.cli.AdminTool", "dbms", "set-initial-password", "@"+argFile)
+}
+
+// atFileArg quotes one argument for a picocli argument file: in double
+// quotes, with backslash, double quote and line breaks escaped, so that any
+// password (spaces, quotes, '#', a leading '@') is read back unchanged.
+func atFileArg(v string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`)
+	return `"` + r.Replace(v) + `"` + "\n"
+}
+
 func (s *Server) setInitialPassword(ctx context.Context, java, password string) error {
 	// The initial password only takes effect before the first start, when the
 	// system database does not exist yet.
 	if _, err := os.Stat(filepath.Join(s.opt.Home, "data", "databases", "system")); err == nil {
 		return nil
 	}
-	args := append(s.jvmFlags(), "-cp", s.classpath(),
-		"org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password", password)
-	cmd := exec.CommandContext(ctx, java, args...)
+	// The argument file is 0600 in the private run directory and removed
+	// as soon as the tool has run.
+	f, err := os.CreateTemp(filepath.Join(s.opt.Home, "run"), "initial-password-*.args")
+	if err != nil {
+		return fmt.Errorf("localserver: set initial password: %w", err)
+	}
+	argFile := f.Name()
+	defer os.Remove(argFile)
+	_, werr := f.WriteString(atFileArg(password))
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fmt.Errorf("localserver: set initial password: %w", werr)
+	}
+	cmd := exec.CommandContext(ctx, shell, privateArgs(java, s.initialPasswordArgs(argFile))...)
 	cmd.Env = s.env()
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		// The admin tool echoes nothing secret, but be sure.
 		msg := strings.ReplaceAll(tail(string(out), 10), password, "********")
-		return fmt.Errorf("localserver: set initial password: %v\n%s", err, msg)
+		return fmt.Errorf("localserver: set initial password: %w\n%s", err, msg)
 	}
 	return nil
 }
 
-func (s *Server) launch(java string) (*exec.Cmd, error) {
-	if err := os.MkdirAll(s.logsDir(), 0o755); err != nil {
+// process is a started server: exited is closed when it has ended, and err
+// is then its exit status.
+type process struct {
+	cmd    *exec.Cmd
+	exited chan struct{}
+	err    error
+}
+
+func (s *Server) launch(java string) (*process, error) {
+	if err := os.MkdirAll(s.logsDir(), 0o700); err != nil {
 		return nil, fmt.Errorf("localserver: %w", err)
 	}
-	logf, err := os.OpenFile(s.consoleLog(), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	logf, err := os.OpenFile(s.consoleLog(), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("localserver: %w", err)
 	}
@@ -369,21 +427,41 @@ func (s *Server) launch(java string) (*exec.Cmd, error) {
 	args := append(append(s.heapFlags(), s.jvmFlags()...), "-cp", s.classpath(),
 		"org.neo4j.server.CommunityEntryPoint",
 		"--home-dir="+s.opt.Home, "--config-dir="+s.confDir(), "--console-mode")
-	cmd := exec.Command(java, args...)
+	cmd := exec.Command(shell, privateArgs(java, args)...)
 	cmd.Env = s.env()
 	cmd.Dir = s.opt.Home
 	cmd.Stdout, cmd.Stderr = logf, logf
 	// Its own session: the server outlives this command and a Ctrl-C in the
 	// terminal that started it.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
+	if s.opt.DieWithParent {
+		if err := setDieWithParent(cmd.SysProcAttr); err != nil {
+			return nil, err
+		}
+	}
+	p := &process{cmd: cmd, exited: make(chan struct{})}
+	started := make(chan error, 1)
+	go func() {
+		// The parent-death signal fires when the thread that started the
+		// child exits, not the process. This goroutine keeps its thread
+		// until the server has ended; the thread is then discarded with it.
+		runtime.LockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		p.err = cmd.Wait()
+		close(p.exited)
+	}()
+	if err := <-started; err != nil {
 		return nil, fmt.Errorf("localserver: start %s: %w", java, err)
 	}
-	if err := os.WriteFile(s.pidFile(), []byte(strconv.Itoa(cmd.Process.Pid)+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(s.pidFile(), []byte(strconv.Itoa(cmd.Process.Pid)+"\n"), 0o600); err != nil {
 		_ = cmd.Process.Kill()
 		return nil, fmt.Errorf("localserver: %w", err)
 	}
-	return cmd, nil
+	return p, nil
 }
 
 // waitBolt polls Bolt until it answers, the process exits, or the timeout.

@@ -54,7 +54,7 @@ func TestLifecycle(t *testing.T) {
 	needJava(t)
 	ctx := context.Background()
 	home := testHome(t)
-	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m"})
+	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m", DieWithParent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestLifecycle(t *testing.T) {
 	// A restart keeps the data and the generated password. It uses fresh
 	// ports: the released ones may already be taken by a test server of
 	// another package running in parallel.
-	s, err = New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m"})
+	s, err = New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m", DieWithParent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestPortInUse(t *testing.T) {
 	}
 	defer l.Close()
 	busy := l.Addr().(*net.TCPAddr).Port
-	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: freePort(t)})
+	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: freePort(t), DieWithParent: true})
 	_, err = s.Start(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "port") || !strings.Contains(err.Error(), "in use") {
 		t.Fatalf("err = %v, want a busy-port error", err)
@@ -144,7 +144,7 @@ func TestServerExitsDuringStartup(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(home, "data", "databases", "system"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "1x", Password: "password-123"})
+	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "1x", Password: "password-123", DieWithParent: true})
 	_, err := s.Start(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "exited during start-up") || !strings.Contains(err.Error(), "console.log") {
 		t.Fatalf("err = %v, want the exit reported with the log tail", err)
