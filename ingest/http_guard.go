@@ -175,7 +175,7 @@ func (p *addrPolicy) checkAddr(a netip.Addr) error {
 	for _, c := range cands {
 		for _, r := range internalRanges {
 			if r.prefix.Contains(c) {
-				return &refusal{addr: a.String(), kind: r.kind}
+				return &refusal{addr: a.Unmap().String(), kind: r.kind}
 			}
 		}
 	}

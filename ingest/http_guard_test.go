@@ -5,7 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"net/netip"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -46,11 +46,7 @@ func TestCheckAddress(t *testing.T) {
 		{"fd12::5", []string{"fd00::/8"}, ""},
 	}
 	for _, tt := range tests {
-		p, err := newAddrPolicy(tt.allow)
-		if err != nil {
-			t.Fatalf("allow %q: %v", tt.allow, err)
-		}
-		err = p.checkAddr(netip.MustParseAddr(tt.addr))
+		err := CheckAddress(tt.addr, tt.allow)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s (allow %q): %v, want allowed", tt.addr, tt.allow, err)
@@ -187,5 +183,48 @@ func TestReadFeedInternalLinks(t *testing.T) {
 	}
 	if n := s.count("/secret"); n != 0 {
 		t.Errorf("/secret requested %d times", n)
+	}
+}
+
+// TestGuardedTransportProxy: a proxy (the user's choice, here on
+// loopback) is connected to, but the target of a request sent through it
+// is resolved and checked first.
+func TestGuardedTransportProxy(t *testing.T) {
+	proxy := newSite(t, map[string]http.HandlerFunc{"/": sequence(nil, 200)})
+	pu, err := url.Parse(proxy.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newAddrPolicy([]string{"news.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{
+		Transport:     newGuardedTransport(p, func(*http.Request) (*url.URL, error) { return pu, nil }),
+		CheckRedirect: p.checkRedirect,
+	}
+	for _, tt := range []struct {
+		url, want string // want: "" for success, else a substring of the error
+	}{
+		{"http://news.example/a", ""},
+		{"http://localhost/b", "refused: localhost resolves to 127.0.0.1, a loopback address"},
+		{"http://10.0.0.1/c", "refused: 10.0.0.1 is a private address"},
+	} {
+		resp, err := c.Get(tt.url)
+		if err == nil {
+			resp.Body.Close()
+		}
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("GET %s through the proxy: %v", tt.url, err)
+		case tt.want != "" && (!errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("GET %s through the proxy: %v, want ErrRefused containing %q", tt.url, err, tt.want)
+		}
+	}
+	if n := proxy.count("/a"); n != 1 {
+		t.Errorf("proxy asked for /a %d times, want 1", n)
+	}
+	if n := proxy.count("/b") + proxy.count("/c"); n != 0 {
+		t.Errorf("proxy asked for refused targets %d times", n)
 	}
 }

@@ -409,3 +409,17 @@ func TestHTTPRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestFetchRedirectLoopNotRetried(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{"/r": redirectTo("/r")})
+	opt := fastHTTP()
+	opt.Retries = 3
+	_, _, _, err := fetch(context.Background(), s.URL+"/r", opt, nil, "")
+	var fe *FetchError
+	if !errors.As(err, &fe) || fe.Attempts != 1 || !strings.Contains(err.Error(), "stopped after 10 redirects") {
+		t.Errorf("error = %v, want one attempt stopped after 10 redirects", err)
+	}
+	if n := s.count("/r"); n != 10 {
+		t.Errorf("%d requests, want 10", n)
+	}
+}

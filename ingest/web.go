@@ -59,7 +59,8 @@ const acceptHTML = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 // A response that is not HTML fails with an error wrapping ErrNotHTML, a
 // page yielding less than MinPageChars characters of text with one
 // wrapping ErrNoText; fetch errors
-// are *FetchError. Every error names the URL.
+// are *FetchError, those of a URL, redirect or address refused as
+// opt.AllowHosts says wrapping ErrRefused. Every error names the URL.
 func ReadPage(ctx context.Context, pageURL string, opt HTTPOptions) (article.Article, error) {
 	body, meta, _, err := fetch(ctx, pageURL, opt, nil, acceptHTML)
 	if err != nil {
