@@ -40,6 +40,10 @@ type SourceOptions struct {
 	// [ErrStalled]. Zero means DefaultReadTimeout.
 	ReadTimeout time.Duration
 
+	// ids, if set, is shared by several Reads (the sources of one run),
+	// so that an id clash between two of them fails too.
+	ids *idSet
+
 	// openFile, if set, replaces the opener of local files (tests).
 	openFile func(name string) (io.ReadCloser, error)
 }
@@ -81,7 +85,10 @@ func Read(ctx context.Context, paths []string, opt SourceOptions, emit func(Item
 	}
 	popt := article.ParseOptions{DefaultPublished: opt.Published, MaxBytes: opt.MaxBytes}
 	g := newFileGuard(opt)
-	ids := newIDSet()
+	ids := opt.ids
+	if ids == nil {
+		ids = newIDSet()
+	}
 	local := func(it Item) error {
 		if it.Err == nil {
 			if err := ids.add(it.Article.ID, it.Origin); err != nil {

@@ -103,7 +103,8 @@ type FeedStore interface {
 	HasArticle(ctx context.Context, url string) (bool, error)
 }
 
-// ReadSources streams the articles of sources to emit, in order. With a
+// ReadSources streams the articles of sources to emit, in order. Ids must
+// be unique across the local sources of the run, as within one [Read]. With a
 // store, feeds are read incrementally: the request carries the kept
 // validators (a feed that has not changed is not read again) and items
 // whose link is already stored are neither fetched nor emitted. It returns
@@ -111,6 +112,9 @@ type FeedStore interface {
 // caller, once the articles are written) for the next run.
 func ReadSources(ctx context.Context, sources []SourceConfig, opt SourceOptions, store FeedStore, emit func(Item) error) (map[string]FeedState, error) {
 	states := map[string]FeedState{}
+	if opt.ids == nil {
+		opt.ids = newIDSet() // ids are unique across the run's sources
+	}
 	for _, s := range sources {
 		if err := ctx.Err(); err != nil {
 			return states, err
