@@ -311,7 +311,7 @@ var errLockLost = errors.New("lost the ingest lock")
 // another run holds the lock, it ends the run with stopRun.
 func renew(ctx context.Context, c *graph.Client, claim graph.LockClaim, expires time.Time, opt Options, runID string,
 	lastProgress *atomic.Int64, stopRun context.CancelCauseFunc) {
-	t := time.NewTicker(opt.LockTTL / 3)
+	t := time.NewTicker(max(opt.LockTTL/3, 10*time.Millisecond))
 	defer t.Stop()
 	stalled := false
 	for {
