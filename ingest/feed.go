@@ -262,9 +262,8 @@ func readFeedItems(ctx, fctx context.Context, feedURL string, meta fetchMeta, fe
 	var wg sync.WaitGroup
 	defer wg.Wait() // after cancel: no fetch outlives ReadFeed
 	defer cancel()
-	hopt := opt.HTTP.withDefaults()
-	window := make(chan struct{}, 4*hopt.Concurrency)
-	wg.Go(func() { fetchPages(wctx, &wg, jobs, hopt, window) })
+	window := make(chan struct{}, 4*opt.HTTP.withDefaults().Concurrency)
+	wg.Go(func() { fetchPages(wctx, &wg, jobs, opt.HTTP, window) })
 
 	for _, j := range jobs {
 		<-j.done
@@ -350,7 +349,8 @@ func feedJobs(ctx context.Context, feedURL string, base *url.URL, feed *gofeed.F
 // the opt.Concurrency slots of the feed. When ctx ends, the pages not
 // started fail with its cause.
 func fetchPages(ctx context.Context, wg *sync.WaitGroup, jobs []*feedJob, opt HTTPOptions, window chan struct{}) {
-	all := make(chan struct{}, opt.Concurrency)
+	limits := opt.withDefaults() // opt itself goes to ReadPage: withDefaults is not idempotent
+	all := make(chan struct{}, limits.Concurrency)
 	hosts := map[string]chan struct{}{}
 	for _, j := range jobs {
 		if !j.fetch {
@@ -361,7 +361,7 @@ func fetchPages(ctx context.Context, wg *sync.WaitGroup, jobs []*feedJob, opt HT
 			host = strings.ToLower(u.Hostname())
 		}
 		if hosts[host] == nil {
-			hosts[host] = make(chan struct{}, opt.PerHost)
+			hosts[host] = make(chan struct{}, limits.PerHost)
 		}
 		j.host = hosts[host]
 		if ctx.Err() != nil {

@@ -667,3 +667,25 @@ func TestReadFeedPagesConcurrent(t *testing.T) {
 		t.Errorf("%d requests at once, want at most 3 (Concurrency)", maxTotal)
 	}
 }
+
+// TestReadFeedPageOptions: the pages of a feed are fetched with the
+// options as given (a negative Retries means no retry, not the default).
+func TestReadFeedPageOptions(t *testing.T) {
+	for _, tt := range []struct {
+		retries, requests int
+	}{{-1, 1}, {1, 2}, {0, DefaultHTTPRetries + 1}} {
+		s := newSite(t, map[string]http.HandlerFunc{
+			"/feed": feedHandler("text/xml", "", itemsFeed(`<item><title>A</title><link>{{base}}/a</link></item>`)),
+			"/a":    sequence(nil, 500),
+		})
+		opt := FeedOptions{HTTP: fastHTTP()}
+		opt.HTTP.Retries = tt.retries
+		items, _, err := readFeed(t, context.Background(), s.URL+"/feed", opt)
+		if err != nil || len(items) != 1 || items[0].Err == nil {
+			t.Fatalf("Retries %d: %+v, %v; want one failed item", tt.retries, items, err)
+		}
+		if n := s.count("/a"); n != tt.requests {
+			t.Errorf("Retries %d: page requested %d times, want %d", tt.retries, n, tt.requests)
+		}
+	}
+}
