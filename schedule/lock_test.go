@@ -128,13 +128,14 @@ func TestOnceLockHolders(t *testing.T) {
 
 // TestOnceStalledRunLetsLockGo: a run whose reading hangs stops renewing
 // the lock after the stall limit, with a warning, so that the next run can
-// take it; the next run marks the stalled one abandoned.
+// take it; the next run marks the stalled one abandoned. When the stalled
+// run moves again, it finds the lock taken and stops.
 func TestOnceStalledRunLetsLockGo(t *testing.T) {
 	c := graphtest.Client(t)
 	x, lex := pipeline(t)
 	ctx := context.Background()
 
-	release := make(chan struct{})
+	release, stop := make(chan struct{}), make(chan struct{})
 	mux := http.NewServeMux()
 	var srv *httptest.Server
 	mux.HandleFunc("/rss", func(w http.ResponseWriter, r *http.Request) {
@@ -142,15 +143,23 @@ func TestOnceStalledRunLetsLockGo(t *testing.T) {
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow news</title><link>%[1]s/</link>
 <item><title>Story</title><link>%[1]s/news/fast</link><pubDate>Mon, 16 Jun 2014 10:00:00 GMT</pubDate></item>
 <item><title>Hung</title><link>%[1]s/news/hang</link><pubDate>Mon, 16 Jun 2014 11:00:00 GMT</pubDate></item>
+<item><title>Hung for good</title><link>%[1]s/news/hang2</link><pubDate>Mon, 16 Jun 2014 12:00:00 GMT</pubDate></item>
 </channel></rss>`, srv.URL)
 	})
 	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/news/hang" {
+		switch r.URL.Path {
+		case "/news/hang":
 			select { // hangs until the test lets it go
 			case <-release:
 			case <-r.Context().Done():
 				return
 			}
+		case "/news/hang2":
+			select { // hangs until the run gives up
+			case <-stop:
+			case <-r.Context().Done():
+			}
+			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<html><head><title>%s</title></head><body><article><h1>Story</h1>%s</article></body></html>`, r.URL.Path, pageText)
@@ -159,7 +168,7 @@ func TestOnceStalledRunLetsLockGo(t *testing.T) {
 	t.Cleanup(srv.Close)
 	var once sync.Once
 	letGo := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(letGo) // before the server closes
+	t.Cleanup(func() { letGo(); close(stop) }) // before the server closes
 
 	var log syncBuffer
 	opt := schedule.Options{
@@ -222,12 +231,13 @@ func TestOnceStalledRunLetsLockGo(t *testing.T) {
 		t.Errorf("the stalled run's record: %+v %v", runs, err)
 	}
 
-	// Unblocked, the stalled run ends without taking the lock back.
+	// Unblocked, the stalled run finds the lock taken and stops (its last
+	// page would hang for good).
 	letGo()
 	select {
 	case r := <-done:
-		if r.err != nil && !strings.Contains(r.err.Error(), "lost the ingest lock") {
-			t.Errorf("the stalled run ended with %v", r.err)
+		if r.err == nil || !strings.Contains(r.err.Error(), "lost the ingest lock to next") || r.rep.Status != schedule.StatusFailed {
+			t.Errorf("the stalled run ended %s, %v; want failed, having lost the lock", r.rep.Status, r.err)
 		}
 		t.Logf("the stalled run ended %s, %v; log:\n%s", r.rep.Status, r.err, log.String())
 	case <-time.After(3 * time.Minute):
