@@ -30,14 +30,14 @@ var ErrFeedBudget = errors.New("feed time budget used up")
 
 // budgetError is the cause of a feed's context when its budget runs out:
 //
-//	feed https://example.org/rss: time budget of 5m0s used up before this item was read
+//	feed https://example.org/rss: time budget of 5m0s used up (raise it with ingest.feed_budget)
 type budgetError struct {
 	feed   string
 	budget time.Duration
 }
 
 func (e *budgetError) Error() string {
-	return fmt.Sprintf("feed %s: time budget of %v used up before this item was read", e.feed, e.budget)
+	return fmt.Sprintf("feed %s: time budget of %v used up (raise it with ingest.feed_budget)", e.feed, e.budget)
 }
 
 func (e *budgetError) Is(target error) bool { return target == ErrFeedBudget }
