@@ -29,7 +29,10 @@ reuse it and download nothing. Requirements: Java 17 or 21 and Maven
 
 The server listens on 127.0.0.1 only, with authentication on. User: neo4j;
 password: neo4j.password if configured, else one generated at the first
-start and kept in <local.home>/password (mode 0600).
+start and kept in <local.home>/password (mode 0600). The password is never
+passed on a command line. local.home is private to you (0700, files 0600,
+also for what the server writes); start fixes an older home that was not.
+The server keeps running after the command that started it exits.
 
 Commands that need the database start the server themselves; these
 commands are for looking at it and stopping it.`, localserver.Neo4jVersion, localserver.BrowserVersion, localserver.APOCVersion),

@@ -1,15 +1,20 @@
 package localserver
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // testDist is the shared assembled distribution (assembled on first use).
@@ -211,5 +216,136 @@ func TestAssembleDownloadFailure(t *testing.T) {
 	}
 	if Assembled(dist) {
 		t.Fatal("a failed assembly left a distribution marked as assembled")
+	}
+}
+
+// helperEnv makes TestHelperStartServer run: it is the child process of
+// TestServerLifetime, not a test of its own. Its value is the home.
+const helperEnv = "LOCALSERVER_HELPER_HOME"
+
+// TestHelperStartServer starts a server in $LOCALSERVER_HELPER_HOME
+// (DieWithParent when LOCALSERVER_HELPER_DIE is 1), prints its process id
+// and waits to be killed.
+func TestHelperStartServer(t *testing.T) {
+	home := os.Getenv(helperEnv)
+	if home == "" {
+		t.Skip("helper of TestServerLifetime")
+	}
+	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t),
+		Heap: "512m", PageCache: "64m", DieWithParent: os.Getenv("LOCALSERVER_HELPER_DIE") == "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("server pid=%d bolt=%s\n", s.Status().PID, s.BoltURI())
+	time.Sleep(10 * time.Minute) // killed long before
+}
+
+// A test or throw-away server (DieWithParent) dies when the process that
+// started it is killed with SIGKILL; the user's server (the default)
+// outlives it, and Stop from another process stops it.
+func TestServerLifetime(t *testing.T) {
+	needJava(t)
+	for _, c := range []struct {
+		name          string
+		dieWithParent bool
+	}{
+		{"DieWithParent", true},
+		{"long-lived", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			home := testHome(t)
+			s, err := New(Options{Home: home, Dist: testDist()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Stop(context.Background(), 30*time.Second) })
+			cmd := exec.Command(os.Args[0], "-test.run=^TestHelperStartServer$", "-test.count=1")
+			die := "0"
+			if c.dieWithParent {
+				die = "1"
+			}
+			cmd.Env = append(os.Environ(), helperEnv+"="+home, "LOCALSERVER_HELPER_DIE="+die)
+			cmd.Stderr = os.Stderr
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+			type found struct {
+				pid  int
+				bolt string
+				log  string
+			}
+			lines := make(chan found, 1)
+			go func() {
+				var log strings.Builder
+				sc := bufio.NewScanner(out)
+				for sc.Scan() {
+					log.WriteString(sc.Text() + "\n")
+					var f found
+					if _, err := fmt.Sscanf(sc.Text(), "server pid=%d bolt=%s", &f.pid, &f.bolt); err == nil {
+						lines <- f
+						return
+					}
+				}
+				lines <- found{log: log.String()}
+			}()
+			var f found
+			select {
+			case f = <-lines:
+			case <-time.After(20 * time.Minute): // a guard against a hang
+				t.Fatal("the helper printed no server pid within 20 minutes")
+			}
+			if f.pid == 0 {
+				t.Fatalf("the helper started no server:\n%s", f.log)
+			}
+			if !s.isOurProcess(f.pid) {
+				t.Fatalf("pid %d is not the home's server", f.pid)
+			}
+
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			_ = cmd.Wait()
+			if !c.dieWithParent {
+				// It still answers queries, and Stop (as from `diplograph
+				// neo4j stop`) stops it.
+				pw, err := s.Password()
+				if err != nil {
+					t.Fatal(err)
+				}
+				driver, err := neo4j.NewDriverWithContext(f.bolt, neo4j.BasicAuth(User, pw, ""))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer driver.Close(context.Background())
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				if _, err := neo4j.ExecuteQuery(ctx, driver, "RETURN 1", nil, neo4j.EagerResultTransformer); err != nil {
+					t.Fatalf("the long-lived server died with its parent: %v", err)
+				}
+				if !s.isOurProcess(f.pid) {
+					t.Fatalf("the long-lived server (pid %d) died with its parent", f.pid)
+				}
+				if stopped, err := s.Stop(ctx, time.Minute); err != nil || !stopped {
+					t.Fatalf("Stop = %v, %v", stopped, err)
+				}
+				return
+			}
+			deadline := time.Now().Add(90 * time.Second) // a guard against a hang
+			for s.isOurProcess(f.pid) {
+				if time.Now().After(deadline) {
+					_ = syscall.Kill(f.pid, syscall.SIGKILL)
+					t.Fatalf("the server (pid %d) still runs 90 s after its parent was killed", f.pid)
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+		})
 	}
 }
