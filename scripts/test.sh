@@ -2,8 +2,9 @@
 # The whole test suite, as `make test` and CI run it: vet, the unit and
 # integration tests with the race detector against a real Neo4j, and a short
 # run of every fuzz target. Integration tests start their own throw-away
-# Neo4j servers (see graph/graphtest); whatever is left of them is stopped
-# on exit, also when a test fails or times out.
+# Neo4j servers (see graph/graphtest), which die with their test binary
+# however it ends (on Linux); as a safety net, whatever is left of them is
+# stopped on exit, also when a test fails or times out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
