@@ -17,6 +17,7 @@ import (
 	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
+	"github.com/diplograph/diplograph/ingest"
 )
 
 // config is the loaded configuration: viper for the values, plus what is
@@ -105,6 +106,9 @@ func (c *config) validate() error {
 		}
 		c.v.Set(s.Key, val)
 	}
+	if err := ingest.CheckAllowHosts(c.list("ingest.http_allow")); err != nil {
+		return fmt.Errorf("config: ingest.http_allow (%s): %w", c.source("ingest.http_allow"), err)
+	}
 	return c.checkWeights()
 }
 
@@ -147,6 +151,23 @@ func (c *config) checkWeights() error {
 		}
 	}
 	return nil
+}
+
+// list reads a list setting. From a YAML list or a flag it is the list
+// given; from an environment variable, a string of comma-separated items
+// (viper alone would split it at white space, breaking paths with spaces).
+func (c *config) list(key string) []string {
+	raw, ok := c.v.Get(key).(string)
+	if !ok {
+		return c.v.GetStringSlice(key)
+	}
+	var out []string
+	for _, item := range strings.Split(raw, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // findConfigFile is the first diplograph.yaml or diplograph.yml in dirs.
