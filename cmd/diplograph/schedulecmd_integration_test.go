@@ -57,7 +57,8 @@ func wireService(t *testing.T) (*httptest.Server, *atomic.Int32) {
 }
 
 // writeSourcesConfig writes diplograph.yaml in the working directory with
-// the seeds (a path relative to the file) and the feed as sources.
+// the seeds (a path relative to the file) and the feed as sources; the
+// feed's test server is on loopback, which ingest.http_allow admits.
 func writeSourcesConfig(t *testing.T, seedsAbs, feedURL string) {
 	t.Helper()
 	dir, _ := os.Getwd()
@@ -65,7 +66,9 @@ func writeSourcesConfig(t *testing.T, seedsAbs, feedURL string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	yaml := fmt.Sprintf(`sources:
+	yaml := fmt.Sprintf(`ingest:
+  http_allow: [127.0.0.1]
+sources:
   - name: seeds
     kind: path
     location: %s
