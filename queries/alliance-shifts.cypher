@@ -1,5 +1,5 @@
 // name: alliance-shifts
-// description: Pairs of states whose alignment changed sign, or moved by more than a threshold, between consecutive periods; largest change first, with the events of the later period
+// description: Pairs of states whose alignment changed sign, or moved by more than a threshold, between consecutive periods; largest change first, with the events of the later period (dated events only: relations without a date are left out)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: period enum(month|quarter|year) = month - length of a period

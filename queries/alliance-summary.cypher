@@ -1,5 +1,5 @@
 // name: alliance-summary
-// description: Every pair of states with its events, cooperation, conflict, net score and alignment index over a window
+// description: Every pair of states with its events, cooperation, conflict, net score and alignment index over a window (dated events only: relations without a date are left out)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: min_events int = 1 - leave out pairs with fewer events

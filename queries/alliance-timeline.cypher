@@ -1,5 +1,5 @@
 // name: alliance-timeline
-// description: A dyad's events by type, cooperation, conflict, net and alignment index per period
+// description: A dyad's events by type, cooperation, conflict, net and alignment index per period (dated events only: relations without a date are left out)
 // param: a country - one state (name or code)
 // param: b country - the other state (name or code)
 // param: from date = 1900-01-01 - first day of the window

@@ -1,11 +1,12 @@
 // name: evidence
-// description: The sentences and articles behind a dyad's relations, negated ones included and marked
+// description: The sentences and articles behind a dyad's relations, negated ones included and marked, undated ones last
 // param: a country - one state (name or code)
 // param: b country - the other state (name or code)
 // param: type enum(any|MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED) = any - only this relation type
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: limit int = 200 - at most this many
+// param: undated bool = true - also list relations without a date (from articles ingested with ingest.allow_undated), dated "undated", after the others
 MATCH (x:Country {code: $a}), (y:Country {code: $b})
 // Two ways to the events: along the relation edges of the less connected state
 // (reads all of them, whatever their date), or through the date index of
@@ -78,8 +79,15 @@ CALL (x, y, by_index) {
     WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
   }
   RETURN r, date
+  UNION ALL
+  // Relations without a date, only when the graph has undated articles
+  // (:Undated, a label lookup): along the edges between the two states.
+  WITH * WHERE $undated AND EXISTS { MATCH (:Undated) }
+  MATCH (x)-[r:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(y)
+  WHERE r.date IS NULL
+  RETURN r, null AS date
 }
-WITH r, toString(date) AS day, type(r) AS type
+WITH r, coalesce(toString(date), 'undated') AS day, type(r) AS type
 WHERE $type = 'any' OR type = $type
 WITH r, day, type, startNode(r).code AS source, endNode(r).code AS target
 // Sorted and cut before the look-up, which finds at most one article.

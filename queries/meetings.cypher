@@ -1,9 +1,10 @@
 // name: meetings
-// description: Who met whom, when, where, at which meeting, with the article as source
+// description: Who met whom, when, where, at which meeting, with the article as source; undated meetings last
 // param: country country = - one state (name or code); empty = all
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: limit int = 200 - at most this many
+// param: undated bool = true - also list meetings without a date (from articles ingested with ingest.allow_undated), dated "undated", after the others
 CALL () {
   // No country: every meeting of the window, through the date index.
   WITH 0 AS all WHERE $country = ''
@@ -49,8 +50,20 @@ CALL () {
     RETURN r, y
   }
   RETURN x, r, y
+  UNION ALL
+  // Meetings without a date, only when the graph has undated articles
+  // (:Undated, a label lookup): every one, or along the state's edges.
+  WITH 0 AS all WHERE $undated AND $country = '' AND EXISTS { MATCH (:Undated) }
+  MATCH (x:Country)-[r:MET_WITH]-(y)
+  WHERE r.date IS NULL AND (NOT y:Country OR x.code < y.code)
+  RETURN x, r, y
+  UNION ALL
+  WITH 0 AS all WHERE $undated AND $country <> '' AND EXISTS { MATCH (:Undated) }
+  MATCH (x:Country {code: $country})-[r:MET_WITH]-(y)
+  WHERE r.date IS NULL
+  RETURN x, r, y
 }
-WITH r, toString(r.date) AS date, x.code AS code_a, y.code AS code_b
+WITH r, coalesce(toString(r.date), 'undated') AS date, x.code AS code_a, y.code AS code_b
 WHERE y:Actor AND NOT coalesce(r.negated, false)
 // Sorted and cut before the look-ups, which find at most one node each.
 ORDER BY date, code_a, code_b

@@ -1,5 +1,5 @@
 // name: network
-// description: The country-level aligned network of a window: each pair with events, net score, alignment and sign
+// description: The country-level aligned network of a window: each pair with events, net score, alignment and sign (dated events only: relations without a date are left out)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: min_events int = 1 - leave out pairs with fewer events

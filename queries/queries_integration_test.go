@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -74,6 +75,14 @@ func fixture() []graph.ArticleFacts {
 	a1.Meetings = []graph.MeetingNode{{ID: "a1:m1", Kind: "talks", Name: "nuclear talks", Date: day("2014-01-10"),
 		Place: "Vienna", PlaceID: "vienna@AUT", Participants: []string{"USA", "IRN"}, Persons: []string{"john-kerry@USA", "mohammad-javad-zarif@IRN"}}}
 	a1.Relations[0].Meeting, a1.Relations[0].SourcePerson, a1.Relations[0].TargetPerson = "a1:m1", "john-kerry@USA", "mohammad-javad-zarif@IRN"
+	// u1 has no published date (ingested with ingest.allow_undated): its
+	// relations have none either.
+	u1 := article("u1", "2014-01-01", ev{typ: "MET_WITH", src: "GBR", tgt: "IRN"}, ev{typ: "WARNED", src: "RUS", tgt: "USA"},
+		ev{typ: "DEPLOYED_TO", src: "GBR", tgt: "IRQ"}, ev{typ: "ACCUSED", src: "USA", tgt: "RUS"})
+	u1.Article.Published = time.Time{}
+	for i := range u1.Relations {
+		u1.Relations[i].Date, u1.Relations[i].DatePrecision = time.Time{}, "unknown"
+	}
 	return []graph.ArticleFacts{
 		a1,
 		article("a2", "2014-02-05", ev{typ: "SANCTIONED", src: "USA", tgt: "IRN"}, ev{typ: "MET_WITH", src: "GBR", tgt: "IRN"}),
@@ -82,6 +91,7 @@ func fixture() []graph.ArticleFacts {
 		article("a4", "2014-03-20", ev{typ: "ACCUSED", src: "GBR", tgt: "RUS"}, ev{typ: "SUPPORTED", src: "USA", tgt: "GBR"},
 			ev{typ: "SANCTIONED", src: "USA", tgt: "RUS"}, ev{typ: "MET_WITH", src: "USA", tgt: "RUS", negated: true},
 			ev{typ: "WARNED", src: "RUS", tgt: "GBR", modality: "planned"}),
+		u1,
 	}
 }
 
@@ -179,6 +189,52 @@ func TestQueriesGolden(t *testing.T) {
 				t.Errorf("%s differs from %s:\n%s", q.Name, path, got)
 			}
 		})
+	}
+}
+
+// The queries that list relations show undated ones, dated "undated",
+// after the dated ones (unless undated=false); the queries of periods and
+// windows leave them out, and say so.
+func TestQueriesListUndated(t *testing.T) {
+	c := graphtest.Client(t)
+	if _, err := c.WriteArticles(context.Background(), fixture()); err != nil {
+		t.Fatal(err)
+	}
+	lists := map[string]int{"meetings": 1, "deployments": 1, "warnings": 1, "evidence": 2, "timeline": 2}
+	qs, err := queries.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		want, list := lists[q.Name]
+		if !list {
+			if !strings.Contains(q.Description, "relations without a date are left out") {
+				t.Errorf("%s: the description does not say that undated relations are left out: %q", q.Name, q.Description)
+			}
+			continue
+		}
+		for _, undated := range []string{"true", "false"} {
+			raw := maps.Clone(params[q.Name])
+			raw["undated"] = undated
+			got := run(t, c, q, raw)
+			n := 0
+			for i, row := range got {
+				if row["date"] == "undated" {
+					n++
+					if row["article"] != "u1" {
+						t.Errorf("%s: undated row %v is not from u1", q.Name, row)
+					}
+				} else if n > 0 {
+					t.Errorf("%s: dated row %d after an undated one: %v", q.Name, i, row)
+				}
+			}
+			if undated == "false" {
+				want = 0
+			}
+			if n != want {
+				t.Errorf("%s undated=%s: %d undated rows, want %d: %v", q.Name, undated, n, want, got)
+			}
+		}
 	}
 }
 

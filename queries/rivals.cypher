@@ -1,5 +1,5 @@
 // name: rivals
-// description: A state's rivals (net conflict) in a window, ranked, with the change against the previous window of equal length
+// description: A state's rivals (net conflict) in a window, ranked, with the change against the previous window of equal length (dated events only: relations without a date are left out)
 // param: country country - the state (name or code)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window

@@ -1,9 +1,10 @@
 // name: timeline
-// description: The chronology of events involving a state
+// description: The chronology of events involving a state; undated events last
 // param: country country - the state (name or code)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: limit int = 500 - at most this many
+// param: undated bool = true - also list relations without a date (from articles ingested with ingest.allow_undated), dated "undated", after the others
 MATCH (c:Country {code: $country})
 // Two ways to the events: along the relation edges of the state
 // (reads all of them, whatever their date), or through the date index of
@@ -73,10 +74,17 @@ CALL (c, by_index) {
     WHERE r.date >= $from AND r.date <= $to RETURN r, o, r.date AS date
   }
   RETURN r, o, date
+  UNION ALL
+  // Relations without a date, only when the graph has undated articles
+  // (:Undated, a label lookup): along the state's edges.
+  WITH * WHERE $undated AND EXISTS { MATCH (:Undated) }
+  MATCH (c)-[r:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(o)
+  WHERE r.date IS NULL
+  RETURN r, o, null AS date
 }
 WITH r, o, date
 WHERE o:Actor
-RETURN toString(date) AS date, type(r) AS type, startNode(r).code AS source, endNode(r).code AS target,
+RETURN coalesce(toString(date), 'undated') AS date, type(r) AS type, startNode(r).code AS source, endNode(r).code AS target,
        r.negated AS negated, r.modality AS modality, r.weight AS weight, r.sentence AS sentence,
        r.article_id AS article
 ORDER BY date, type, source, target

@@ -1,5 +1,5 @@
 // name: unbalanced-triads
-// description: Triangles of states with two friendly and one hostile pair (structural imbalance) in a window
+// description: Triangles of states with two friendly and one hostile pair (structural imbalance) in a window (dated events only: relations without a date are left out)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: min_events int = 1 - a pair counts only with at least this many events
