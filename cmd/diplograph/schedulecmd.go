@@ -40,6 +40,12 @@ interrupted, and the command exits with 0. After a run that wrote articles,
 the ALIGNMENT edges of the period lengths in alliance.materialize_after_ingest
 (e.g. month) are recomputed while the lock is still held.
 
+As with 'diplograph ingest': an article without a published date fails
+unless ingest.allow_undated is true; an article read again is rewritten
+when its text, date, title, URL or source, or the dictionaries, changed; a
+database failure is reported once, with the number of articles it left
+unwritten.
+
 Under cron, a systemd timer or a Kubernetes CronJob, let that scheduler keep
 the time and run 'diplograph schedule --once' (or 'diplograph ingest' with no
 arguments): same lock, same records, exit code of the run.
