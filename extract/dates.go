@@ -676,8 +676,31 @@ func publishedDate(pub time.Time) (string, string, bool) {
 // triggerDate is resolveDate without the fallback: ok is false when no
 // date expression of the sentence belongs to the trigger.
 func triggerDate(toks []tok, pub time.Time, t0, t1 int) (date, prec string, bg, ok bool) {
+	return newSentenceDates(toks).triggerDate(toks, pub, t0, t1)
+}
+
+// sentenceDates are the date expressions and clauses of a sentence,
+// found once per sentence and used for each of its triggers.
+type sentenceDates struct {
+	dates []dateExpr
+	seg   []int
+	cls   []clause
+}
+
+// newSentenceDates finds the date expressions and clauses of toks.
+func newSentenceDates(toks []tok) *sentenceDates {
+	sd := &sentenceDates{dates: findDates(toks)}
+	if len(sd.dates) > 0 {
+		sd.seg, sd.cls = clauses(dateLex(), toks, sd.dates)
+	}
+	return sd
+}
+
+// triggerDate is the function triggerDate for the sentence of sd, whose
+// tokens are toks.
+func (sd *sentenceDates) triggerDate(toks []tok, pub time.Time, t0, t1 int) (date, prec string, bg, ok bool) {
 	dw := dateLex()
-	dates := findDates(toks)
+	dates := sd.dates
 	if len(dates) == 0 {
 		return "", "", false, false
 	}
@@ -687,7 +710,7 @@ func triggerDate(toks []tok, pub time.Time, t0, t1 int) (date, prec string, bg, 
 	if t1 <= t0 {
 		t1 = t0 + 1
 	}
-	seg, cls := clauses(dw, toks, dates)
+	seg, cls := sd.seg, sd.cls
 	trig := seg[t0]
 	// an event in a clause of "after", "since" ... is not at the time of
 	// the main clause
@@ -763,18 +786,34 @@ func direction(dw *dateWords, toks []tok, seg []int, e *dateExpr) int {
 // published date. News leads often state the event and leave its day to
 // what follows ("X and Y have agreed to ... \n The two presidents made
 // the pledge Wednesday ...").
+//
+// It depends on the article only, so it is computed once (doc.lead).
 func (d *doc) leadDate() (string, bool) {
 	if d.pub.IsZero() || strings.TrimSpace(d.norm[:d.sent.Start]) != "" {
 		return "", false
 	}
-	sents := segment.Sentences(d.norm)
-	if len(sents) < 2 || sents[0].Start != d.sent.Start {
+	if !d.lead.done {
+		d.lead.date, d.lead.ok = d.findLeadDate()
+		d.lead.done = true
+	}
+	return d.lead.date, d.lead.ok
+}
+
+// findLeadDate computes leadDate for the first sentence.
+func (d *doc) findLeadDate() (string, bool) {
+	if len(d.sents) == 0 || d.sents[0].Start != d.sent.Start {
 		return "", false
 	}
 	dw := dateLex()
 	pub := time.Date(d.pub.Year(), d.pub.Month(), d.pub.Day(), 0, 0, 0, 0, time.UTC)
-	for _, s := range sents[1:] {
-		toks := sentenceToks(d.norm, s)
+	var toks []tok
+	date, found := "", false
+	prevEnd := d.sent.End
+	walkSentences(d.norm, d.sents, func(s segment.Span, stoks []segment.Token) bool {
+		if s.Start <= d.sent.Start {
+			return true // the lead itself
+		}
+		toks = appendToks(toks[:0], d.norm, stoks)
 		dates := findDates(toks)
 		seg, cls := clauses(dw, toks, dates)
 		for k := range dates {
@@ -783,29 +822,33 @@ func (d *doc) leadDate() (string, bool) {
 				continue
 			}
 			if futureCue(dw, toks, segStart(seg, e.core), e.i0) {
-				return "", false
+				return false
 			}
-			date, prec, start, _, ok := e.resolve(d.pub, dirPast)
+			day, prec, start, _, ok := e.resolve(d.pub, dirPast)
 			if !ok || prec != PrecDay || start.After(pub) || start.Before(pub.AddDate(0, 0, -7)) {
-				return "", false
+				return false
 			}
-			return date, true
+			date, found = day, true
+			return false
 		}
-		if strings.Contains(d.norm[d.sent.End:s.Start], "\n") {
-			break // the first sentence of the second paragraph
+		// sentences hold no line break: the gaps between them tell the
+		// paragraphs
+		if strings.Contains(d.norm[prevEnd:s.Start], "\n") {
+			return false // the first sentence of the second paragraph
 		}
-	}
-	return "", false
+		prevEnd = s.End
+		return true
+	})
+	return date, found
 }
 
-// sentenceToks tokenizes the span s of text.
-func sentenceToks(text string, s segment.Span) []tok {
-	var out []tok
-	for _, t := range segment.Tokens(text, s) {
+// appendToks appends the tok of each token of text to dst.
+func appendToks(dst []tok, text string, toks []segment.Token) []tok {
+	for _, t := range toks {
 		raw := text[t.Start:t.End]
-		out = append(out, tok{s: t.Start, e: t.End, raw: raw, w: strings.ToLower(raw), up: raw[0] >= 'A' && raw[0] <= 'Z'})
+		dst = append(dst, tok{s: t.Start, e: t.End, raw: raw, w: strings.ToLower(raw), up: raw != "" && raw[0] >= 'A' && raw[0] <= 'Z'})
 	}
-	return out
+	return dst
 }
 
 // hasWord reports whether a word of class cls occurs in toks[from:to].
@@ -845,7 +888,10 @@ func background(prec string, end, pub time.Time) bool {
 // the sentence's date for the trigger, else for the article's lead the
 // day the next sentence gives, else the published date.
 func (d *doc) eventDate(t0, t1 int) (string, string, bool) {
-	if date, prec, bg, ok := triggerDate(d.toks, d.pub, t0, t1); ok {
+	if d.dates == nil {
+		d.dates = newSentenceDates(d.toks)
+	}
+	if date, prec, bg, ok := d.dates.triggerDate(d.toks, d.pub, t0, t1); ok {
 		return date, prec, bg
 	}
 	if date, ok := d.leadDate(); ok {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/article"
-	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/extract/segment"
 )
 
@@ -63,15 +62,7 @@ func TestDebugArticle(t *testing.T) {
 	var b strings.Builder
 	dd := &doc{x: x, a: a, ents: map[string]*Entity{}, symSeen: map[string]int{}, pub: a.Published}
 	dd.norm, dd.offs = segment.Normalize(a.Text)
-	dd.ments = x.lex.Find(dd.norm)
-	for _, s := range segment.Sentences(dd.norm) {
-		var ms []lexicon.Mention
-		for _, m := range dd.ments {
-			if m.Start >= s.Start && m.End <= s.End {
-				ms = append(ms, m)
-			}
-		}
-		dd.sentence(s, ms)
+	dd.readSentences(func() {
 		for i, tk := range dd.toks {
 			if ai := dd.at[i]; ai >= 0 && dd.actors[ai].t0 == i && dd.actors[ai].code != "" {
 				ac := dd.actors[ai]
@@ -103,7 +94,7 @@ func TestDebugArticle(t *testing.T) {
 				b.WriteString("   => " + rel.Type + " " + rel.SourceActor + "->" + rel.TargetActor + " " + rel.Modality + neg + " | " + rel.Trigger + "\n")
 			}
 		}
-	}
+	})
 	t.Log("\n" + b.String())
 }
 

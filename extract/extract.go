@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract/lexicon"
@@ -193,12 +194,19 @@ type actor struct {
 
 // doc is the per-article state of one Extract call.
 type doc struct {
-	x     *Extractor
-	a     article.Article
-	norm  string
-	offs  segment.OffsetMap
-	pub   time.Time
-	ments []lexicon.Mention
+	x    *Extractor
+	a    article.Article
+	norm string
+	offs segment.OffsetMap
+	pub  time.Time
+	// sents are the sentences, before overlong ones are split (see
+	// walkSentences)
+	sents []segment.Span
+	// lead caches leadDate, which depends on the first sentence only
+	lead struct {
+		done, ok bool
+		date     string
+	}
 
 	// what the article gives, in order
 	ents     map[string]*Entity
@@ -234,6 +242,9 @@ type sentenceState struct {
 	nonfinite bool
 	// curType is the type of the pattern being applied
 	curType string
+	// dates are the sentence's date expressions, found at its first
+	// relation (eventDate)
+	dates *sentenceDates
 }
 
 // Extract runs the pipeline on one article. It does no I/O.
@@ -253,21 +264,7 @@ func (x *Extractor) Extract(a article.Article) Result {
 	}
 	d := &doc{x: x, a: a, ents: map[string]*Entity{}, symSeen: map[string]int{}, pub: a.Published}
 	d.norm, d.offs = segment.Normalize(a.Text)
-	d.ments = x.lex.Find(d.norm)
-	d.pickCandidates()
-	sents := segment.Sentences(d.norm)
-	mi := 0
-	for _, s := range sents {
-		for mi < len(d.ments) && d.ments[mi].Start < s.Start {
-			mi++
-		}
-		mj := mi
-		for mj < len(d.ments) && d.ments[mj].End <= s.End {
-			mj++
-		}
-		d.sentence(s, d.ments[mi:mj])
-		mi = mj
-	}
+	d.readSentences(nil)
 	d.headlinePlaces()
 	for _, id := range d.order {
 		res.Entities = append(res.Entities, *d.ents[id])
@@ -284,15 +281,245 @@ func (d *doc) orig(s, e int) [2]int {
 	return [2]int{d.offs.Orig(s), d.offs.Orig(e)}
 }
 
-func (d *doc) sentence(s segment.Span, ments []lexicon.Mention) {
+// maxSentenceTokens caps the tokens of a sentence that the per-sentence
+// stages (actors, tagger, parser, patterns, dates) read. Some of them are
+// quadratic in the sentence, and a relation carries its sentence's text,
+// so an unbounded sentence (a hostile article of 4 MB of "(" or of words
+// without a period) would make time, memory and output grow with the
+// square of the article. No real sentence comes near the cap: the longest
+// of the evaluation sets and the VOA corpus has 78 tokens.
+const maxSentenceTokens = 200
+
+// maxSentenceWindow is the most bytes of one sentence tokenized at once:
+// a longer sentence (there is none in news) is tokenized window by window,
+// each cut after a space (else at a character boundary), so the tokens
+// held stay bounded however long the sentence.
+const maxSentenceWindow = 32 << 10
+
+// walkSentences calls f with the span and the tokens of each sentence of
+// sents (spans of norm), in order, until f returns false. A sentence of
+// more than maxSentenceTokens tokens is split into pieces of at most that
+// many, each passed as a sentence of its own; a piece ends at the last
+// clause punctuation (, ; : or a dash) of its second half, else at the
+// cap. The tokens passed to f are valid until f returns.
+func walkSentences(norm string, sents []segment.Span, f func(segment.Span, []segment.Token) bool) {
+	var toks []segment.Token
+	for _, s := range sents {
+		if s.End-s.Start <= maxSentenceWindow {
+			toks = segment.AppendTokens(toks[:0], norm, s)
+			if len(toks) <= maxSentenceTokens {
+				if !f(s, toks) {
+					return
+				}
+				continue
+			}
+			if !walkPieces(norm, toks, f) {
+				return
+			}
+			continue
+		}
+		for start := s.Start; start < s.End; {
+			end := windowEnd(norm, start, s.End, maxSentenceWindow)
+			toks = segment.AppendTokens(toks[:0], norm, segment.Span{Start: start, End: end})
+			if !walkPieces(norm, toks, f) {
+				return
+			}
+			start = end
+		}
+	}
+}
+
+// walkPieces calls f with each piece of at most maxSentenceTokens of toks
+// (see walkSentences) and reports whether f always returned true.
+func walkPieces(norm string, toks []segment.Token, f func(segment.Span, []segment.Token) bool) bool {
+	for i := 0; i < len(toks); {
+		j := len(toks)
+		if j-i > maxSentenceTokens {
+			j = i + maxSentenceTokens
+			for k := j - 1; k > i+maxSentenceTokens/2; k-- {
+				if clausePunct(norm[toks[k].Start:toks[k].End]) {
+					j = k + 1
+					break
+				}
+			}
+		}
+		if !f(segment.Span{Start: toks[i].Start, End: toks[j-1].End}, toks[i:j:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// windowEnd returns where the window of text that starts at start ends,
+// before limit: at most size bytes on, after the last white space, else at
+// a character boundary.
+func windowEnd(text string, start, limit, size int) int {
+	end := start + size
+	if end >= limit {
+		return limit
+	}
+	if k := strings.LastIndexAny(text[start:end], " \t\n"); k > 0 {
+		return start + k + 1
+	}
+	for end > start+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+// findChunk is the most text lexicon.Find reads at once. Find holds a
+// token for each word and punctuation mark of its text, and the mentions
+// of an article of 4 MB of "U.S." would take 100 MB, so a longer article
+// (no news article comes near) is read in chunks: cut at a sentence end,
+// else at a white space, else at a character boundary, and read twice,
+// once for the codes it names unambiguously (see pickCandidates) and once
+// as its sentences need them. Chunks only lose a name spanning two
+// sentences, which no sentence would take anyway.
+const findChunk = 64 << 10
+
+// mentionReader gives the gazetteer mentions of an article sentence by
+// sentence, holding those of about one chunk at a time.
+type mentionReader struct {
+	lex   *lexicon.Lexicon
+	norm  string
+	sents []segment.Span
+	sure  map[string]bool // codes the article names unambiguously
+	ments []lexicon.Mention
+	next  int // mentions before next are used
+	end   int // the text before end is read
+	k     int // the first sentence not ending before end (chunkEnd)
+}
+
+// newMentionReader reads the codes that norm, whose sentences are sents,
+// names unambiguously.
+func newMentionReader(lex *lexicon.Lexicon, norm string, sents []segment.Span) *mentionReader {
+	r := &mentionReader{lex: lex, norm: norm, sents: sents, sure: map[string]bool{}}
+	if len(norm) <= findChunk {
+		r.ments = lex.Find(norm)
+		r.end = len(norm)
+		r.noteSure(r.ments)
+		r.pickCandidates(r.ments)
+		return r
+	}
+	for start := 0; start < len(norm); {
+		end := r.chunkEnd(start)
+		r.noteSure(lex.Find(norm[start:end]))
+		start = end
+	}
+	r.k = 0
+	return r
+}
+
+// noteSure adds the codes that ms name unambiguously to r.sure.
+func (r *mentionReader) noteSure(ms []lexicon.Mention) {
+	for _, o := range ms {
+		if !o.Ambiguous && o.Code != "" {
+			r.sure[o.Code] = true
+		}
+	}
+}
+
+// chunkEnd returns the end of the chunk of text that starts at start.
+func (r *mentionReader) chunkEnd(start int) int {
+	end := start + findChunk
+	if end >= len(r.norm) {
+		return len(r.norm)
+	}
+	for r.k < len(r.sents) && r.sents[r.k].End <= end {
+		r.k++
+	}
+	if r.k > 0 && r.sents[r.k-1].End > start {
+		return r.sents[r.k-1].End
+	}
+	return windowEnd(r.norm, start, len(r.norm), findChunk)
+}
+
+// within returns the mentions inside the span s. Spans are asked in
+// order; a mention that starts before s is skipped for good.
+func (r *mentionReader) within(s segment.Span) []lexicon.Mention {
+	for r.end < s.End && r.end < len(r.norm) {
+		// drop the used mentions, then read the next chunk
+		r.ments = append(r.ments[:0], r.ments[r.next:]...)
+		r.next = 0
+		start := r.end
+		r.end = r.chunkEnd(start)
+		ms := r.lex.Find(r.norm[start:r.end])
+		for i := range ms {
+			ms[i].Start += start
+			ms[i].End += start
+		}
+		r.pickCandidates(ms)
+		r.ments = append(r.ments, ms...)
+	}
+	mi := r.next
+	for mi < len(r.ments) && r.ments[mi].Start < s.Start {
+		mi++
+	}
+	mj := mi
+	for mj < len(r.ments) && r.ments[mj].End <= s.End {
+		mj++
+	}
+	r.next = mj
+	return r.ments[mi:mj:mj]
+}
+
+// pickCandidates resolves the ambiguous state names of ms that have
+// several candidate states ("Korea") to the one candidate the article
+// names unambiguously elsewhere ("South Korea"), before any stage uses
+// them. The codes it gives are in r.sure already.
+func (r *mentionReader) pickCandidates(ms []lexicon.Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if !m.Ambiguous || m.Kind != lexicon.KindState || len(m.Codes) < 2 {
+			continue
+		}
+		code := ""
+		for _, c := range m.Codes {
+			if r.sure[c] {
+				if code != "" {
+					code = "-"
+					break
+				}
+				code = c
+			}
+		}
+		if code != "" && code != "-" {
+			m.Code, m.Ambiguous = code, false
+		}
+	}
+}
+
+// readSentences reads the article's sentences in order (d.sentence),
+// calling after, when not nil, after each.
+func (d *doc) readSentences(after func()) {
+	d.sents = segment.Sentences(d.norm)
+	mr := newMentionReader(d.x.lex, d.norm, d.sents)
+	d.sure = mr.sure
+	walkSentences(d.norm, d.sents, func(s segment.Span, toks []segment.Token) bool {
+		d.sentence(s, toks, mr.within(s))
+		if after != nil {
+			after()
+		}
+		return true
+	})
+}
+
+// clausePunct reports whether a token is punctuation that may end a
+// piece of an overlong sentence.
+func clausePunct(w string) bool {
+	switch w {
+	case ",", ";", ":", "-", "--", "\u2013", "\u2014":
+		return true
+	}
+	return false
+}
+
+func (d *doc) sentence(s segment.Span, segToks []segment.Token, ments []lexicon.Mention) {
 	d.sent = s
 	d.osent = d.orig(s.Start, s.End)
-	segToks := segment.Tokens(d.norm, s)
-	d.toks = d.toks[:0]
-	for _, t := range segToks {
-		raw := d.norm[t.Start:t.End]
-		d.toks = append(d.toks, tok{s: t.Start, e: t.End, raw: raw, w: strings.ToLower(raw), up: raw != "" && raw[0] >= 'A' && raw[0] <= 'Z'})
-	}
+	d.toks = appendToks(d.toks[:0], d.norm, segToks)
+	d.dates = nil
 	d.actors = d.actors[:0]
 	if cap(d.at) < len(d.toks) {
 		d.at = make([]int, len(d.toks))
@@ -374,46 +601,7 @@ func (d *doc) stateSense(m *lexicon.Mention, t0, t1 int) bool {
 	if t0 > 0 && d.toks[t0-1].w == "," && t0 > 1 && d.toks[t0-2].up {
 		return false
 	}
-	if d.sure == nil {
-		d.sure = map[string]bool{}
-		for _, o := range d.ments {
-			if !o.Ambiguous && o.Code != "" {
-				d.sure[o.Code] = true
-			}
-		}
-	}
 	return d.sure[m.Code]
-}
-
-// pickCandidates resolves the ambiguous state names that have several
-// candidate states ("Korea") to the one candidate the article names
-// unambiguously elsewhere ("South Korea"), before any stage uses them.
-func (d *doc) pickCandidates() {
-	sure := map[string]bool{}
-	for _, o := range d.ments {
-		if !o.Ambiguous && o.Code != "" {
-			sure[o.Code] = true
-		}
-	}
-	for i := range d.ments {
-		m := &d.ments[i]
-		if !m.Ambiguous || m.Kind != lexicon.KindState || len(m.Codes) < 2 {
-			continue
-		}
-		code := ""
-		for _, c := range m.Codes {
-			if sure[c] {
-				if code != "" {
-					code = "-"
-					break
-				}
-				code = c
-			}
-		}
-		if code != "" && code != "-" {
-			m.Code, m.Ambiguous = code, false
-		}
-	}
 }
 
 // mentionActors turns lexicon mentions into actors.
