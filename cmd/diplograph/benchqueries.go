@@ -224,6 +224,7 @@ func (a *app) benchGraph(ctx context.Context, o benchQueriesOptions) (*graph.Cli
 	}
 	opt.Dist, opt.Home, opt.Password = opt.Home, opt.Home+"-bench", ""
 	opt.Heap, opt.PageCache = o.Heap, o.PageCache
+	opt.DieWithParent = true // a killed bench leaves no server behind
 	if opt.BoltPort, err = freePort(); err == nil {
 		opt.HTTPPort, err = freePort()
 	}
