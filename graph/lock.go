@@ -128,7 +128,8 @@ func (c *Client) AcquireLock(ctx context.Context, name, owner string, ttl time.D
 // is taken over at once. Whenever the lock changes hands from a holder
 // that did not release it (dead, or expired without renewal), the run that
 // holder recorded is marked abandoned if it has not finished, and
-// holder.Replaced says who it was.
+// holder.Replaced says who it was. When that run cannot be marked, ok is
+// true and err says so: the lock is held all the same.
 func (c *Client) Lock(ctx context.Context, name string, claim LockClaim, ttl time.Duration) (holder LockHolder, ok bool, err error) {
 	params := claimParams(name, claim, ttl)
 	recs, err := c.Update(ctx, stLockAcquire, params)
@@ -164,8 +165,8 @@ func (c *Client) Lock(ctx context.Context, name string, claim LockClaim, ttl tim
 	if err != nil {
 		return holder, false, fmt.Errorf("graph: lock %s: taking it over from %s, whose process is gone: %w", name, holder.Owner, err)
 	}
-	if len(recs) == 0 { // the lock node went away meanwhile: try again once
-		return c.Lock(ctx, name, LockClaim{Owner: claim.Owner, Process: claim.Process, Run: claim.Run}, ttl)
+	if len(recs) == 0 { // the lock node went away meanwhile: the next call makes it again
+		return holder, false, nil
 	}
 	after := lockHolder(recs[0].AsMap(), "")
 	if after.Owner != claim.Owner {

@@ -163,8 +163,11 @@ func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexic
 
 	claim := graph.LockClaim{Owner: opt.Owner, Process: graph.ThisProcess(), Run: rep.RunID}
 	holder, ok, err := c.Lock(ctx, LockName, claim, opt.LockTTL)
-	if err != nil {
+	switch {
+	case err != nil && !ok:
 		return rep, fmt.Errorf("schedule: taking the ingest lock: %w", err)
+	case err != nil: // held, but the replaced holder's run is not marked
+		fmt.Fprintf(opt.Log, "%s warning: run %s: %v\n", start.Format(time.RFC3339), rep.RunID, err)
 	}
 	if !ok {
 		rep.Status = StatusSkipped
