@@ -372,11 +372,17 @@ func windowEnd(text string, start, limit, size int) int {
 // token for each word and punctuation mark of its text, and the mentions
 // of an article of 4 MB of "U.S." would take 100 MB, so a longer article
 // (no news article comes near) is read in chunks: cut at a sentence end,
-// else at a white space, else at a character boundary, and read twice,
-// once for the codes it names unambiguously (see pickCandidates) and once
-// as its sentences need them. Chunks only lose a name spanning two
-// sentences, which no sentence would take anyway.
+// else at a white space, else at a character boundary, once for the codes
+// it names unambiguously (see pickCandidates) and, when it has more than
+// maxHeldMentions mentions, once more as its sentences need them. Chunks
+// only lose a name spanning two sentences, which no sentence would take
+// anyway.
 const findChunk = 64 << 10
+
+// maxHeldMentions is the most mentions (of about 120 bytes) of a long
+// article kept from its first reading; an article with more is read a
+// second time, chunk by chunk.
+const maxHeldMentions = 1 << 14
 
 // mentionReader gives the gazetteer mentions of an article sentence by
 // sentence, holding those of about one chunk at a time.
@@ -392,8 +398,9 @@ type mentionReader struct {
 }
 
 // newMentionReader reads the codes that norm, whose sentences are sents,
-// names unambiguously.
-func newMentionReader(lex *lexicon.Lexicon, norm string, sents []segment.Span) *mentionReader {
+// names unambiguously, keeping its mentions when there are at most
+// maxHeld.
+func newMentionReader(lex *lexicon.Lexicon, norm string, sents []segment.Span, maxHeld int) *mentionReader {
 	r := &mentionReader{lex: lex, norm: norm, sents: sents, sure: map[string]bool{}}
 	if len(norm) <= findChunk {
 		r.ments = lex.Find(norm)
@@ -402,12 +409,28 @@ func newMentionReader(lex *lexicon.Lexicon, norm string, sents []segment.Span) *
 		r.pickCandidates(r.ments)
 		return r
 	}
+	// the mentions are kept from the first reading while they are few
+	held, keep := []lexicon.Mention(nil), true
 	for start := 0; start < len(norm); {
 		end := r.chunkEnd(start)
-		r.noteSure(lex.Find(norm[start:end]))
+		ms := lex.Find(norm[start:end])
+		r.noteSure(ms)
+		if keep = keep && len(held)+len(ms) <= maxHeld; keep {
+			for i := range ms {
+				ms[i].Start += start
+				ms[i].End += start
+			}
+			held = append(held, ms...)
+		} else {
+			held = nil
+		}
 		start = end
 	}
 	r.k = 0
+	if keep {
+		r.ments, r.end = held, len(norm)
+		r.pickCandidates(r.ments)
+	}
 	return r
 }
 
@@ -494,7 +517,7 @@ func (r *mentionReader) pickCandidates(ms []lexicon.Mention) {
 // calling after, when not nil, after each.
 func (d *doc) readSentences(after func()) {
 	d.sents = segment.Sentences(d.norm)
-	mr := newMentionReader(d.x.lex, d.norm, d.sents)
+	mr := newMentionReader(d.x.lex, d.norm, d.sents, maxHeldMentions)
 	d.sure = mr.sure
 	walkSentences(d.norm, d.sents, func(s segment.Span, toks []segment.Token) bool {
 		d.sentence(s, toks, mr.within(s))

@@ -224,27 +224,29 @@ func TestMentionReaderChunks(t *testing.T) {
 			sure[m.Code] = true
 		}
 	}
-	r := newMentionReader(x.lex, text, sents)
-	if fmt.Sprint(r.sure) != fmt.Sprint(sure) {
-		t.Errorf("sure codes %v, want %v", r.sure, sure)
-	}
-	ref := &mentionReader{lex: x.lex, norm: text, sents: sents, sure: sure, ments: whole, end: len(text)}
-	ref.pickCandidates(ref.ments)
-	total := 0
-	for _, s := range sents {
-		got, want := r.within(s), ref.within(s)
-		total += len(got)
-		if len(got) != len(want) {
-			t.Fatalf("sentence %v: %d mentions, want %d", s, len(got), len(want))
+	for _, maxHeld := range []int{0, maxHeldMentions} {
+		r := newMentionReader(x.lex, text, sents, maxHeld)
+		if fmt.Sprint(r.sure) != fmt.Sprint(sure) {
+			t.Errorf("sure codes %v, want %v", r.sure, sure)
 		}
-		for i := range got {
-			if g, w := got[i], want[i]; g.Start != w.Start || g.End != w.End || g.Text != w.Text || g.Code != w.Code || g.Ambiguous != w.Ambiguous {
-				t.Fatalf("sentence %v mention %d: %+v, want %+v", s, i, g, w)
+		ref := &mentionReader{lex: x.lex, norm: text, sents: sents, sure: sure, ments: whole, end: len(text)}
+		ref.pickCandidates(ref.ments)
+		total := 0
+		for _, s := range sents {
+			got, want := r.within(s), ref.within(s)
+			total += len(got)
+			if len(got) != len(want) {
+				t.Fatalf("held %d, sentence %v: %d mentions, want %d", maxHeld, s, len(got), len(want))
+			}
+			for i := range got {
+				if g, w := got[i], want[i]; g.Start != w.Start || g.End != w.End || g.Text != w.Text || g.Code != w.Code || g.Ambiguous != w.Ambiguous {
+					t.Fatalf("held %d, sentence %v mention %d: %+v, want %+v", maxHeld, s, i, g, w)
+				}
 			}
 		}
-	}
-	if total == 0 || len(r.ments) > len(whole)/2 {
-		t.Errorf("%d mentions read, %d held at the end of %d", total, len(r.ments), len(whole))
+		if total == 0 || maxHeld == 0 && len(r.ments) > len(whole)/2 {
+			t.Errorf("held %d: %d mentions read, %d held at the end of %d", maxHeld, total, len(r.ments), len(whole))
+		}
 	}
 }
 
