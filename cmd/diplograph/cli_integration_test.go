@@ -172,6 +172,7 @@ func TestCLIIngestFeed(t *testing.T) {
 	defer srv.Close()
 
 	useTestDB(t)
+	t.Setenv("DIPLOGRAPH_INGEST_HTTP_ALLOW", "127.0.0.1") // the test server is on loopback, refused by default
 	out, errOut, code := runCLI(t, "", "ingest", "--json", srv.URL+"/rss.xml")
 	if code != 0 || !strings.Contains(out, `"new": 2`) {
 		t.Fatalf("feed ingest: exit %d\n%s%s", code, out, errOut)

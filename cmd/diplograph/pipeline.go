@@ -123,7 +123,8 @@ func (a *app) materializePeriods() ([]string, error) {
 // sourceOptions are the reading options shared by ingest, extract and eval.
 func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
 	opt := ingest.SourceOptions{MaxBytes: a.cfg.v.GetInt("ingest.max_article_bytes"), Stdin: a.in,
-		HTTP: ingest.HTTPOptions{UserAgent: ingest.UserAgent(versionString()), MaxBytes: int64(a.cfg.v.GetInt("ingest.max_article_bytes"))}}
+		HTTP: ingest.HTTPOptions{UserAgent: ingest.UserAgent(versionString()), MaxBytes: int64(a.cfg.v.GetInt("ingest.max_article_bytes")),
+			AllowHosts: a.cfg.list("ingest.http_allow")}}
 	if published != "" {
 		d, err := parseDay(published)
 		if err != nil {
