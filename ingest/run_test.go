@@ -394,3 +394,43 @@ func TestRunReextract(t *testing.T) {
 		}
 	}
 }
+
+// Two ingests of the same files at once (two processes, two connections)
+// both succeed: no false failures, each article once in the graph.
+func TestIngestConcurrentSameFiles(t *testing.T) {
+	x, lex := pipeline(t)
+	for round := range 3 {
+		t.Run(fmt.Sprint("round ", round), func(t *testing.T) {
+			c1 := graphtest.Client(t)
+			c2, err := graph.Open(context.Background(), graphtest.Config(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c2.Close(context.Background())
+			var wg sync.WaitGroup
+			sums := make([]ingest.Summary, 2)
+			errs := make([]error, 2)
+			start := make(chan struct{})
+			for i, c := range []*graph.Client{c1, c2} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					sums[i], errs[i] = ingest.Run(context.Background(), func(ctx context.Context, emit func(ingest.Item) error) error {
+						return ingest.Read(ctx, []string{seeds()}, ingest.SourceOptions{}, emit)
+					}, x, lex, c, ingest.Options{Workers: 1, BatchSize: 1 + round, ExtractorVersion: "test"})
+				}()
+			}
+			close(start)
+			wg.Wait()
+			for i := range sums {
+				if errs[i] != nil || sums[i].Failed != 0 || sums[i].New+sums[i].Updated+sums[i].Unchanged != 3 {
+					t.Errorf("ingest %d: %v, summary %+v", i, errs[i], sums[i])
+				}
+			}
+			if n := graphtest.Counts(t, c1)["Article"]; n != 3 {
+				t.Fatalf("%d articles, want 3", n)
+			}
+		})
+	}
+}
