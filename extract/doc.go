@@ -9,6 +9,13 @@
 // use). All offsets in the Result are byte offsets into the original
 // article.Text.
 //
+// Time and memory stay linear in the article whatever its text (a hostile
+// one: megabytes of "(", of words without a period): a sentence of more
+// than 200 tokens is read in pieces of at most 200 (walkSentences), a
+// longer article than 64 KB is searched for mentions in chunks
+// (mentionReader), and what a sentence needs more than once (its dates,
+// the lead's date) is found once.
+//
 // For the whole article: segment.Normalize folds typography and rejoins
 // the lines of hard-wrapped text (segment.OffsetMap maps offsets back);
 // lexicon.Find finds every mention; an ambiguous name with several

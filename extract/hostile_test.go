@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -88,27 +89,31 @@ func liveHeap() uint64 {
 	return sample[0].Value.Uint64()
 }
 
-// peakLive returns the most heap that f holds live at once, beyond what
-// was live before: the largest live heap that a GC finds while f runs,
-// with a GC at every 5% of heap growth. A finalizer notes each GC; it may
-// miss one, so the figure is a lower bound of the true peak, but memory
-// that stays live over a stage of f is seen.
-func peakLive(f func()) uint64 {
+// liveDuring returns how much heap f holds live, beyond what was live
+// before, as seen by the GCs that run while f does (one at every 5% of
+// heap growth; a finalizer notes each): the largest and the 75th
+// percentile of what they found. A GC also counts as live what is
+// allocated while it marks, so a single GC may see more than is held at
+// any time; the percentile is not moved by a few of them, and memory held
+// over most of f shows in it.
+func liveDuring(f func()) (peak, p75 uint64) {
 	defer debug.SetGCPercent(debug.SetGCPercent(5))
 	runtime.GC()
 	base := liveHeap()
 	var mu sync.Mutex
-	peak, stop := base, false
+	var seen []uint64
+	stop := false
 	type sentinel struct{ _ [16]byte }
 	var arm func()
 	arm = func() {
 		runtime.SetFinalizer(new(sentinel), func(*sentinel) {
 			mu.Lock()
 			defer mu.Unlock()
-			peak = max(peak, liveHeap())
-			if !stop {
-				arm()
+			if stop {
+				return
 			}
+			seen = append(seen, max(liveHeap(), base)-base)
+			arm()
 		})
 	}
 	arm()
@@ -117,30 +122,35 @@ func peakLive(f func()) uint64 {
 	stop = true
 	mu.Unlock()
 	runtime.GC()
-	return peak - base
+	if len(seen) == 0 {
+		return 0, 0
+	}
+	slices.Sort(seen)
+	return seen[len(seen)-1], seen[len(seen)*3/4]
 }
 
 // TestHostileMemoryLinear checks that extraction takes memory linear in
 // the input, with a small constant, for each hostile shape: at 4 times
 // the input it may allocate at most 6 times the bytes (TotalAlloc), and
-// at 1 MB it may hold at most maxLivePerByte bytes live per input byte at
-// once (the resident memory; 4 MB of "(" used to hold 1 GB).
+// at 1 MB it may hold at most maxLivePerByte bytes live per input byte
+// (the 75th percentile of liveDuring: the resident memory; 4 MB of "("
+// used to take 1 GB).
 func TestHostileMemoryLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts 1.25 MB per shape")
 	}
-	const maxLivePerByte = 24
+	const maxLivePerByte = 16
 	x := testExtractor(t)
 	for _, sh := range hostileShapes {
 		t.Run(sh.name, func(t *testing.T) {
 			small, large := hostileArticle(sh.unit, 256<<10), hostileArticle(sh.unit, 1<<20)
 			bs := allocBytes(func() { x.Extract(small) })
 			var bl uint64
-			live := peakLive(func() { bl = allocBytes(func() { x.Extract(large) }) })
+			peak, live := liveDuring(func() { bl = allocBytes(func() { x.Extract(large) }) })
 			ratio := float64(bl) / float64(max(bs, 1))
 			livePerByte := float64(live) / float64(len(large.Text))
-			msg := fmt.Sprintf("allocated %d B for %d bytes, %d B for %d bytes (ratio %.2f, %.0f B/byte); at most %d B live (%.1f B/byte)",
-				bs, len(small.Text), bl, len(large.Text), ratio, float64(bl)/float64(len(large.Text)), live, livePerByte)
+			msg := fmt.Sprintf("allocated %d B for %d bytes, %d B for %d bytes (ratio %.2f, %.0f B/byte); live %.1f B/byte (75th percentile of the GCs), %.1f B/byte (largest)",
+				bs, len(small.Text), bl, len(large.Text), ratio, float64(bl)/float64(len(large.Text)), livePerByte, float64(peak)/float64(len(large.Text)))
 			if ratio > 6 || livePerByte > maxLivePerByte {
 				t.Errorf("memory not linear with a small constant: %s", msg)
 			} else {
