@@ -123,8 +123,12 @@ func (a *app) materializePeriods() ([]string, error) {
 // sourceOptions are the reading options shared by ingest, extract and eval.
 func (a *app) sourceOptions(published string) (ingest.SourceOptions, error) {
 	opt := ingest.SourceOptions{MaxBytes: a.cfg.v.GetInt("ingest.max_article_bytes"), Stdin: a.in,
+		ReadTimeout: a.cfg.v.GetDuration("ingest.read_timeout"),
 		HTTP: ingest.HTTPOptions{UserAgent: ingest.UserAgent(versionString()), MaxBytes: int64(a.cfg.v.GetInt("ingest.max_article_bytes")),
-			AllowHosts: a.cfg.list("ingest.http_allow")}}
+			AllowHosts:  a.cfg.list("ingest.http_allow"),
+			FeedBudget:  a.cfg.v.GetDuration("ingest.feed_budget"),
+			Concurrency: a.cfg.v.GetInt("ingest.feed_concurrency"),
+			PerHost:     a.cfg.v.GetInt("ingest.feed_per_host")}}
 	if published != "" {
 		d, err := parseDay(published)
 		if err != nil {
