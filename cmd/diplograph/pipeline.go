@@ -32,7 +32,7 @@ func (a *app) extractor() (*extract.Extractor, *lexicon.Lexicon, error) {
 			if fi, err := os.Stat(part); err != nil || !fi.IsDir() {
 				return nil, nil, usagef("extract.lexicon_dirs: %s is not a directory", part)
 			}
-			dirs = append(dirs, os.DirFS(part))
+			dirs = append(dirs, lexicon.Dir(part))
 		}
 	}
 	verbs, actors, err := a.dictionaries()

@@ -30,9 +30,12 @@ schedule.cron (default @hourly), in the foreground, until SIGINT or SIGTERM.
 
 Each run takes a lock held in the graph, so two runs never overlap, also
 across processes and machines that share the database: a run that finds the
-lock taken is recorded as skipped and waits for the next time. The lock
-expires after schedule.lock_ttl when its holder died. Each run is recorded as
-an (:IngestRun) node with its status and counts ('diplograph schedule runs').
+lock taken is recorded as skipped and waits for the next time. A run renews
+the lock while it makes progress; a holder that died on this host is
+replaced at once (its run marked abandoned), one elsewhere after
+schedule.lock_ttl, and a run stalled for schedule.stall_limit lets it
+expire. Each run is recorded as an (:IngestRun) node with its status and
+counts ('diplograph schedule runs').
 Feeds are read incrementally: the feed's ETag and Last-Modified are kept in
 the graph, and items whose link is already in the graph are neither fetched
 nor written. On SIGTERM the batch in hand is written, the run is recorded as
@@ -120,8 +123,9 @@ func (a *app) scheduleOptions(names []string) (schedule.Options, error) {
 			ExtractorVersion: extractorVersion(), // with the dictionaries' digest at each run
 			AllowUndated:     a.cfg.v.GetBool("ingest.allow_undated"),
 		},
-		LockTTL: a.cfg.v.GetDuration("schedule.lock_ttl"),
-		Log:     a.progress(),
+		LockTTL:    a.cfg.v.GetDuration("schedule.lock_ttl"),
+		StallLimit: a.cfg.v.GetDuration("schedule.stall_limit"),
+		Log:        a.progress(),
 	}, nil
 }
 

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -262,19 +261,23 @@ func (l *Lexicon) loadFSSkip(fsys fs.FS, skip string) error {
 	}
 }
 
-// osDirFS is the type of the file systems os.DirFS returns.
-var osDirFS = reflect.TypeOf(os.DirFS("."))
+// Dir is a user directory of dictionary files, read like os.DirFS(path),
+// that keeps its path so that errors name "path/countries.txt:3" and not
+// only the base name. Callers reading extract.lexicon_dirs use it.
+func Dir(path string) fs.FS { return dirFS{FS: os.DirFS(path), path: path} }
 
-// DirName is the directory a user file system reads, as the caller gave it
-// to os.DirFS, so that errors name "dir/countries.txt:3" and not only the
-// base name; "" for other file systems (the embedded data, fstest.MapFS).
-// os.DirFS keeps the directory as a string, which is read here without any
-// file system access.
+type dirFS struct {
+	fs.FS
+	path string
+}
+
+// DirName is the path of a file system made by [Dir], "" for any other
+// (the embedded data, fstest.MapFS, a plain os.DirFS).
 func DirName(fsys fs.FS) string {
-	if fsys == nil || reflect.TypeOf(fsys) != osDirFS {
-		return ""
+	if d, ok := fsys.(dirFS); ok {
+		return d.path
 	}
-	return reflect.ValueOf(fsys).String()
+	return ""
 }
 
 type lineErr struct {

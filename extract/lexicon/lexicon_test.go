@@ -528,7 +528,8 @@ func TestLoadIgnoresPatterns(t *testing.T) {
 
 // TestLoadErrorsNameDirectory checks that an error in a file of a user
 // directory (os.DirFS, as extract.lexicon_dirs is read) names the file with
-// its directory as given, and the line.
+// its directory as given, and the line. User directories are read through
+// Dir, as extract.lexicon_dirs is.
 func TestLoadErrorsNameDirectory(t *testing.T) {
 	tests := []struct{ name, file, body, want string }{
 		{"columns", "countries.txt", "XXA\tstate\n", ":1: want 3 tab-separated columns"},
@@ -547,7 +548,7 @@ func TestLoadErrorsNameDirectory(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := "lexicon: " + filepath.Join(dir, tc.file) + tc.want
-			_, err := Load(os.DirFS(dir))
+			_, err := Load(Dir(dir))
 			if err == nil || !strings.HasPrefix(err.Error(), want) {
 				t.Fatalf("got error %v, want prefix %q", err, want)
 			}
@@ -561,7 +562,8 @@ func TestDirName(t *testing.T) {
 		fsys fs.FS
 		want string
 	}{
-		{"os.DirFS", os.DirFS("some/dir"), "some/dir"},
+		{"Dir", Dir("some/dir"), "some/dir"},
+		{"os.DirFS", os.DirFS("some/dir"), ""},
 		{"map", fstest.MapFS{}, ""},
 		{"nil", nil, ""},
 	}
