@@ -19,6 +19,7 @@ import (
 // (for "Chad", "Korea").
 type memory struct {
 	persons    []*person
+	pidx       personIndex      // finds persons without scanning them
 	prevPers   []*person        // persons named in the previous sentence
 	prevTitled []titledRef      // officials named by title only in the previous sentence
 	prevSubj   []actor          // subject of the previous sentence (shadow copies)

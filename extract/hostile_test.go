@@ -33,13 +33,25 @@ var hostileShapes = []struct{ name, unit string }{
 	{"ands", "and "},
 	{"countries", "France Germany Russia China Iran Iraq "},
 	{"news", "Britain and the US are to enter direct talks with Iran over how to stabilise Iraq, the foreign secretary said. "},
+	// thousands of officials, each named once (%s: a new name each time)
+	{"persons", "French Foreign Minister Jean %s met Mr. %s and Germany's ambassador Hans %s. "},
 }
 
-// hostileArticle returns an article of about n bytes made of unit.
+// hostileArticle returns an article of about n bytes made of unit, whose
+// %s, if any, is a new capitalized word at each repetition.
 func hostileArticle(unit string, n int) article.Article {
+	text := strings.Repeat(unit, max(1, n/len(unit)))
+	if strings.Contains(unit, "%s") {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			w := string([]byte{byte('A' + i%26), byte('a' + i/26%26), byte('a' + i/676%26), byte('a' + i/17576%26)})
+			b.WriteString(strings.ReplaceAll(unit, "%s", w))
+		}
+		text = b.String()
+	}
 	return article.Article{
 		ID:                 "hostile",
-		Text:               strings.Repeat(unit, max(1, n/len(unit))),
+		Text:               text,
 		Published:          time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
 		PublishedPrecision: article.PrecisionDay,
 	}
@@ -139,7 +151,7 @@ func TestHostileMemoryLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts 1.25 MB per shape")
 	}
-	const maxLivePerByte = 16
+	const maxLivePerByte = 24
 	x := testExtractor(t)
 	for _, sh := range hostileShapes {
 		t.Run(sh.name, func(t *testing.T) {

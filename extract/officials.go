@@ -16,6 +16,90 @@ type person struct {
 	code    string
 	title   string // as written
 	ntitle  string // normalized
+	idx     int    // its index in memory.persons
+}
+
+// personIndex finds the article's persons by id, name, surname and title
+// without scanning them all, which made an article naming thousands of
+// people quadratic. A lookup takes the candidates of the index, checks
+// each against the condition a scan of memory.persons would test, and
+// keeps the first in that order (the least idx), so it finds what the
+// scan found. An entry is added whenever a person's name, title or code
+// changes; a stale one fails the check.
+type personIndex struct {
+	byID      map[string]*person   // the first person with the id
+	byLower   map[string][]*person // by strings.ToLower of a name
+	byFold    map[string][]*person // by foldKey of a name
+	bySurname map[string][]*person
+	byBare    map[string][]*person // by bareSurname of the surname
+	byTitle   map[string][]*person // by normalized title, with a code
+}
+
+// foldKey returns a key that two strings share when strings.EqualFold
+// holds between them: each rune (an invalid byte as U+FFFD, as EqualFold
+// reads it) becomes the least rune of its case-folding orbit.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			r -= 'a' - 'A'
+		case r >= utf8.RuneSelf:
+			m := r
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				m = min(m, f)
+			}
+			r = m
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// indexPerson adds p to the index under its current id, name, surname
+// and title.
+func (d *doc) indexPerson(p *person) {
+	ix := &d.pidx
+	if ix.byID == nil {
+		ix.byID = map[string]*person{}
+		ix.byLower = map[string][]*person{}
+		ix.byFold = map[string][]*person{}
+		ix.bySurname = map[string][]*person{}
+		ix.byBare = map[string][]*person{}
+		ix.byTitle = map[string][]*person{}
+	}
+	if ix.byID[p.id] == nil {
+		ix.byID[p.id] = p
+	}
+	addOnce(ix.byLower, strings.ToLower(p.name), p)
+	addOnce(ix.byFold, foldKey(p.name), p)
+	addOnce(ix.bySurname, p.surname, p)
+	addOnce(ix.byBare, bareSurname(p.surname), p)
+	if p.ntitle != "" && p.code != "" {
+		addOnce(ix.byTitle, p.ntitle, p)
+	}
+}
+
+// addOnce appends p to m[k] unless it is its last entry already.
+func addOnce(m map[string][]*person, k string, p *person) {
+	if l := m[k]; len(l) == 0 || l[len(l)-1] != p {
+		m[k] = append(l, p)
+	}
+}
+
+// firstPerson returns the candidate of lists with the least idx that
+// satisfies ok, or nil.
+func firstPerson(ok func(*person) bool, lists ...[]*person) *person {
+	var best *person
+	for _, l := range lists {
+		for _, p := range l {
+			if (best == nil || p.idx < best.idx) && ok(p) {
+				best = p
+			}
+		}
+	}
+	return best
 }
 
 // isNameTok reports whether token i can be part of a person's name: a
@@ -290,7 +374,7 @@ func (d *doc) titled(ti0, ti1 int, m lexicon.Mention) {
 	// "the foreign secretary": an official named before with that title
 	if start > 0 && d.toks[start-1].w == "the" {
 		var found *person
-		for _, p := range d.persons {
+		for _, p := range d.pidx.byTitle[ntitle] {
 			if p.ntitle == ntitle && p.code != "" {
 				if found != nil && found != p {
 					return
@@ -385,10 +469,11 @@ func (d *doc) lookupName(n0, n1 int) *person {
 	for s := n0; s < n1; s++ {
 		name := d.spanText(s, n1)
 		lname := strings.ToLower(name)
-		for _, p := range d.persons {
-			if strings.EqualFold(p.name, name) || p.surname == lname || bareSurname(p.surname) == bareSurname(lname) {
-				return p
-			}
+		ok := func(p *person) bool {
+			return strings.EqualFold(p.name, name) || p.surname == lname || bareSurname(p.surname) == bareSurname(lname)
+		}
+		if p := firstPerson(ok, d.pidx.byFold[foldKey(name)], d.pidx.bySurname[lname], d.pidx.byBare[bareSurname(lname)]); p != nil {
+			return p
 		}
 	}
 	for s := n0; s < n1; s++ {
@@ -421,22 +506,24 @@ func (d *doc) personFor(name, code, title, ntitle string) *person {
 	if i := strings.LastIndexByte(lname, ' '); i >= 0 {
 		sur = lname[i+1:]
 	}
-	for _, p := range d.persons {
-		if strings.ToLower(p.name) == lname || (p.surname == sur && (code == "" || p.code == "" || p.code == code) && (strings.HasSuffix(lname, " "+p.surname) || !strings.Contains(lname, " "))) {
-			if p.code == "" && code != "" {
-				p.code = code
-				d.ents[p.id].Country = code
-			}
-			if p.title == "" && title != "" {
-				p.title, p.ntitle = title, ntitle
-				d.ents[p.id].Title = title
-			}
-			if len(name) > len(p.name) {
-				p.name = name
-				d.ents[p.id].Name = name
-			}
-			return p
+	ok := func(p *person) bool {
+		return strings.ToLower(p.name) == lname || (p.surname == sur && (code == "" || p.code == "" || p.code == code) && (strings.HasSuffix(lname, " "+p.surname) || !strings.Contains(lname, " ")))
+	}
+	if p := firstPerson(ok, d.pidx.byLower[lname], d.pidx.bySurname[sur]); p != nil {
+		if p.code == "" && code != "" {
+			p.code = code
+			d.ents[p.id].Country = code
 		}
+		if p.title == "" && title != "" {
+			p.title, p.ntitle = title, ntitle
+			d.ents[p.id].Title = title
+		}
+		if len(name) > len(p.name) {
+			p.name = name
+			d.ents[p.id].Name = name
+		}
+		d.indexPerson(p)
+		return p
 	}
 	if code == "" {
 		code = d.holderCode(name)
@@ -451,7 +538,9 @@ func (d *doc) personFor(name, code, title, ntitle string) *person {
 			break
 		}
 	}
+	p.idx = len(d.persons)
 	d.persons = append(d.persons, p)
+	d.indexPerson(p)
 	e := d.entity(p.id, KindPerson, name)
 	e.Country = code
 	e.Title = p.title
@@ -515,10 +604,5 @@ func (d *doc) pronouns() {
 }
 
 func (d *doc) personByID(id string) *person {
-	for _, p := range d.persons {
-		if p.id == id {
-			return p
-		}
-	}
-	return nil
+	return d.pidx.byID[id]
 }
