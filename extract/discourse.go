@@ -25,6 +25,9 @@ type memory struct {
 	prevSubj   []actor          // subject of the previous sentence (shadow copies)
 	acts       map[string]actor // event kind -> the last actor that did it
 	sure       map[string]bool  // codes the article names unambiguously
+	// accusers holds, for each target, the first non-negated ACCUSED
+	// relation of each source, in order (see noteAccuser)
+	accusers map[string][]Relation
 }
 
 // rememberActs records, after a sentence is parsed, the agent of each act

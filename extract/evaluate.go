@@ -734,15 +734,7 @@ func (d *doc) accusersOf(src group, t int) group {
 			return nil
 		}
 	}
-	var accusers []Relation
-	seen := map[string]bool{}
-	for _, r := range d.rels {
-		if r.Type != relation.Accused || r.Negated || r.TargetActor != code || seen[r.SourceActor] {
-			continue
-		}
-		seen[r.SourceActor] = true
-		accusers = append(accusers, r)
-	}
+	accusers := d.accusers[code] // in the order of d.rels, one per source
 	if len(accusers) > 2 {
 		return nil // too many to tell whose charge is denied
 	}

@@ -33,6 +33,8 @@ var hostileShapes = []struct{ name, unit string }{
 	{"ands", "and "},
 	{"countries", "France Germany Russia China Iran Iraq "},
 	{"news", "Britain and the US are to enter direct talks with Iran over how to stabilise Iraq, the foreign secretary said. "},
+	{"denials", "Iran accused Iraq of attacks. Iraq denied the charge. "},
+	{"meetings", "Iran's foreign minister met his Iraqi counterpart in %s. "},
 	// thousands of officials, each named once (%s: a new name each time)
 	{"persons", "French Foreign Minister Jean %s met Mr. %s and Germany's ambassador Hans %s. "},
 }

@@ -862,8 +862,28 @@ func (d *doc) emit(p *pattern, fr frame, t0, t1 int, srcs, tgts, pairs group, su
 			d.symSeen[key] = len(d.rels)
 		}
 		d.rels = append(d.rels, rel)
+		d.noteAccuser(rel)
 	}
 	return found
+}
+
+// noteAccuser records rel, a relation just added to d.rels, in
+// d.accusers when it is the first non-negated ACCUSED relation of its
+// source against its target. ACCUSED is not symmetric, so such a relation
+// is never replaced afterwards.
+func (d *doc) noteAccuser(rel Relation) {
+	if rel.Type != relation.Accused || rel.Negated || relation.Symmetric(rel.Type) {
+		return
+	}
+	for _, r := range d.accusers[rel.TargetActor] {
+		if r.SourceActor == rel.SourceActor {
+			return
+		}
+	}
+	if d.accusers == nil {
+		d.accusers = map[string][]Relation{}
+	}
+	d.accusers[rel.TargetActor] = append(d.accusers[rel.TargetActor], rel)
 }
 
 // validActor reports whether code is a state or organization code.
