@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/extract/petrarch"
 	"github.com/diplograph/diplograph/relation"
 )
@@ -120,9 +122,13 @@ func loadPatternSet(verbs []petrarch.Source, fsyss []fs.FS) (*patternSet, error)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
-			return nil, fmt.Errorf("extract: %w", err)
+			return nil, fmt.Errorf("extract: %s: %w", filepath.Join(lexicon.DirName(fsys), PatternFile), err)
 		}
-		if err := ps.parse(PatternFile, b); err != nil {
+		name := PatternFile
+		if dir := lexicon.DirName(fsys); dir != "" {
+			name = filepath.Join(dir, PatternFile) // errors name the user's file
+		}
+		if err := ps.parse(name, b); err != nil {
 			return nil, err
 		}
 	}

@@ -2,12 +2,15 @@ package extract
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/diplograph/diplograph/article"
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/extract/segment"
 )
 
@@ -248,6 +251,18 @@ func TestPatternErrors(t *testing.T) {
 		if err == nil || !contains1(err.Error(), want) {
 			t.Errorf("%q: error %v, want %q", src, err, want)
 		}
+	}
+	// a file in a user directory (extract.lexicon_dirs) is named with its
+	// directory
+	dir := filepath.Join(t.TempDir(), "my-lexicon")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "patterns.txt"), []byte("\nFOO  v  meet :: S V O\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadPatterns(lexicon.Dir(dir)); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "patterns.txt")+":2: ") {
+		t.Errorf("user directory: error %v, want it to name %s:2", err, filepath.Join(dir, "patterns.txt"))
 	}
 	// a user file extends the defaults
 	ps, err := loadPatterns(fstest.MapFS{"patterns.txt": {Data: []byte("ACCUSED  v  berate :: S V O\n")}})
