@@ -12,6 +12,7 @@ import (
 	"github.com/diplograph/diplograph/extract/petrarch"
 	"github.com/diplograph/diplograph/extract/segment"
 	"github.com/diplograph/diplograph/extract/syntax"
+	"github.com/diplograph/diplograph/slug"
 )
 
 // Modalities of a relation.
@@ -736,63 +737,10 @@ func (d *doc) placeEntity(m lexicon.Mention) string {
 	if name == "" {
 		name = m.Text
 	}
-	id := "pl:" + slug(name)
+	id := "pl:" + slug.Make(name)
 	if d.ents[id] == nil {
 		e := d.entity(id, KindPlace, name)
 		e.Country = m.Code
 	}
 	return id
-}
-
-// slug makes an id part: lower case ASCII letters and digits joined by "-".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		case r > 127:
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(foldLatin(r))
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-func foldLatin(r rune) rune {
-	switch {
-	case strings.ContainsRune("àáâãäåā", r):
-		return 'a'
-	case strings.ContainsRune("çćč", r):
-		return 'c'
-	case strings.ContainsRune("èéêëēę", r):
-		return 'e'
-	case strings.ContainsRune("ìíîïī", r):
-		return 'i'
-	case strings.ContainsRune("ñń", r):
-		return 'n'
-	case strings.ContainsRune("òóôõöøō", r):
-		return 'o'
-	case strings.ContainsRune("ùúûüū", r):
-		return 'u'
-	case strings.ContainsRune("šś", r):
-		return 's'
-	case strings.ContainsRune("žźż", r):
-		return 'z'
-	case strings.ContainsRune("ğ", r):
-		return 'g'
-	case strings.ContainsRune("ı", r):
-		return 'i'
-	}
-	return r
 }

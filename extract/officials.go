@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/slug"
 )
 
 // person is an official named in the article.
@@ -528,7 +529,7 @@ func (d *doc) personFor(name, code, title, ntitle string) *person {
 	if code == "" {
 		code = d.holderCode(name)
 	}
-	p := &person{id: "p:" + slug(name), name: name, surname: sur, code: code, title: title, ntitle: ntitle}
+	p := &person{id: "p:" + slug.Make(name), name: name, surname: sur, code: code, title: title, ntitle: ntitle}
 	if p.id == "p:" {
 		return nil
 	}

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/slug"
+)
 
 // Named organizations without a guideline code ("ORG:<name>", guideline
 // section 1): a run of capitalized words, possibly joined by "of", "for",
@@ -58,7 +62,7 @@ func (d *doc) orgActors() {
 		}
 		name := d.spanText(i, end)
 		code := "ORG:" + name
-		id := "o:" + slug(name)
+		id := "o:" + slug.Make(name)
 		if d.ents[id] == nil {
 			d.entity(id, KindOrganization, name)
 		}

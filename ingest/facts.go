@@ -7,14 +7,15 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/article"
+	"github.com/diplograph/diplograph/calendar"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/relation"
+	"github.com/diplograph/diplograph/slug"
 )
 
 // ContentHash identifies an article's text alone, as extracted by a given
@@ -82,11 +83,11 @@ func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, w allian
 			if e.Country == "" || !addActor(e.Country) {
 				continue // an official must act for a known state or organization
 			}
-			id := slug(e.Name) + "@" + e.Country
+			id := slug.Make(e.Name) + "@" + e.Country
 			personIDs[e.ID] = id
 			f.Persons = append(f.Persons, graph.PersonNode{ID: id, Name: e.Name, Actor: e.Country, Title: e.Title, Date: a.Published})
 		case "place":
-			id := slug(e.Name)
+			id := slug.Make(e.Name)
 			if e.Country != "" && addActor(e.Country) {
 				id += "@" + e.Country
 			}
@@ -194,16 +195,16 @@ func actorNode(code string, lex *lexicon.Lexicon) (graph.ActorNode, bool) {
 	return graph.ActorNode{}, false
 }
 
-// parseDate reads YYYY-MM-DD, YYYY-MM or YYYY; anything else falls back to
-// the published date.
+// parseDate reads a relation's or a meeting's date as package calendar
+// does (YYYY-MM-DD, YYYY-MM or YYYY), with the extractor's precision when
+// it gives one ("week" is a day's date) and the date's own otherwise;
+// anything else falls back to the published date, at day precision.
 func parseDate(s, precision string, published time.Time) (time.Time, string) {
-	for _, l := range []struct{ layout, precision string }{{"2006-01-02", "day"}, {"2006-01", "month"}, {"2006", "year"}} {
-		if t, err := time.Parse(l.layout, s); err == nil {
-			if precision == "" || precision == "unknown" {
-				precision = l.precision
-			}
-			return t, precision
+	if d, err := calendar.Parse(s); err == nil {
+		if precision == "" || precision == "unknown" {
+			precision = string(d.Precision)
 		}
+		return d.First, precision
 	}
 	if published.IsZero() {
 		return time.Time{}, "unknown"
@@ -224,21 +225,4 @@ func meetingKind(name string) string {
 		}
 	}
 	return "meeting"
-}
-
-// slug is a stable key for a name: lower case, letters and digits joined
-// by hyphens.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }

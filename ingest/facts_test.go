@@ -109,10 +109,31 @@ func TestArticleHash(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{"William Hague": "william-hague", "Mohammad-Javad  Zarif": "mohammad-javad-zarif", "Nouri al-Maliki ": "nouri-al-maliki", "Élysée": "élysée"} {
-		if got := slug(in); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+// TestParseDate: a relation's date is read as package calendar reads
+// query windows, keeping the extractor's precision when it gives one.
+func TestParseDate(t *testing.T) {
+	pub := time.Date(2014, 6, 20, 0, 0, 0, 0, time.UTC)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		date, prec string
+		published  time.Time
+		want       time.Time
+		wantPrec   string
+	}{
+		{"2014-06-14", "day", pub, day(2014, 6, 14), "day"},
+		{"2014-06-09", "week", pub, day(2014, 6, 9), "week"},
+		{"2014-06", "", pub, day(2014, 6, 1), "month"},
+		{"2014", "unknown", pub, day(2014, 1, 1), "year"},
+		{"1979", "year", pub, day(1979, 1, 1), "year"},
+		{"", "", pub, pub, "day"},
+		{"soon", "day", pub, pub, "day"},
+		{"2014-02-30", "day", pub, pub, "day"},
+		{"", "", time.Time{}, time.Time{}, "unknown"},
+	}
+	for _, tt := range tests {
+		got, prec := parseDate(tt.date, tt.prec, tt.published)
+		if !got.Equal(tt.want) || prec != tt.wantPrec {
+			t.Errorf("parseDate(%q, %q) = %v %s, want %v %s", tt.date, tt.prec, got, prec, tt.want, tt.wantPrec)
 		}
 	}
 }

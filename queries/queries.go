@@ -23,9 +23,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/diplograph/diplograph/calendar"
 )
 
 //go:embed *.cypher
@@ -263,35 +264,18 @@ func convert(p Param, v string, resolve Resolver) (any, error) {
 	return nil, fmt.Errorf("unknown type %q", p.Type)
 }
 
-// ParseDate reads YYYY-MM-DD, YYYY-MM (the first of the month) or YYYY
-// (the first of January) as a Neo4j date. A window's end is read with
-// ParseEndDate.
+// ParseDate reads a date as package calendar does (YYYY-MM-DD, YYYY-MM or
+// YYYY) as a Neo4j date: its first day, so the first of the month or of
+// January. A window's end is read with ParseEndDate.
 func ParseDate(v string) (dbtype.Date, error) {
-	t, _, err := parseDay(v)
-	return dbtype.Date(t), err
+	d, err := calendar.Parse(v)
+	return dbtype.Date(d.First), err
 }
 
 // ParseEndDate reads the last day of a window: YYYY-MM-DD, YYYY-MM (the
 // last day of the month) or YYYY (the 31st of December), so that
 // from=2014 to=2014 is the whole year.
 func ParseEndDate(v string) (dbtype.Date, error) {
-	t, months, err := parseDay(v)
-	if months > 0 {
-		t = t.AddDate(0, months, -1)
-	}
-	return dbtype.Date(t), err
-}
-
-// parseDay reads the first day v names and how many months v spans (0 for
-// a single day).
-func parseDay(v string) (time.Time, int, error) {
-	for _, l := range []struct {
-		layout string
-		months int
-	}{{"2006-01-02", 0}, {"2006-01", 1}, {"2006", 12}} {
-		if t, err := time.Parse(l.layout, v); err == nil {
-			return t, l.months, nil
-		}
-	}
-	return time.Time{}, 0, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", v)
+	d, err := calendar.Parse(v)
+	return dbtype.Date(d.Last()), err
 }

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/diplograph/diplograph/calendar"
 )
 
-func parseDay(s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
-	}
-	return t, nil
-}
+// parseDay reads --published: a single day (YYYY-MM-DD), as
+// calendar.ParseDay reads it; a month or a year is refused, since the
+// publication day anchors the article's relative dates.
+func parseDay(s string) (time.Time, error) { return calendar.ParseDay(s) }
