@@ -107,8 +107,9 @@ index point, and the index line is broken there, so that no trend is drawn
 through months the news said nothing about.
 
 States are given by name, alias or ISO alpha-3 code (USA, "United States",
-Iran, IRN). Dates are YYYY-MM-DD; YYYY-MM and YYYY mean the first day of that
-month or year, as in 'diplograph query'.`,
+Iran, IRN), including the names added by extract.lexicon_dirs and
+extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
+'diplograph query': --from 2014 is the first day of 2014, --to 2014 its last.`,
 		Example: `  # SVG per month, for the seed articles' USA-Iran dyad
   diplograph chart alliance --a USA --b Iran --period month --out usa-irn.svg
 
@@ -131,11 +132,12 @@ month or year, as in 'diplograph query'.`,
 			if err != nil {
 				return usagef("--period %q: want month, quarter or year", period)
 			}
-			codeA, err := resolveCountry(stateA)
+			resolve := a.countryResolver()
+			codeA, err := resolve(stateA)
 			if err != nil {
 				return usagef("--a: %w", err)
 			}
-			codeB, err := resolveCountry(stateB)
+			codeB, err := resolve(stateB)
 			if err != nil {
 				return usagef("--b: %w", err)
 			}
@@ -153,7 +155,7 @@ month or year, as in 'diplograph query'.`,
 				"planned_factor": strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)}
 			setIf(raw, "from", from)
 			setIf(raw, "to", to)
-			params, err := q.Bind(raw, resolveCountry)
+			params, err := q.Bind(raw, resolve)
 			if err != nil {
 				return usageError{err}
 			}
@@ -235,7 +237,7 @@ window, and --min-events to keep only the pairs with that many events.`,
 				"planned_factor": strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)}
 			setIf(raw, "from", from)
 			setIf(raw, "to", to)
-			params, err := q.Bind(raw, resolveCountry)
+			params, err := q.Bind(raw, a.countryResolver())
 			if err != nil {
 				return usageError{err}
 			}

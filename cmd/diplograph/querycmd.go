@@ -27,9 +27,11 @@ func newQueryCmd(a *app) *cobra.Command {
 		Short: "Run a predefined query (see 'query list')",
 		Long: `Run one of diplograph's predefined Cypher queries. Parameters are typed and
 checked before anything is sent to the database: dates are YYYY-MM-DD, YYYY-MM
-or YYYY; countries may be given by name, alias or ISO code ("Iran", "US",
-"GBR"). Values are passed to Neo4j as query parameters, never spliced into
-the Cypher text. Numeric parameters must be finite and in range:
+or YYYY (as the end of a window, YYYY-MM and YYYY mean its last day);
+countries may be given by name, alias or ISO code ("Iran", "US", "GBR"),
+including the names added by extract.lexicon_dirs and extract.dictionaries.
+Values are passed to Neo4j as query parameters, never spliced into the
+Cypher text. Numeric parameters must be finite and in range:
 
 ` + paramRangesHelp(),
 		Example: `  diplograph query list
@@ -58,7 +60,7 @@ the Cypher text. Numeric parameters must be finite and in range:
 			if _, given := raw["planned_factor"]; !given && hasParam(q, "planned_factor") {
 				raw["planned_factor"] = strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)
 			}
-			bound, err := q.Bind(raw, resolveCountry)
+			bound, err := q.Bind(raw, a.countryResolver())
 			if err != nil {
 				return usageError{err}
 			}
@@ -122,13 +124,42 @@ func parseParams(ps []string) (map[string]string, error) {
 	return raw, nil
 }
 
-// resolveCountry accepts an ISO alpha-3 code or any name, short name or
-// abbreviation the lexicon knows for a state.
-func resolveCountry(s string) (string, error) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return "", err
+// countryResolver resolves the states of query parameters and chart flags
+// through the configured lexicon: the built-in dictionaries extended by
+// extract.lexicon_dirs and extract.dictionaries, as ingest reads articles,
+// so that a name the user added there is accepted. The lexicon is loaded
+// (with the extractor, by a.extractor) the first time a state is
+// resolved, and not at all for a query without one.
+func (a *app) countryResolver() queries.Resolver {
+	return lazyResolver(func() (*lexicon.Lexicon, error) {
+		_, lex, err := a.extractor()
+		return lex, err
+	})
+}
+
+// lazyResolver returns a resolver that calls load once, when it is first
+// asked, and resolves through the lexicon load returned.
+func lazyResolver(load func() (*lexicon.Lexicon, error)) queries.Resolver {
+	var (
+		lex     *lexicon.Lexicon
+		loadErr error
+		loaded  bool
+	)
+	return func(s string) (string, error) {
+		if !loaded {
+			lex, loadErr = load()
+			loaded = true
+		}
+		if loadErr != nil {
+			return "", fmt.Errorf("loading the dictionaries to resolve %q: %w", s, loadErr)
+		}
+		return stateCode(lex, s)
 	}
+}
+
+// stateCode accepts an ISO alpha-3 code or any name, short name or
+// abbreviation lex knows for a state, and returns the state's code.
+func stateCode(lex *lexicon.Lexicon, s string) (string, error) {
 	if c, ok := lex.Country(strings.ToUpper(s)); ok {
 		return c.Code, nil
 	}
@@ -144,7 +175,7 @@ func resolveCountry(s string) (string, error) {
 			return c, nil
 		}
 	case 0:
-		return "", fmt.Errorf("%q is not a state diplograph knows (give its name or ISO alpha-3 code)", s)
+		return "", fmt.Errorf("%q is not a state diplograph knows (give its name or ISO alpha-3 code; names are added in a directory of extract.lexicon_dirs)", s)
 	}
 	var list []string
 	for c := range codes {
