@@ -39,8 +39,9 @@ type Options struct {
 	// AllowUndated accepts articles without a published date; their
 	// relations are stored without a date. Otherwise such an article fails.
 	AllowUndated bool
-	// Progress, if set, is called after each article or batch, never
-	// concurrently.
+	// Progress, if set, is called whenever articles are finished (written,
+	// failed, or in a dry run extracted), never concurrently. Summary.Finished
+	// counts them; Seen runs ahead of it while writes are under way.
 	Progress func(Summary)
 }
 
@@ -66,6 +67,14 @@ type Summary struct {
 	Relations int       `json:"relations_written"`
 	Seconds   float64   `json:"seconds"`
 	Failures  []Failure `json:"failures,omitempty"`
+}
+
+// Finished is how many of the articles seen are done: written (new,
+// updated or unchanged), failed, or in a dry run extracted. Articles seen
+// but still waiting for the writer are not counted, so Finished equals Seen
+// only when every article read so far is done.
+func (s Summary) Finished() int {
+	return s.New + s.Updated + s.Unchanged + s.Extracted + s.Failed
 }
 
 // Source produces the items of a run (see Read).
@@ -182,27 +191,30 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 		if failed != nil {
 			mu.Lock()
 			sum.failDatabase(failed, len(batch))
+			progress()
 			mu.Unlock()
 			return
 		}
 		outs, err := w.WriteArticles(writeCtx, fs)
 		mu.Lock()
 		defer mu.Unlock()
-		defer progress()
 		switch {
 		case err == nil:
 			for i, j := range batch {
 				record(j, outs[i])
 			}
+			progress()
 			return
 		case unreachable(err):
 			stop(err)
 			sum.failDatabase(runErr, len(batch))
+			progress()
 			return
 		}
 		for _, j := range batch {
 			if runErr != nil {
 				sum.failDatabase(runErr, 1)
+				progress()
 				continue
 			}
 			mu.Unlock()
@@ -217,6 +229,7 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 			default:
 				sum.fail(j.item.Origin, err)
 			}
+			progress()
 		}
 	}
 	// The writer runs beside extraction. It takes a batch only when it is

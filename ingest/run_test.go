@@ -434,3 +434,108 @@ func TestIngestConcurrentSameFiles(t *testing.T) {
 		})
 	}
 }
+
+// The progress reported counts only finished articles: never more written
+// than the writer has acknowledged, never more finished than seen, and all
+// of them finished in the last report, so that a display reaches 100% when
+// the writes are done, not when the last article is read. The first write
+// waits until the run has seen every article (the last one fails before any
+// write), so that Seen runs ahead of the writes; one batch holds them all,
+// so that the run is never blocked on the waiting writer.
+func TestRunProgressCountsFinishedArticles(t *testing.T) {
+	x, lex := pipeline(t)
+	const n = 12
+	bad := errors.New("constraint violated")
+	for _, tt := range []struct {
+		name string
+		// outcome answers for one article; an error fails the call.
+		outcome              func(id string) (graph.Outcome, error)
+		new, unchanged, fail int
+	}{
+		{"all new", func(string) (graph.Outcome, error) { return graph.New, nil }, n - 1, 0, 1},
+		{"some unchanged", func(id string) (graph.Outcome, error) {
+			if id == "a2" || id == "a7" {
+				return graph.Unchanged, nil
+			}
+			return graph.New, nil
+		}, n - 3, 2, 1},
+		{"a bad article fails its batch, then alone", func(id string) (graph.Outcome, error) {
+			if id == "a4" {
+				return "", bad
+			}
+			return graph.New, nil
+		}, n - 2, 0, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			as := make([]article.Article, n)
+			for i := range as {
+				as[i] = testArticle(i)
+			}
+			as[n-1].ID = ""    // fails in extraction, without a write
+			var acked sync.Map // ids the writer has stored and answered for
+			ackedCount := func() int {
+				c := 0
+				acked.Range(func(any, any) bool { c++; return true })
+				return c
+			}
+			allRead := make(chan struct{})
+			w := &fakeWriter{
+				before: func(call int) {
+					if call == 1 {
+						<-allRead
+					}
+				},
+				write: func(_ int, fs []graph.ArticleFacts) ([]graph.Outcome, error) {
+					outs := make([]graph.Outcome, len(fs))
+					for i, f := range fs {
+						o, err := tt.outcome(f.Article.ID)
+						if err != nil {
+							return nil, fmt.Errorf("graph: article %s: %w", f.Article.ID, err)
+						}
+						outs[i] = o
+					}
+					for _, f := range fs {
+						acked.Store(f.Article.ID, true)
+					}
+					return outs, nil
+				},
+			}
+			var reports []ingest.Summary
+			once := sync.Once{}
+			progress := func(s ingest.Summary) {
+				reports = append(reports, s)
+				if written := s.New + s.Updated + s.Unchanged; written > ackedCount() {
+					t.Errorf("progress reports %d written, the writer acknowledged %d: %+v", written, ackedCount(), s)
+				}
+				if s.Finished() > s.Seen {
+					t.Errorf("progress reports %d finished of %d seen", s.Finished(), s.Seen)
+				}
+				if s.Seen == n {
+					once.Do(func() { close(allRead) })
+				}
+			}
+			sum, err := ingest.Run(context.Background(), items(as, nil), x, lex, w,
+				ingest.Options{Workers: 1, BatchSize: 100, ExtractorVersion: "test", Progress: progress})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.New != tt.new || sum.Unchanged != tt.unchanged || sum.Failed != tt.fail || sum.Seen != n || sum.Finished() != n {
+				t.Fatalf("summary %+v (finished %d); want %d new, %d unchanged, %d failed of %d", sum, sum.Finished(), tt.new, tt.unchanged, tt.fail, n)
+			}
+			// The extraction failure of the last article was reported
+			// while every other article still waited for the writer.
+			if len(reports) == 0 || reports[0].Seen != n || reports[0].Finished() != 1 {
+				t.Errorf("first report %+v: want all %d seen, 1 finished (the failure)", reports, n)
+			}
+			last := reports[len(reports)-1]
+			if last.Finished() != n || last.Seen != n {
+				t.Errorf("last report %+v: want all %d finished", last, n)
+			}
+			for i := 1; i < len(reports); i++ {
+				if reports[i].Finished() < reports[i-1].Finished() {
+					t.Errorf("finished went back from %d to %d", reports[i-1].Finished(), reports[i].Finished())
+				}
+			}
+		})
+	}
+}
