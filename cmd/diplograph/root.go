@@ -33,17 +33,9 @@ eight more, after the PLOVER event ontology), writes them idempotently to
 Neo4j with their provenance, and answers with predefined Cypher queries how
 alliances change over time.
 
-With no Neo4j configured (neo4j.uri empty) it uses a local Neo4j Community
-server that it assembles from Maven Central and starts itself: see
-'diplograph neo4j --help'.
-
-Configuration: flag > environment > config file > default. The config file
-is diplograph.yaml in ., $XDG_CONFIG_HOME/diplograph/ or /etc/diplograph/, or
-the file given with --config; keys are the names below, nested in YAML
-(neo4j: {uri: ...}). 'diplograph config show' prints the effective values and
-where each came from.
-
-` + settingsHelp() + "\n" + exitCodesHelp,
+With no Neo4j URI configured it uses a local Neo4j Community server that it
+assembles from Maven Central and starts itself: see 'diplograph neo4j --help'.
+The configuration keys and the exit codes follow the list of commands.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -101,7 +93,28 @@ where each came from.
 		newChartCmd(a),
 	)
 	usageArgs(root)
+	// The root's help puts the commands first and the configuration after
+	// them; the other commands keep cobra's help.
+	defaultHelp := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		defaultHelp(c, args)
+		if c == root {
+			fmt.Fprint(c.OutOrStdout(), "\n"+configHelp())
+		}
+	})
 	return root
+}
+
+// configHelp is the part of the root's help after the commands: where the
+// configuration comes from, every key, and the exit codes.
+func configHelp() string {
+	return `Configuration: flag > environment > config file > default. The config file
+is diplograph.yaml in ., $XDG_CONFIG_HOME/diplograph/ or /etc/diplograph/, or
+the file given with --config; keys are the names below, nested in YAML
+(neo4j: {uri: ...}). 'diplograph config show' prints the effective values and
+where each came from.
+
+` + settingsHelp() + "\n" + exitCodesHelp + "\n"
 }
 
 // usageArgs makes argument errors (a wrong number of arguments) usage
