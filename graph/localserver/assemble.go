@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -100,12 +101,13 @@ func Assemble(ctx context.Context, dist, maven string, progress io.Writer) error
 	}
 	lib, plugins := filepath.Join(work, "lib"), filepath.Join(work, "plugins")
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, mvn, "-B", "-q", "-f", pomPath,
-		"-Ddiplograph.lib="+lib, "-Ddiplograph.plugins="+plugins, "package")
+	cmd := exec.CommandContext(ctx, mvn, mavenArgs(pomPath, lib, plugins)...)
 	cmd.Dir = work
+	cmd.Env = mavenEnv(os.Environ())
 	// One writer for both streams: os/exec then writes to it from one
-	// goroutine at a time.
-	w := io.MultiWriter(&out, progress)
+	// goroutine at a time. Whatever escape codes Maven still sends are
+	// dropped, so that progress and errors read plainly in a log.
+	w := &plainWriter{w: io.MultiWriter(&out, progress)}
 	cmd.Stdout, cmd.Stderr = w, w
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
@@ -132,6 +134,80 @@ func Assemble(ctx context.Context, dist, maven string, progress io.Writer) error
 		return fmt.Errorf("localserver: %w", err)
 	}
 	return nil
+}
+
+// mavenArgs is the Maven command line that assembles the distribution from
+// pomPath into lib and plugins: batch mode (no prompts, no progress
+// meters), quiet (errors only), and no colours.
+func mavenArgs(pomPath, lib, plugins string) []string {
+	return []string{"--batch-mode", "--quiet", "-Dstyle.color=never", "--file", pomPath,
+		"-Ddiplograph.lib=" + lib, "-Ddiplograph.plugins=" + plugins, "package"}
+}
+
+// mavenNoReset is added to MAVEN_OPTS. Maven 3.8 with Jansi 2 writes a
+// reset code (ESC[0m) to a stream that is not a terminal even in batch
+// mode with style.color=never; this JVM property stops it.
+const mavenNoReset = "-Djansi.noreset=true"
+
+// mavenEnv is environ for Maven: MAVEN_OPTS (the last one set, as os/exec
+// would use) with mavenNoReset added, the rest unchanged.
+func mavenEnv(environ []string) []string {
+	env := make([]string, 0, len(environ)+1)
+	opts := ""
+	for _, kv := range environ {
+		if v, ok := strings.CutPrefix(kv, "MAVEN_OPTS="); ok {
+			opts = v
+			continue
+		}
+		env = append(env, kv)
+	}
+	if !slices.Contains(strings.Fields(opts), mavenNoReset) {
+		opts = strings.TrimSpace(opts + " " + mavenNoReset)
+	}
+	return append(env, "MAVEN_OPTS="+opts)
+}
+
+// plainWriter passes text on without ANSI escape sequences (ESC [ ...
+// final byte; ESC, intermediate bytes, final byte), also when a sequence is
+// split across writes. Write reports len(p) when the text was passed on.
+type plainWriter struct {
+	w     io.Writer
+	state int // 0 text, 1 after ESC, 2 inside ESC [ ..., 3 after ESC and intermediates
+}
+
+func (pw *plainWriter) Write(p []byte) (int, error) {
+	out := make([]byte, 0, len(p))
+	for _, b := range p {
+		switch pw.state {
+		case 0:
+			if b == 0x1b {
+				pw.state = 1
+				continue
+			}
+			out = append(out, b)
+		case 1:
+			switch {
+			case b == '[':
+				pw.state = 2
+			case b >= 0x20 && b <= 0x2f:
+				pw.state = 3
+			default:
+				pw.state = 0
+			}
+		case 2:
+			if b >= 0x40 && b <= 0x7e {
+				pw.state = 0
+			}
+		case 3:
+			if b < 0x20 || b > 0x2f {
+				pw.state = 0
+			}
+		}
+	}
+	if _, err := pw.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func findMaven(maven string) (string, error) {
