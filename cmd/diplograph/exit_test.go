@@ -93,17 +93,6 @@ func TestQueryList(t *testing.T) {
 	}
 }
 
-func TestResolveCountry(t *testing.T) {
-	for in, want := range map[string]string{"USA": "USA", "usa": "USA", "Iran": "IRN", "United Kingdom": "GBR", "Britain": "GBR"} {
-		if got, err := resolveCountry(in); err != nil || got != want {
-			t.Errorf("resolveCountry(%q) = %q, %v; want %s", in, got, err, want)
-		}
-	}
-	if _, err := resolveCountry("Atlantis"); err == nil {
-		t.Error("Atlantis resolved")
-	}
-}
-
 func TestProgressLine(t *testing.T) {
 	s := ingest.Summary{Seen: 250, New: 200, Unchanged: 40, Failed: 10, Relations: 600, Seconds: 5}
 	for _, tt := range []struct {

@@ -12,10 +12,6 @@ import (
 	"github.com/diplograph/diplograph/extract/lexicon"
 )
 
-// resolveCountry resolves with the built-in dictionaries alone, for
-// TestResolveCountry (exit_test.go).
-func resolveCountry(s string) (string, error) { return lazyResolver(lexicon.Default)(s) }
-
 // TestCountryResolverLexiconDirs: a state's alias and a new state written
 // in a directory of extract.lexicon_dirs are accepted where query
 // parameters and chart flags name states. Before, the resolver read the
@@ -98,5 +94,17 @@ func TestCountryResolverLazy(t *testing.T) {
 	a := &app{cfg: &config{v: v}}
 	if _, err := a.countryResolver()("Iran"); err == nil || !strings.Contains(err.Error(), "is not a directory") {
 		t.Errorf("missing lexicon directory: err = %v", err)
+	}
+}
+
+func TestResolveCountry(t *testing.T) {
+	resolveCountry := lazyResolver(lexicon.Default) // the built-in dictionaries
+	for in, want := range map[string]string{"USA": "USA", "usa": "USA", "Iran": "IRN", "United Kingdom": "GBR", "Britain": "GBR"} {
+		if got, err := resolveCountry(in); err != nil || got != want {
+			t.Errorf("resolveCountry(%q) = %q, %v; want %s", in, got, err, want)
+		}
+	}
+	if _, err := resolveCountry("Atlantis"); err == nil {
+		t.Error("Atlantis resolved")
 	}
 }
