@@ -317,5 +317,6 @@ func allianceHTML(w io.Writer, t Timeline, pts []TimelinePoint, d allianceText, 
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: hex(colorIndex)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
 	bar.Overlap(line)
+	useAssets(bar, assetsHost)
 	return render(w, bar.Render)
 }

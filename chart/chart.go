@@ -9,9 +9,10 @@
 // Formats: SVG and PNG are drawn with gonum.org/v1/plot; HTML is an
 // interactive Apache ECharts page made with go-echarts (a zoomable line and
 // bar chart for the timeline, a draggable force-layout graph for the
-// network). The HTML page loads echarts.min.js from Options.AssetsHost, by
-// default the go-echarts CDN; for offline use put echarts.min.js beside the
-// page and set AssetsHost to "./".
+// network). The HTML page carries the ECharts library inline (vendored in
+// assets/ by scripts/vendor-echarts.sh and embedded in the binary), so it
+// works offline with no file beside it; Options.AssetsHost makes it load
+// echarts.min.js from a host instead.
 package chart
 
 import (
@@ -59,18 +60,15 @@ func FormatOf(path string) (Format, error) {
 	return "", fmt.Errorf("chart: %q: unknown extension .%s: want .svg, .png or .html", path, ext)
 }
 
-// DefaultAssetsHost is where HTML pages load echarts.min.js from unless
-// Options.AssetsHost says otherwise: the go-echarts CDN, which serves the
-// ECharts version go-echarts is built for.
-const DefaultAssetsHost = "https://go-echarts.github.io/go-echarts-assets/assets/"
-
 // Options are the size and, for HTML, the script location of a chart.
 type Options struct {
 	// Width and Height in pixels; zero means the chart's default. SVG is
 	// sized to show at this many CSS pixels.
 	Width, Height int
-	// AssetsHost is the URL prefix HTML pages load echarts.min.js from
-	// ("" = DefaultAssetsHost; "./" = beside the page, for offline use).
+	// AssetsHost, when set, is the URL prefix HTML pages load
+	// echarts.min.js from (a CDN, or "./" for a file beside the page),
+	// which makes the page about 1 MB smaller. "" (the default) puts the
+	// embedded ECharts library (EChartsVersion) into the page itself.
 	AssetsHost string
 }
 
@@ -96,7 +94,7 @@ func (o Options) size(defW, defH int) (w, h int, err error) {
 
 func (o Options) assetsHost() string {
 	if o.AssetsHost == "" {
-		return DefaultAssetsHost
+		return ""
 	}
 	if !strings.HasSuffix(o.AssetsHost, "/") {
 		return o.AssetsHost + "/"

@@ -361,8 +361,7 @@ func TestChartWriteNetwork(t *testing.T) {
 		opt := echartsOption(t, page, "diplograph_network")
 		for _, want := range []string{`"type":"graph"`, `"layout":"force"`, `"draggable":true`, `"roam":true`,
 			`{"source":"IRN","target":"USA","value":4,"lineStyle":{"color":"#2166ac","width":6`,
-			`"source":"IRQ","target":"SAU","value":1,"lineStyle":{"color":"#b2182b"`,
-			`<script src="` + DefaultAssetsHost + `echarts.min.js">`} {
+			`"source":"IRQ","target":"SAU","value":1,"lineStyle":{"color":"#b2182b"`} {
 			if !strings.Contains(opt, want) && !strings.Contains(page, want) {
 				t.Errorf("page lacks %s", want)
 			}
@@ -381,6 +380,75 @@ func TestChartWriteNetwork(t *testing.T) {
 			t.Errorf("tooltip table missing: %s", opt)
 		}
 	})
+}
+
+// TestChartHTMLScripts checks where the HTML pages take ECharts from: by
+// default from the page itself (the embedded library inlined, no script
+// loaded from anywhere), with AssetsHost from that host only.
+func TestChartHTMLScripts(t *testing.T) {
+	writers := map[string]func(io.Writer, Options) error{
+		"alliance": func(w io.Writer, o Options) error { return WriteAlliance(w, HTML, seedTimeline, o) },
+		"network":  func(w io.Writer, o Options) error { return WriteNetwork(w, HTML, seedNetwork, o) },
+	}
+	banner := `t.version="` + EChartsVersion() + `"`
+	srcs := regexp.MustCompile(`(?i)<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*"?([^"\s>]*)`)
+	for _, tc := range []struct {
+		name, host string
+		wantSrc    []string // script and link URLs
+		inline     bool
+	}{
+		{name: "default inline", inline: true},
+		{name: "beside the page", host: "./", wantSrc: []string{"./echarts.min.js"}},
+		{name: "cdn without slash", host: "https://cdn.jsdelivr.net/npm/echarts@5.6.0/dist",
+			wantSrc: []string{"https://cdn.jsdelivr.net/npm/echarts@5.6.0/dist/echarts.min.js"}},
+	} {
+		for name, write := range writers {
+			t.Run(tc.name+"/"+name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := write(&buf, Options{AssetsHost: tc.host}); err != nil {
+					t.Fatal(err)
+				}
+				page := buf.String()
+				var got []string
+				for _, m := range srcs.FindAllStringSubmatch(page, -1) {
+					got = append(got, m[1])
+				}
+				if strings.Join(got, " ") != strings.Join(tc.wantSrc, " ") {
+					t.Errorf("scripts and links load %q, want %q", got, tc.wantSrc)
+				}
+				if n := strings.Count(page, banner); tc.inline && n != 1 || !tc.inline && n != 0 {
+					t.Errorf("page holds %d copies of ECharts %s, want inline=%v", n, EChartsVersion(), tc.inline)
+				}
+				if tc.inline && !strings.Contains(page, "<script>/* Apache ECharts "+EChartsVersion()+", Apache-2.0") {
+					t.Errorf("inlined library has no licence banner")
+				}
+				// The library comes before the chart's script that uses it.
+				if lib, use := strings.Index(page, "echarts.min.js"), strings.Index(page, "echarts.init("); tc.inline {
+					if lib = strings.Index(page, banner); lib < 0 || lib > use {
+						t.Errorf("ECharts at %d, echarts.init at %d", lib, use)
+					}
+				} else if lib < 0 || lib > use {
+					t.Errorf("echarts.min.js at %d, echarts.init at %d", lib, use)
+				}
+			})
+		}
+	}
+}
+
+func TestChartScriptElement(t *testing.T) {
+	for _, tc := range []struct{ js, want string }{
+		{`a()`, "a()"},
+		{`s="</script>";r=/<\/SCRIPT/;t="</Script "`, `s="<\/script>";r=/<\/SCRIPT/;t="<\/Script "`},
+	} {
+		got := scriptElement(tc.js, "9.9.9")
+		want := "<script>/* Apache ECharts 9.9.9, Apache-2.0, https://echarts.apache.org */\n" + tc.want + "\n</script>"
+		if got != want {
+			t.Errorf("scriptElement(%q) = %q, want %q", tc.js, got, want)
+		}
+	}
+	if EChartsVersion() == "" || len(echartsJS) < 500_000 {
+		t.Errorf("embedded ECharts %q is %d bytes: run scripts/vendor-echarts.sh", EChartsVersion(), len(echartsJS))
+	}
 }
 
 func TestChartNothingToDraw(t *testing.T) {
@@ -426,16 +494,18 @@ func TestChartBadInput(t *testing.T) {
 }
 
 // TestGolden keeps the SVG and HTML output as reviewed; run with -update
-// after an intended change and look at the files.
+// after an intended change and look at the files. The HTML pages load
+// ECharts from ./ here, to keep the 1 MB library out of the golden files;
+// TestChartHTMLScripts checks the inlined default.
 func TestChartGolden(t *testing.T) {
 	for _, tc := range []struct {
 		file  string
 		write func(io.Writer) error
 	}{
 		{"alliance.svg", func(w io.Writer) error { return WriteAlliance(w, SVG, seedTimeline, Options{}) }},
-		{"alliance.html", func(w io.Writer) error { return WriteAlliance(w, HTML, seedTimeline, Options{}) }},
+		{"alliance.html", func(w io.Writer) error { return WriteAlliance(w, HTML, seedTimeline, Options{AssetsHost: "./"}) }},
 		{"network.svg", func(w io.Writer) error { return WriteNetwork(w, SVG, seedNetwork, Options{}) }},
-		{"network.html", func(w io.Writer) error { return WriteNetwork(w, HTML, seedNetwork, Options{}) }},
+		{"network.html", func(w io.Writer) error { return WriteNetwork(w, HTML, seedNetwork, Options{AssetsHost: "./"}) }},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -349,6 +349,7 @@ func networkHTML(w io.Writer, g graph, width, height int, assetsHost string) err
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 		charts.WithEmphasisOpts(opts.Emphasis{Focus: "adjacency"}),
 	)
+	useAssets(gr, assetsHost)
 	return render(w, gr.Render)
 }
 

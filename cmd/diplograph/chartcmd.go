@@ -34,9 +34,11 @@ The extension of --out picks the format:
   .html   interactive page (Apache ECharts): zoomable timeline with tooltips,
           force-layout network whose states can be dragged
 
-An .html page loads echarts.min.js from the go-echarts CDN, so it needs the
-internet when opened. For offline use, save echarts.min.js (from the echarts
-npm package, dist/) beside the page and pass --assets-host ./
+An .html page carries Apache ECharts (Apache-2.0) inline, so it works
+offline, sent by mail or opened from a USB stick, with no file beside it
+(about 1 MB). For a small page that loads echarts.min.js when opened, pass
+--assets-host with a URL prefix, e.g. ./ for the file beside the page, or
+https://cdn.jsdelivr.net/npm/echarts@` + chart.EChartsVersion() + `/dist/ (needs the internet).
 
 The file is written whole or not at all: a failed chart leaves no partial
 file behind.`,
@@ -63,8 +65,8 @@ func (cf *chartFile) addFlags(cmd *cobra.Command, defW, defH int) {
 	f.StringVarP(&cf.out, "out", "o", "", "file to write; its extension picks the format: .svg, .png or .html (required)")
 	f.IntVar(&cf.width, "width", defW, "width in pixels")
 	f.IntVar(&cf.height, "height", defH, "height in pixels")
-	f.StringVar(&cf.assetsHost, "assets-host", chart.DefaultAssetsHost,
-		"URL prefix the .html page loads echarts.min.js from; ./ = beside the page, for offline use")
+	f.StringVar(&cf.assetsHost, "assets-host", "",
+		"load echarts.min.js from this URL prefix (./ = beside the page) instead of carrying it inline in the .html page")
 }
 
 // check validates the output flags before anything is queried.

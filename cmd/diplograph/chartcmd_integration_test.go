@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/diplograph/diplograph/chart"
 )
 
 // svgTextsOf returns the text elements of an SVG file, failing the test
@@ -73,10 +75,14 @@ func TestCLIChart(t *testing.T) {
 		t.Fatalf("chart alliance html: exit %d\n%s%s", code, out, errOut)
 	}
 	page, _ := os.ReadFile(html)
-	for _, want := range []string{`"2007-Q1"`, `"2007-Q2"`, `"2014-Q2"`, `"2014-Q4"`, `"type":"line"`, `"type":"bar"`, "echarts.min.js"} {
+	for _, want := range []string{`"2007-Q1"`, `"2007-Q2"`, `"2014-Q2"`, `"2014-Q4"`, `"type":"line"`, `"type":"bar"`,
+		"<script>/* Apache ECharts " + chart.EChartsVersion()} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("%s lacks %s", html, want)
 		}
+	}
+	if bytes.Contains(page, []byte(`src="http`)) {
+		t.Errorf("%s loads a script from the network", html)
 	}
 
 	// The network of the window as PNG and SVG.

@@ -26,8 +26,10 @@ func TestChartHelpTeaches(t *testing.T) {
 		}
 	}
 	out, _, _ := runCLI(t, "", "chart", "--help")
-	if !strings.Contains(out, "--assets-host ./") {
-		t.Errorf("chart help does not say how to use .html offline:\n%s", out)
+	for _, want := range []string{"carries Apache ECharts (Apache-2.0) inline", "offline", "--assets-host", "echarts@" + chart.EChartsVersion()} {
+		if !strings.Contains(out, want) {
+			t.Errorf("chart help does not say that .html works offline (%q):\n%s", want, out)
+		}
 	}
 }
 
