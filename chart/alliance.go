@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -317,6 +318,12 @@ func allianceHTML(w io.Writer, t Timeline, pts []TimelinePoint, d allianceText, 
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: hex(colorIndex)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
 	bar.Overlap(line)
+	// ECharts hides line symbols on a category axis when they are closer
+	// than about 1.5 symbols, and then shows only those at label
+	// positions: an isolated index point between two labels (a period with
+	// events among months without) would not be drawn at all. go-echarts
+	// has no showAllSymbol, so it is set after the option.
+	bar.AddJSFuncStrs(types.FuncStr(`%MY_ECHARTS%.setOption({series: [{name: 'alignment index', showAllSymbol: true}]});`))
 	useAssets(bar, assetsHost)
 	return render(w, bar.Render)
 }

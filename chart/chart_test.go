@@ -279,6 +279,11 @@ func TestChartWriteAllianceHTML(t *testing.T) {
 	if !strings.Contains(page, `<script src="./echarts.min.js"></script>`) {
 		t.Errorf("page does not load echarts.min.js from ./:\n%s", page[:min(len(page), 400)])
 	}
+	// Without showAllSymbol ECharts hides the isolated index points of
+	// 2007-03 and 2014-06 (TestChartBrowserOffline sees them drawn).
+	if !strings.Contains(page, `goecharts_diplograph_alliance.setOption({series: [{name: 'alignment index', showAllSymbol: true}]});`) {
+		t.Errorf("page does not make ECharts show every index point")
+	}
 	var opt struct {
 		XAxis  []struct{ Data []string }
 		YAxis  []struct{ Name string }
