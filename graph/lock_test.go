@@ -3,7 +3,6 @@ package graph_test
 import (
 	"context"
 
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -12,29 +11,9 @@ import (
 	"github.com/diplograph/diplograph/graph/graphtest"
 )
 
-// deadProcess starts a child process, notes its pid and start time, and
-// returns once it has exited and been reaped.
-func deadProcess(t *testing.T) graph.Process {
-	t.Helper()
-	sleep, err := exec.LookPath("sleep")
-	if err != nil {
-		t.Skipf("no sleep command to start a child process: %v", err)
-	}
-	cmd := exec.Command(sleep, "60")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	p := graph.LocalProcess(cmd.Process.Pid)
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	return p
-}
-
 func TestProcessGone(t *testing.T) {
 	me := graph.ThisProcess()
-	dead := deadProcess(t)
+	dead := graphtest.DeadProcess(t)
 	tests := []struct {
 		name string
 		p    graph.Process
@@ -65,7 +44,7 @@ func TestLockDeadHolder(t *testing.T) {
 	c := graphtest.Client(t)
 	ctx := context.Background()
 	me := graph.ThisProcess()
-	dead := deadProcess(t)
+	dead := graphtest.DeadProcess(t)
 	tests := []struct {
 		name     string
 		holder   graph.LockClaim // zero Process: taken with AcquireLock

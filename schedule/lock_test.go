@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -36,31 +35,11 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// deadProcess starts a child process, notes its pid and start time, and
-// returns once it has exited and been reaped.
-func deadProcess(t *testing.T) graph.Process {
-	t.Helper()
-	sleep, err := exec.LookPath("sleep")
-	if err != nil {
-		t.Skipf("no sleep command to start a child process: %v", err)
-	}
-	cmd := exec.Command(sleep, "60")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	p := graph.LocalProcess(cmd.Process.Pid)
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	return p
-}
-
 // TestOnceLockHolders: a run takes over at once the lock of a holder whose
 // process on this host is gone, and marks that holder's run abandoned; it
 // is skipped, naming the holder and since when, while the holder lives.
 func TestOnceLockHolders(t *testing.T) {
-	dead := deadProcess(t)
+	dead := graphtest.DeadProcess(t)
 	tests := []struct {
 		name    string
 		holder  graph.LockClaim

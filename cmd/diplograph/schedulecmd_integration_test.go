@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -206,17 +205,7 @@ func TestCLITakesOverDeadHoldersLock(t *testing.T) {
 	if err := os.WriteFile("diplograph.yaml", []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sleep, err := exec.LookPath("sleep")
-	if err != nil {
-		t.Skipf("no sleep command to start a child process: %v", err)
-	}
-	child := exec.Command(sleep, "60")
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	dead := graph.LocalProcess(child.Process.Pid)
-	_ = child.Process.Kill()
-	_ = child.Wait()
+	dead := graphtest.DeadProcess(t)
 
 	c := openTestDB(t)
 	ctx := context.Background()
