@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/diplograph/diplograph/internal/browsertest"
 )
 
 // TestChartBrowserOffline opens the HTML pages in Debian's Chromium
@@ -24,34 +25,8 @@ import (
 // screenshots (chart-*-offline.png) are kept in $DIPLOGRAPH_TEST_ARTIFACTS
 // (default: artifacts/ in the repo).
 func TestChartBrowserOffline(t *testing.T) {
-	root, _ := filepath.Abs("..")
-	need := func(what string, ok bool) {
-		if ok {
-			return
-		}
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s missing (CI=true; scripts/prereqs.sh --e2e installs it)", what)
-		}
-		t.Skipf("%s missing: run scripts/prereqs.sh --e2e", what)
-	}
-	node, err := exec.LookPath("node")
-	need("node", err == nil)
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	_, err = os.Stat(chromium)
-	need("Debian's chromium", err == nil)
-	_, err = os.Stat(filepath.Join(root, "scripts", "e2e", "node_modules", "playwright-core"))
-	need("playwright-core (npm ci --prefix scripts/e2e)", err == nil)
+	env := browsertest.Setup(t)
 
-	artifacts := os.Getenv("DIPLOGRAPH_TEST_ARTIFACTS")
-	if artifacts == "" {
-		artifacts = filepath.Join(root, "artifacts")
-	}
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	const cdn = "https://go-echarts.github.io/go-echarts-assets/assets/" // go-echarts' default host
 	cases := []struct {
 		name, id string
@@ -93,7 +68,7 @@ func TestChartBrowserOffline(t *testing.T) {
 		if err := f.Close(); err != nil {
 			t.Fatal(err)
 		}
-		pages = append(pages, pageSpec{file, tc.id, tc.colors, tc.region, filepath.Join(artifacts, "chart-"+tc.name+"-offline.png")})
+		pages = append(pages, pageSpec{file, tc.id, tc.colors, tc.region, filepath.Join(env.Artifacts, "chart-"+tc.name+"-offline.png")})
 	}
 	b, _ := json.Marshal(map[string]any{"pages": pages})
 	specFile := filepath.Join(dir, "spec.json")
@@ -103,8 +78,7 @@ func TestChartBrowserOffline(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute) // hang guard
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, filepath.Join(root, "scripts", "e2e", "chart.js"), specFile)
-	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	cmd := env.Command(ctx, "chart.js", specFile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {

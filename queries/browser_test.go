@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/browsertest"
 	"github.com/diplograph/diplograph/queries"
 )
 
@@ -33,26 +33,7 @@ import (
 // browser-guide.png) are kept in $DIPLOGRAPH_TEST_ARTIFACTS (default:
 // artifacts/ in the repo).
 func TestBrowserAllianceTimeline(t *testing.T) {
-	root, _ := filepath.Abs("..")
-	need := func(what string, ok bool) {
-		if ok {
-			return
-		}
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s missing (CI=true; scripts/prereqs.sh installs it)", what)
-		}
-		t.Skipf("%s missing: run scripts/prereqs.sh", what)
-	}
-	node, err := exec.LookPath("node")
-	need("node", err == nil)
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	_, err = os.Stat(chromium)
-	need("Debian's chromium", err == nil)
-	_, err = os.Stat(filepath.Join(root, "scripts", "e2e", "node_modules", "playwright-core"))
-	need("playwright-core (npm ci --prefix scripts/e2e)", err == nil)
+	env := browsertest.Setup(t)
 
 	c := graphtest.Client(t)
 	srv := graphtest.Server()
@@ -63,13 +44,6 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 
 	q, err := queries.Get("alliance-timeline")
 	if err != nil {
-		t.Fatal(err)
-	}
-	artifacts := os.Getenv("DIPLOGRAPH_TEST_ARTIFACTS")
-	if artifacts == "" {
-		artifacts = filepath.Join(root, "artifacts")
-	}
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	// The style, the guide and the favourites, served and written as the
@@ -124,7 +98,7 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 			":param to => date('2100-12-31')", ":param period => 'month'", ":param planned_factor => 0.5"},
 		"query":      q.Cypher,
 		"expect":     []string{"2007-03", "2014-06"},
-		"screenshot": filepath.Join(artifacts, "browser-alliance-timeline.png"),
+		"screenshot": filepath.Join(env.Artifacts, "browser-alliance-timeline.png"),
 		"style": map[string]any{
 			"command": styleCmd,
 			"expect":  []string{"node.Country", "relationship.ATTACKED"},
@@ -132,7 +106,7 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 		"guide": map[string]any{
 			"command":    guideCmd,
 			"title":      slides[0].Title,
-			"screenshot": filepath.Join(artifacts, "browser-guide.png"),
+			"screenshot": filepath.Join(env.Artifacts, "browser-guide.png"),
 			"colors": map[string][]string{
 				"nodes": {rules["node.Country"]["color"]},
 				"relationships": {rules["relationship.MET_WITH"]["color"], rules["relationship.SANCTIONED"]["color"],
@@ -154,15 +128,14 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, filepath.Join(root, "scripts", "e2e", "browser.js"), specFile)
-	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	cmd := env.Command(ctx, "browser.js", specFile)
 	out, err := cmd.CombinedOutput()
 	t.Logf("browser: %s", strings.TrimSpace(string(out)))
 	if err != nil {
 		t.Fatalf("Neo4j Browser did not show the timeline: %v\n%s", err, out)
 	}
 	for _, shot := range []string{"browser-alliance-timeline.png", "browser-guide.png"} {
-		if _, err := os.Stat(filepath.Join(artifacts, shot)); err != nil {
+		if _, err := os.Stat(filepath.Join(env.Artifacts, shot)); err != nil {
 			t.Errorf("no screenshot: %v", err)
 		}
 	}
