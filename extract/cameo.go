@@ -529,16 +529,19 @@ func namesNoun(p *petrarch.Pattern) bool {
 func (c *cameoConverter) shapes(typ string, p *petrarch.Pattern) ([]shape, bool) {
 	var need []string
 	conds := 0 // condition elements: a need: class can ask for one
+	addNeed := func(e petrarch.Element) bool { // a condition word or synset
+		ws, ok := c.needWords(e)
+		need = append(need, ws...)
+		conds++
+		return ok
+	}
 	for _, e := range p.Before {
 		switch e.Kind {
 		case petrarch.SourceMark:
 		case petrarch.Word, petrarch.SynsetRef:
-			ws, ok := c.needWords(e)
-			if !ok {
+			if !addNeed(e) {
 				return nil, false
 			}
-			need = append(need, ws...)
-			conds++
 		default:
 			return nil, false
 		}
@@ -572,12 +575,9 @@ func (c *cameoConverter) shapes(typ string, p *petrarch.Pattern) ([]shape, bool)
 					if o.Kind == petrarch.Word && c.preps[strings.ToLower(o.Words[0])] {
 						return nil, false // "(OUT OF)": a preposition of two words
 					}
-					ws, ok := c.needWords(o)
-					if !ok {
+					if !addNeed(o) {
 						return nil, false
 					}
-					need = append(need, ws...)
-					conds++
 				default:
 					return nil, false
 				}
@@ -592,12 +592,9 @@ func (c *cameoConverter) shapes(typ string, p *petrarch.Pattern) ([]shape, bool)
 				target, prep = pw+":O", pw
 			}
 		case petrarch.Word, petrarch.SynsetRef:
-			ws, ok := c.needWords(e)
-			if !ok {
+			if !addNeed(e) {
 				return nil, false
 			}
-			need = append(need, ws...)
-			conds++
 		default:
 			return nil, false
 		}
