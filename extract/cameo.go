@@ -529,7 +529,8 @@ func namesNoun(p *petrarch.Pattern) bool {
 func (c *cameoConverter) shapes(typ string, p *petrarch.Pattern) ([]shape, bool) {
 	var need []string
 	conds := 0 // condition elements: a need: class can ask for one
-	addNeed := func(e petrarch.Element) bool { // a condition word or synset
+	// addNeed adds a condition word or synset.
+	addNeed := func(e petrarch.Element) bool {
 		ws, ok := c.needWords(e)
 		need = append(need, ws...)
 		conds++
