@@ -157,7 +157,6 @@ func writeFacts(ctx context.Context, w Writer, articles []extraction) ([]graph.O
 type collector struct {
 	opt   Options
 	start time.Time
-	stop  context.CancelFunc // ends the read and extract steps
 	sum   Summary
 	fatal error
 }
@@ -167,10 +166,10 @@ type collector struct {
 // write step (batches) only when the writer is idle, so that batches grow
 // while a write is under way and a slow database gets fewer, larger
 // transactions; it counts the writer's reports as they come. When ctx
-// ends (an interrupt, or the database's failure), it takes no more
-// extractions and returns once the batch in hand is written and reported;
-// after a database failure that batch is counted failed, unwritten. In a
-// dry run batches and reports are nil: nothing is written.
+// ends (an interrupt) or the database fails, it takes no more extractions
+// and returns once the write under way is reported and the batch in hand
+// is written, or, after a database failure, counted failed, unwritten. In
+// a dry run batches and reports are nil: nothing is written.
 func (c *collector) collect(ctx context.Context, extracted <-chan extraction, batches chan<- []extraction, reports <-chan writeReport) {
 	var batch []extraction
 	writing := 0 // articles handed to the writer and not reported yet
@@ -200,6 +199,9 @@ func (c *collector) collect(ctx context.Context, extracted <-chan extraction, ba
 		case r := <-reports:
 			writing -= len(r.articles)
 			c.record(r)
+			if c.fatal != nil {
+				in = nil // the database failed: take no more articles
+			}
 		}
 	}
 	if len(batch) > 0 && c.fatal != nil {
@@ -227,7 +229,7 @@ func (c *collector) add(e extraction) bool {
 
 // record counts the articles of a write report as finished and reports
 // progress. The first failure of the database becomes the run's fatal
-// error and stops the read and extract steps.
+// error.
 func (c *collector) record(r writeReport) {
 	switch {
 	case r.err == nil:
@@ -246,7 +248,6 @@ func (c *collector) record(r writeReport) {
 	case unreachable(r.err):
 		if c.fatal == nil {
 			c.fatal = r.err
-			c.stop()
 		}
 		c.sum.failDatabase(c.fatal, len(r.articles))
 	default:

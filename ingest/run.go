@@ -117,14 +117,15 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 		go writeBatches(context.WithoutCancel(parent), w, batches, reports)
 	}
 
-	c := &collector{opt: opt, start: start, stop: cancel}
+	c := &collector{opt: opt, start: start}
 	c.collect(ctx, extracted, batches, reports)
 	if batches != nil {
 		close(batches)
 		for range reports { // the writer has nothing left: wait for it to end
 		}
 	}
-	// Stop the reader and the workers, and let them finish.
+	// Stop the reader and the workers (after an interrupt or the
+	// database's failure they may have more), and let them finish.
 	cancel()
 	for range extracted {
 	}

@@ -392,6 +392,39 @@ func TestRunDatabaseDown(t *testing.T) {
 	}
 }
 
+// A failure of the database stops the reading: the source is told to
+// stop long before its end (the pipeline holds no more than a few articles
+// beyond the batch in hand), and every article seen is counted failed.
+func TestRunDatabaseDownStopsReading(t *testing.T) {
+	x, lex := sharedPipeline(t)
+	const n = 10000
+	var emitted int
+	var stopped error
+	src := func(ctx context.Context, emit func(ingest.Item) error) error {
+		for i := range n {
+			a := testArticle(i)
+			if err := emit(ingest.Item{Article: a, Origin: a.Origin}); err != nil {
+				stopped = err
+				return err
+			}
+			emitted++
+		}
+		return nil
+	}
+	refused := fmt.Errorf("graph: %w: connection refused", graph.ErrUnavailable)
+	db := &fakeDatabase{answer: downFrom(1, refused, nil)}
+	sum, err := ingest.Run(context.Background(), src, x, lex, db, ingest.Options{Workers: 1, BatchSize: 2, ExtractorVersion: "test"})
+	if !errors.Is(err, graph.ErrUnavailable) {
+		t.Fatalf("err = %v, want ErrUnavailable", err)
+	}
+	if stopped == nil || emitted == n {
+		t.Fatalf("the source emitted %d of %d articles and was not stopped", emitted, n)
+	}
+	if len(db.calls) != 1 || sum.Seen == 0 || sum.Failed != sum.Seen || sum.Seen > emitted || len(sum.Failures) != 1 {
+		t.Fatalf("summary %+v after %d emitted; %d write calls", sum, emitted, len(db.calls))
+	}
+}
+
 // An interrupt (ctx ending: SIGTERM) stops reading and extraction, but the
 // write under way and the batch in hand are written whole, with a context
 // that has not ended; the run returns ctx's error, and every article seen
