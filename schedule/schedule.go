@@ -99,11 +99,35 @@ type Report struct {
 	Materialized map[string]int `json:"materialized,omitempty"`
 }
 
+// Graph is what a run needs of the graph: the ingest lock, the
+// (:IngestRun) records, the feeds' validators, the writer of articles and
+// the materialization of ALIGNMENT edges. *graph.Client is one.
+type Graph interface {
+	// Lock takes or renews the lock name for claim (see graph.Client.Lock).
+	Lock(ctx context.Context, name string, claim graph.LockClaim, ttl time.Duration) (holder graph.LockHolder, ok bool, err error)
+	ReleaseLock(ctx context.Context, name, owner string) error
+	StartRun(ctx context.Context, r graph.IngestRun) error
+	FinishRun(ctx context.Context, r graph.IngestRun) error
+	FeedState(ctx context.Context, url string) (graph.FeedValidators, error)
+	SaveFeedState(ctx context.Context, url string, v graph.FeedValidators) error
+	HasArticleURL(ctx context.Context, url string) (bool, error)
+	ingest.Writer
+	Materializer
+}
+
+// Materializer recomputes the ALIGNMENT edges of one period length and
+// tells how many it wrote. *graph.Client is one.
+type Materializer interface {
+	Materialize(ctx context.Context, period string, plannedFactor float64) (int, error)
+}
+
+var _ Graph = (*graph.Client)(nil)
+
 // MaterializeAfter recomputes, after a run that wrote articles (new or
 // updated), the ALIGNMENT edges of each period length of periods, calling
 // done after each. It returns the edges written by period length, nil when
 // the run wrote nothing or periods is empty.
-func MaterializeAfter(ctx context.Context, c *graph.Client, sum ingest.Summary, periods []string, plannedFactor float64,
+func MaterializeAfter(ctx context.Context, c Materializer, sum ingest.Summary, periods []string, plannedFactor float64,
 	done func(period string, edges int, took time.Duration)) (map[string]int, error) {
 	if sum.New+sum.Updated == 0 || len(periods) == 0 {
 		return nil, nil
@@ -124,7 +148,7 @@ func MaterializeAfter(ctx context.Context, c *graph.Client, sum ingest.Summary, 
 }
 
 // feedStore adapts the graph to ingest.FeedStore.
-type feedStore struct{ c *graph.Client }
+type feedStore struct{ c Graph }
 
 func (s feedStore) FeedState(ctx context.Context, url string) (ingest.FeedState, error) {
 	v, err := s.c.FeedState(ctx, url)
@@ -149,7 +173,7 @@ func (s feedStore) HasArticle(ctx context.Context, url string) (bool, error) {
 // feed whose items failed is read again next time. The error is non-nil
 // when the run could not start or stopped early; failed articles only make
 // the status partial.
-func Once(ctx context.Context, c *graph.Client, x *extract.Extractor, lex *lexicon.Lexicon, opt Options) (Report, error) {
+func Once(ctx context.Context, c Graph, x *extract.Extractor, lex *lexicon.Lexicon, opt Options) (Report, error) {
 	opt.defaults()
 	start := time.Now().UTC()
 	rep := Report{RunID: fmt.Sprintf("%s@%s", opt.Owner, start.Format("2006-01-02T15:04:05.000Z"))}
@@ -312,7 +336,7 @@ var errLockLost = errors.New("lost the ingest lock")
 // older than StallLimit it stops, with a warning, so that the lock expires
 // at expires and the next run can take it. When a renewal finds that
 // another run holds the lock, it ends the run with stopRun.
-func renew(ctx context.Context, c *graph.Client, claim graph.LockClaim, expires time.Time, opt Options, runID string,
+func renew(ctx context.Context, c Graph, claim graph.LockClaim, expires time.Time, opt Options, runID string,
 	lastProgress *atomic.Int64, stopRun context.CancelCauseFunc) {
 	t := time.NewTicker(max(opt.LockTTL/3, 10*time.Millisecond))
 	defer t.Stop()
