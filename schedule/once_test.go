@@ -389,12 +389,21 @@ func TestOnceLosesLockFake(t *testing.T) {
 func TestOnceStalledStopsRenewingFake(t *testing.T) {
 	x, lex := pipeline(t)
 	log := newWatchedLog("no longer renews the ingest lock")
-	warned := log.seen
+	renewed := make(chan struct{})
+	var renewal sync.Once
 	g := &fakeGraph{
-		// The feed hangs until the run has given up its lock, then fails.
+		lock: func(call int, claim graph.LockClaim) (graph.LockHolder, bool, error) {
+			if call > 1 {
+				renewal.Do(func() { close(renewed) })
+			}
+			return granted(call, claim)
+		},
+		// The feed hangs until the run has given up its lock (or, wrongly,
+		// renewed it), then fails.
 		feedState: func(ctx context.Context, url string) (graph.FeedValidators, error) {
 			select {
-			case <-warned:
+			case <-log.seen:
+			case <-renewed:
 			case <-ctx.Done():
 				return graph.FeedValidators{}, ctx.Err()
 			}
