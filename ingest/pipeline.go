@@ -1,10 +1,12 @@
 package ingest
 
-// The steps of Run, in the order an article goes through them:
+// The steps of Run, in the order an article goes through them, joined by
+// channels:
 //
-//	read      src's items, in order              → items
-//	extract   opt.Workers workers                → extracted
-//	collect   counts, batches (the caller's goroutine)  ⇄  write (one goroutine)
+//	read     one goroutine           src's items, in order     → items
+//	extract  opt.Workers goroutines  the facts of each article → extracted
+//	collect  Run's own goroutine     counts, forms batches     → batches
+//	write    one goroutine           writes, falls back        → reports → collect
 //
 // Each step owns what it makes and sends it on; only the collect step
 // counts, so the Summary and the run's fatal error have one owner and no
