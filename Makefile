@@ -3,7 +3,7 @@
 GO      ?= go
 BIN     := bin/diplograph
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X main.version=$(VERSION)
+LDFLAGS := -X github.com/diplograph/diplograph/internal/build.Version=$(VERSION)
 
 .PHONY: all build test lint demo clean stop
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/queries"
 )
 
@@ -47,7 +48,7 @@ Examples:
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if period != "month" && period != "quarter" && period != "year" {
-				return usagef("--period %q: want month, quarter or year", period)
+				return cmdutil.Usagef("--period %q: want month, quarter or year", period)
 			}
 			var lo, hi time.Time
 			if from != "" || to != "" {
@@ -60,24 +61,24 @@ Examples:
 				}
 				d, err := queries.ParseDate(f)
 				if err != nil {
-					return usagef("--from: %v", err)
+					return cmdutil.Usagef("--from: %v", err)
 				}
 				e, err := queries.ParseEndDate(t)
 				if err != nil {
-					return usagef("--to: %v", err)
+					return cmdutil.Usagef("--to: %v", err)
 				}
 				lo, hi = d.Time(), e.Time()
 				if hi.Before(lo) {
-					return usagef("--to %s is before --from %s", t, f)
+					return cmdutil.Usagef("--to %s is before --from %s", t, f)
 				}
 			}
-			c, err := a.connect(cmd.Context(), true)
+			c, err := a.Connect(cmd.Context(), true)
 			if err != nil {
 				return err
 			}
 			defer c.Close(context.Background())
 			t0 := time.Now()
-			planned := a.cfg.v.GetFloat64("alliance.planned_factor")
+			planned := a.Config.Alliance.PlannedFactor
 			var n int
 			if lo.IsZero() {
 				n, err = c.Materialize(cmd.Context(), period, planned)
@@ -87,7 +88,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", n, period, time.Since(t0).Seconds())
+			fmt.Fprintf(a.Out, "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", n, period, time.Since(t0).Seconds())
 			return nil
 		},
 	}

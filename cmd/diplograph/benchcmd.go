@@ -12,6 +12,7 @@ import (
 	"github.com/diplograph/diplograph/bench"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 func newBenchCmd(a *app) *cobra.Command {
@@ -44,12 +45,12 @@ the dictionaries, and the process's peak resident memory.`,
 func runBenchExtract(ctx context.Context, a *app, paths []string, runs int, asJSON bool) error {
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
-	sopt, err := a.sourceOptions("")
+	sopt, err := a.SourceOptions("")
 	if err != nil {
 		return err
 	}
 	var arts []article.Article
-	st, err := eachArticle(ctx, paths, sopt, a.errOut, func(art article.Article) error {
+	st, err := cmdutil.EachArticle(ctx, paths, sopt, a.ErrOut, func(art article.Article) error {
 		arts = append(arts, art)
 		return nil
 	})
@@ -57,7 +58,7 @@ func runBenchExtract(ctx context.Context, a *app, paths []string, runs int, asJS
 		return err
 	}
 	if len(arts) == 0 {
-		return usagef("no readable articles in %v", paths)
+		return cmdutil.Usagef("no readable articles in %v", paths)
 	}
 	// Dictionary load time: a fresh load of the embedded data and patterns.
 	t0 := time.Now()
@@ -76,14 +77,14 @@ func runBenchExtract(ctx context.Context, a *app, paths []string, runs int, asJS
 		return err
 	}
 	if asJSON {
-		return writeJSON(a.out, map[string]any{"extract": r, "lexicon_load_ms": loadMS})
+		return cmdutil.WriteJSON(a.Out, map[string]any{"extract": r, "lexicon_load_ms": loadMS})
 	}
-	fmt.Fprintf(a.out, "extract: %d articles, %d sentences, %.2f MB, %d relations; median of %d runs on one core\n",
+	fmt.Fprintf(a.Out, "extract: %d articles, %d sentences, %.2f MB, %d relations; median of %d runs on one core\n",
 		r.Articles, r.Sentences, float64(r.Bytes)/1e6, r.Relations, r.Runs)
-	fmt.Fprintf(a.out, "  %.0f sentences/s   %.2f MB/s   (median run %.3fs; runs %s)\n",
+	fmt.Fprintf(a.Out, "  %.0f sentences/s   %.2f MB/s   (median run %.3fs; runs %s)\n",
 		r.SentencesPerS, r.MBPerS, r.MedianSeconds, secondsList(r.Seconds))
-	fmt.Fprintf(a.out, "  dictionaries and patterns load in %.1f ms; peak resident memory %.0f MB\n", loadMS, r.PeakRSSMB)
-	return st.partial()
+	fmt.Fprintf(a.Out, "  dictionaries and patterns load in %.1f ms; peak resident memory %.0f MB\n", loadMS, r.PeakRSSMB)
+	return st.Partial()
 }
 
 func secondsList(xs []float64) string {

@@ -11,6 +11,8 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/bench"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/build"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 type benchIngestOptions struct {
@@ -52,12 +54,12 @@ Phases, in order:
 }
 
 func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
-	sopt, err := a.sourceOptions("")
+	sopt, err := a.SourceOptions("")
 	if err != nil {
 		return err
 	}
 	var base []article.Article
-	st, err := eachArticle(ctx, o.Paths, sopt, a.errOut, func(art article.Article) error {
+	st, err := cmdutil.EachArticle(ctx, o.Paths, sopt, a.ErrOut, func(art article.Article) error {
 		base = append(base, art)
 		return nil
 	})
@@ -65,27 +67,27 @@ func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
 		return err
 	}
 	if len(base) == 0 {
-		return usagef("no readable articles in %v", o.Paths)
+		return cmdutil.Usagef("no readable articles in %v", o.Paths)
 	}
-	x, lex, err := a.extractor()
+	x, lex, err := a.Extractor()
 	if err != nil {
 		return err
 	}
-	weights, err := a.weights()
+	weights, err := a.Weights()
 	if err != nil {
 		return err
 	}
-	c, cleanup, err := a.scratchGraph(ctx)
+	c, cleanup, err := scratchGraph(a, ctx)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
 
 	opt := ingest.Options{
-		Workers:          a.cfg.v.GetInt("ingest.workers"),
-		BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
+		Workers:          a.Config.Ingest.Workers,
+		BatchSize:        a.Config.Ingest.BatchSize,
 		Weights:          weights,
-		ExtractorVersion: extractorVersion(),
+		ExtractorVersion: build.ExtractorVersion(),
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
@@ -113,7 +115,7 @@ func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
 	}
 	var results []bench.IngestPhase
 	for _, ph := range phases {
-		fmt.Fprintf(a.progress(), "bench ingest: %s ...\n", ph.name)
+		fmt.Fprintf(a.Progress(), "bench ingest: %s ...\n", ph.name)
 		popt := opt
 		popt.DryRun = ph.dry
 		r, err := bench.Ingest(ctx, ph.name, ph.src, x, lex, c, popt)
@@ -127,14 +129,14 @@ func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
 		return err
 	}
 	if o.JSON {
-		return writeJSON(a.out, map[string]any{
+		return cmdutil.WriteJSON(a.Out, map[string]any{
 			"workers": opt.Workers, "batch_size": opt.BatchSize, "phases": results,
 			"articles_in_graph": articles, "peak_rss_mb": bench.PeakRSSMB(),
 		})
 	}
-	fmt.Fprintf(a.out, "bench ingest: %d base articles, %d workers, batches of up to %d articles, Neo4j at %s\n",
+	fmt.Fprintf(a.Out, "bench ingest: %d base articles, %d workers, batches of up to %d articles, Neo4j at %s\n",
 		len(base), opt.Workers, opt.BatchSize, c.URI())
-	tw := tabwriter.NewWriter(a.out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "phase\tarticles\tnew\tunchanged\trelations\tseconds\tarticles/s\trelations/s\t")
 	for _, r := range results {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.2f\t%.0f\t%.0f\t\n", r.Name, r.Articles, r.New, r.Unchanged, r.Relations, r.Seconds, r.ArticlesPerS, r.RelationsPerS)
@@ -142,6 +144,6 @@ func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.out, "graph: %d articles; peak resident memory of diplograph %.0f MB\n", articles, bench.PeakRSSMB())
-	return st.partial()
+	fmt.Fprintf(a.Out, "graph: %d articles; peak resident memory of diplograph %.0f MB\n", articles, bench.PeakRSSMB())
+	return st.Partial()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/diplograph/diplograph/bench"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 type benchQueriesOptions struct {
@@ -78,23 +79,23 @@ else (articles you ingested) is refused unless --force, which DELETES it.`,
 
 func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
 	if o.Runs < 1 {
-		return usagef("--runs %d: want at least 1", o.Runs)
+		return cmdutil.Usagef("--runs %d: want at least 1", o.Runs)
 	}
 	if o.Warmup < 0 {
-		return usagef("--warmup %d: want 0 or more", o.Warmup)
+		return cmdutil.Usagef("--warmup %d: want 0 or more", o.Warmup)
 	}
-	planned := a.cfg.v.GetFloat64("alliance.planned_factor")
-	c, gc, where, cleanup, err := a.benchGraph(ctx, o)
+	planned := a.Config.Alliance.PlannedFactor
+	c, gc, where, cleanup, err := benchGraph(a, ctx, o)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
 
-	g, err := bench.EnsureSyntheticGraph(ctx, c, o.Spec, bench.BuildOptions{Rebuild: o.Rebuild, Force: o.Force, Progress: a.progress()})
+	g, err := bench.EnsureSyntheticGraph(ctx, c, o.Spec, bench.BuildOptions{Rebuild: o.Rebuild, Force: o.Force, Progress: a.Progress()})
 	if errors.Is(err, bench.ErrNotBenchGraph) {
-		fmt.Fprintf(a.errOut, "\nWARNING: %s holds data that `bench queries` did not write. It is left alone.\n"+
+		fmt.Fprintf(a.ErrOut, "\nWARNING: %s holds data that `bench queries` did not write. It is left alone.\n"+
 			"Leave neo4j.uri unset to bench in a separate local home, or pass --force to DELETE that data.\n\n", where)
-		return usageError{err}
+		return cmdutil.UsageError{Err: err}
 	}
 	if err != nil {
 		return err
@@ -114,26 +115,26 @@ func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
 		return err
 	}
 	timings, err := bench.RunQueries(ctx, c, prof, bench.QueryCases(g.Picks),
-		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.progress()})
+		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
 	if err != nil {
 		return err
 	}
 	var mat *bench.Timing
 	if o.MaterializeRuns > 0 {
-		fmt.Fprintf(a.progress(), "bench: materialize --period month for %d ...\n", g.Picks.Year)
+		fmt.Fprintf(a.Progress(), "bench: materialize --period month for %d ...\n", g.Picks.Year)
 		t, err := bench.TimeMaterialize(ctx, c, "month", g.Picks.Year, o.MaterializeRuns, planned)
 		if err != nil {
 			return err
 		}
 		mat = &t
 		// Then a complete materialization, and the queries it serves again.
-		fmt.Fprintf(a.progress(), "bench: materialize --period month, all years ...\n")
+		fmt.Fprintf(a.Progress(), "bench: materialize --period month, all years ...\n")
 		all, err := bench.TimeMaterializeAll(ctx, c, "month", planned)
 		if err != nil {
 			return err
 		}
 		more, err := bench.RunQueries(ctx, c, prof, bench.MaterializedCases(g.Picks),
-			bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.progress()})
+			bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
 		if err != nil {
 			return err
 		}
@@ -141,11 +142,11 @@ func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
 	}
 	load := bench.LoadAverage()
 	if o.JSON {
-		return writeJSON(a.out, map[string]any{
+		return cmdutil.WriteJSON(a.Out, map[string]any{
 			"graph": g, "database": where, "queries": timings, "materialize": mat, "load_average": load,
 		})
 	}
-	return writeBenchQueries(a.out, g, where, timings, mat, load, o.Profile)
+	return writeBenchQueries(a.Out, g, where, timings, mat, load, o.Profile)
 }
 
 func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []bench.Timing, mat *bench.Timing, load string, full bool) error {
@@ -206,21 +207,21 @@ func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []b
 // sharing the assembled distribution, on free ports) that the returned
 // cleanup stops. A bench server left running by an interrupted run is
 // stopped and started again, on new ports.
-func (a *app) benchGraph(ctx context.Context, o benchQueriesOptions) (*graph.Client, graph.Config, string, func(), error) {
-	gc, err := a.cfg.graphConfig()
+func benchGraph(a *app, ctx context.Context, o benchQueriesOptions) (*graph.Client, graph.Config, string, func(), error) {
+	gc, err := a.Config.Graph()
 	if err != nil {
-		return nil, gc, "", nil, usageError{err}
+		return nil, gc, "", nil, cmdutil.UsageError{Err: err}
 	}
 	if gc.URI != "" {
-		c, err := a.connect(ctx, true)
+		c, err := a.Connect(ctx, true)
 		if err != nil {
 			return nil, gc, "", nil, err
 		}
 		return c, gc, gc.URI, func() { c.Close(context.Background()) }, nil
 	}
-	opt, err := a.cfg.localOptions(a.progress())
+	opt, err := a.Config.LocalServer(a.Progress())
 	if err != nil {
-		return nil, gc, "", nil, usageError{err}
+		return nil, gc, "", nil, cmdutil.UsageError{Err: err}
 	}
 	opt.Dist, opt.Home, opt.Password = opt.Home, opt.Home+"-bench", ""
 	opt.Heap, opt.PageCache = o.Heap, o.PageCache
@@ -233,23 +234,23 @@ func (a *app) benchGraph(ctx context.Context, o benchQueriesOptions) (*graph.Cli
 	}
 	srv, err := localserver.New(opt)
 	if err != nil {
-		return nil, gc, "", nil, usageError{err}
+		return nil, gc, "", nil, cmdutil.UsageError{Err: err}
 	}
 	if srv.Status().Running {
-		fmt.Fprintf(a.progress(), "bench: stopping the bench's Neo4j left running in %s\n", opt.Home)
+		fmt.Fprintf(a.Progress(), "bench: stopping the bench's Neo4j left running in %s\n", opt.Home)
 		if _, err := srv.Stop(ctx, time.Minute); err != nil {
 			return nil, gc, "", nil, err
 		}
 	}
 	stop := func() {
 		if _, err := srv.Stop(context.Background(), time.Minute); err != nil {
-			fmt.Fprintf(a.errOut, "warning: stopping the bench's Neo4j in %s: %v\n", opt.Home, err)
+			fmt.Fprintf(a.ErrOut, "warning: stopping the bench's Neo4j in %s: %v\n", opt.Home, err)
 		}
 	}
-	fmt.Fprintf(a.progress(), "bench: starting a local Neo4j in %s (heap %s, page cache %s)\n", opt.Home, opt.Heap, opt.PageCache)
+	fmt.Fprintf(a.Progress(), "bench: starting a local Neo4j in %s (heap %s, page cache %s)\n", opt.Home, opt.Heap, opt.PageCache)
 	if _, err := srv.Start(ctx); err != nil {
 		stop()
-		return nil, gc, "", nil, startError(err)
+		return nil, gc, "", nil, cmdutil.StartError(err)
 	}
 	pw, err := srv.Password()
 	if err != nil {

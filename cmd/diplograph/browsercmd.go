@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/browser"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 // defaultGuidePort is where `browser --serve` listens unless --port says
@@ -43,7 +44,7 @@ dropping diplograph-queries.zip adds every query as a favourite.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if port < 0 || port > 65535 {
-				return usageError{fmt.Errorf("--port %d: want 0 to 65535", port)}
+				return cmdutil.UsageError{Err: fmt.Errorf("--port %d: want 0 to 65535", port)}
 			}
 			if dir != "" {
 				paths, err := browser.Write(dir)
@@ -51,10 +52,10 @@ dropping diplograph-queries.zip adds every query as a favourite.`,
 					return err
 				}
 				for _, p := range paths {
-					fmt.Fprintf(a.out, "wrote %s\n", p)
+					fmt.Fprintf(a.Out, "wrote %s\n", p)
 				}
 				if !serve {
-					fmt.Fprintln(a.out, "Drop diplograph.grass on the Browser window to apply the style, diplograph-queries.zip to add the queries as favourites.")
+					fmt.Fprintln(a.Out, "Drop diplograph.grass on the Browser window to apply the style, diplograph-queries.zip to add the queries as favourites.")
 					return nil
 				}
 			}
@@ -62,8 +63,8 @@ dropping diplograph-queries.zip adds every query as a favourite.`,
 				if err := printBrowserAccess(a); err != nil {
 					return err
 				}
-				fmt.Fprintln(a.out)
-				printStyleAndGuideHelp(a.out)
+				fmt.Fprintln(a.Out)
+				printStyleAndGuideHelp(a.Out)
 				return nil
 			}
 			files, err := browser.Files()
@@ -76,14 +77,14 @@ dropping diplograph-queries.zip adds every query as a favourite.`,
 			}
 			base := browser.BaseURL(ln.Addr())
 			style, guide := browser.Commands(base)
-			fmt.Fprintf(a.out, "Serving diplograph's style and guide for Neo4j Browser on %s (Ctrl-C stops).\n", base)
+			fmt.Fprintf(a.Out, "Serving diplograph's style and guide for Neo4j Browser on %s (Ctrl-C stops).\n", base)
 			where := "Neo4j Browser"
 			if url := localBrowserURL(a); url != "" {
 				where += " (" + url + ")"
 			}
-			fmt.Fprintf(a.out, "In %s, type:\n  %s\n  %s\n", where, style, guide)
-			fmt.Fprintf(a.out, "(:guide %s/%s opens the guide in the sidebar instead.)\n", base, browser.GuideFile)
-			return browser.Serve(cmd.Context(), ln, files, a.progress())
+			fmt.Fprintf(a.Out, "In %s, type:\n  %s\n  %s\n", where, style, guide)
+			fmt.Fprintf(a.Out, "(:guide %s/%s opens the guide in the sidebar instead.)\n", base, browser.GuideFile)
+			return browser.Serve(cmd.Context(), ln, files, a.Progress())
 		},
 	}
 	f := cmd.Flags()
@@ -95,15 +96,15 @@ dropping diplograph-queries.zip adds every query as a favourite.`,
 
 // printBrowserAccess prints where Browser is and how to log in.
 func printBrowserAccess(a *app) error {
-	gc, err := a.cfg.graphConfig()
+	gc, err := a.Config.Graph()
 	if err != nil {
-		return usageError{err}
+		return cmdutil.UsageError{Err: err}
 	}
 	if gc.URI != "" {
-		fmt.Fprintf(a.out, "Neo4j Browser: open your server's Browser and connect to %s as %s.\n", gc.URI, gc.User)
+		fmt.Fprintf(a.Out, "Neo4j Browser: open your server's Browser and connect to %s as %s.\n", gc.URI, gc.User)
 		return nil
 	}
-	srv, err := a.localServer()
+	srv, err := a.LocalServer()
 	if err != nil {
 		return err
 	}
@@ -112,25 +113,25 @@ func printBrowserAccess(a *app) error {
 	if !st.Running {
 		state = "not running: start it with 'diplograph neo4j start'"
 	}
-	fmt.Fprintf(a.out, "Neo4j Browser (local server %s)\n", state)
-	fmt.Fprintf(a.out, "  URL:      %s\n  Connect:  %s\n  User:     %s\n", st.BrowserURL, st.BoltURI, st.User)
+	fmt.Fprintf(a.Out, "Neo4j Browser (local server %s)\n", state)
+	fmt.Fprintf(a.Out, "  URL:      %s\n  Connect:  %s\n  User:     %s\n", st.BrowserURL, st.BoltURI, st.User)
 	if st.PasswordFile != "" {
-		fmt.Fprintf(a.out, "  Password: in %s (diplograph neo4j status --show-password)\n", st.PasswordFile)
+		fmt.Fprintf(a.Out, "  Password: in %s (diplograph neo4j status --show-password)\n", st.PasswordFile)
 	} else {
-		fmt.Fprintln(a.out, "  Password: the configured neo4j.password")
+		fmt.Fprintln(a.Out, "  Password: the configured neo4j.password")
 	}
-	fmt.Fprintln(a.out, "  Try:      MATCH p=(:Country)-[:MET_WITH]-(:Country) RETURN p LIMIT 50")
+	fmt.Fprintln(a.Out, "  Try:      MATCH p=(:Country)-[:MET_WITH]-(:Country) RETURN p LIMIT 50")
 	return nil
 }
 
 // localBrowserURL is the local server's Browser URL, or "" when a server
 // is configured or the configuration is unusable.
 func localBrowserURL(a *app) string {
-	gc, err := a.cfg.graphConfig()
+	gc, err := a.Config.Graph()
 	if err != nil || gc.URI != "" {
 		return ""
 	}
-	srv, err := a.localServer()
+	srv, err := a.LocalServer()
 	if err != nil {
 		return ""
 	}

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 func TestCLIBrowser(t *testing.T) {
@@ -31,7 +33,7 @@ func TestCLIBrowser(t *testing.T) {
 		{"configured server", map[string]string{"DIPLOGRAPH_NEO4J_URI": "neo4j+s://example.databases.neo4j.io"}, nil, 0, []string{
 			"connect to neo4j+s://example.databases.neo4j.io as neo4j",
 			":play http://localhost:7475/guide.html"}},
-		{"bad port", nil, []string{"--serve", "--port", "70000"}, exitUsage, nil},
+		{"bad port", nil, []string{"--serve", "--port", "70000"}, cmdutil.ExitUsage, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,8 +81,8 @@ func TestCLIBrowserServeBusyPort(t *testing.T) {
 	defer ln.Close()
 	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
 	_, errOut, code := runCLI(t, "", "browser", "--serve", "--port", port)
-	if code != exitError || !strings.Contains(errOut, "--port") {
-		t.Errorf("exit %d, want %d with a hint to --port:\n%s", code, exitError, errOut)
+	if code != cmdutil.ExitError || !strings.Contains(errOut, "--port") {
+		t.Errorf("exit %d, want %d with a hint to --port:\n%s", code, cmdutil.ExitError, errOut)
 	}
 }
 
@@ -112,7 +114,7 @@ func TestCLIBrowserServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan int, 1)
-	go func() { done <- exitCode(cmd.ExecuteContext(ctx), io.Discard) }()
+	go func() { done <- cmdutil.ExitCode(cmd.ExecuteContext(ctx), io.Discard) }()
 
 	play := regexp.MustCompile(`:play (http://localhost:\d+)/guide\.html`)
 	var base string

@@ -16,6 +16,7 @@ import (
 
 	"github.com/diplograph/diplograph/chart"
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/queries"
 )
 
@@ -46,7 +47,7 @@ file behind.`,
   diplograph chart network --from 2014-01-01 --to 2014-12-31 --min-events 2 --out 2014.png`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usagef("which chart? 'diplograph chart alliance' or 'diplograph chart network' (see --help)")
+			return cmdutil.Usagef("which chart? 'diplograph chart alliance' or 'diplograph chart network' (see --help)")
 		},
 	}
 	cmd.AddCommand(newChartAllianceCmd(a), newChartNetworkCmd(a))
@@ -72,21 +73,21 @@ func (cf *chartFile) addFlags(cmd *cobra.Command, defW, defH int) {
 // check validates the output flags before anything is queried.
 func (cf *chartFile) check() (chart.Format, chart.Options, error) {
 	if cf.out == "" {
-		return "", chart.Options{}, usagef("--out is required: the file to write (.svg, .png or .html)")
+		return "", chart.Options{}, cmdutil.Usagef("--out is required: the file to write (.svg, .png or .html)")
 	}
 	format, err := chart.FormatOf(cf.out)
 	if err != nil {
-		return "", chart.Options{}, usageError{err}
+		return "", chart.Options{}, cmdutil.UsageError{Err: err}
 	}
 	if fi, err := os.Stat(filepath.Dir(cf.out)); err != nil || !fi.IsDir() {
-		return "", chart.Options{}, usagef("--out %s: directory %s does not exist", cf.out, filepath.Dir(cf.out))
+		return "", chart.Options{}, cmdutil.Usagef("--out %s: directory %s does not exist", cf.out, filepath.Dir(cf.out))
 	}
 	for _, s := range []struct {
 		name string
 		v    int
 	}{{"--width", cf.width}, {"--height", cf.height}} {
 		if s.v < chart.MinSize || s.v > chart.MaxSize {
-			return "", chart.Options{}, usagef("%s %d: want %d to %d pixels", s.name, s.v, chart.MinSize, chart.MaxSize)
+			return "", chart.Options{}, cmdutil.Usagef("%s %d: want %d to %d pixels", s.name, s.v, chart.MinSize, chart.MaxSize)
 		}
 	}
 	return format, chart.Options{Width: cf.width, Height: cf.height, AssetsHost: cf.assetsHost}, nil
@@ -124,7 +125,7 @@ extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if stateA == "" || stateB == "" {
-				return usagef("--a and --b are required: the two states, by name or code (--a USA --b Iran)")
+				return cmdutil.Usagef("--a and --b are required: the two states, by name or code (--a USA --b Iran)")
 			}
 			format, opt, err := file.check()
 			if err != nil {
@@ -132,19 +133,19 @@ extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
 			}
 			p, err := chart.ParsePeriod(period)
 			if err != nil {
-				return usagef("--period %q: want month, quarter or year", period)
+				return cmdutil.Usagef("--period %q: want month, quarter or year", period)
 			}
-			resolve := a.countryResolver()
+			resolve := countryResolver(a)
 			codeA, err := resolve(stateA)
 			if err != nil {
-				return usagef("--a: %w", err)
+				return cmdutil.Usagef("--a: %w", err)
 			}
 			codeB, err := resolve(stateB)
 			if err != nil {
-				return usagef("--b: %w", err)
+				return cmdutil.Usagef("--b: %w", err)
 			}
 			if codeA == codeB {
-				return usagef("--a %q and --b %q are the same state (%s)", stateA, stateB, codeA)
+				return cmdutil.Usagef("--a %q and --b %q are the same state (%s)", stateA, stateB, codeA)
 			}
 			if err := checkDates(from, to); err != nil {
 				return err
@@ -154,12 +155,12 @@ extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
 				return err
 			}
 			raw := map[string]string{"a": codeA, "b": codeB, "period": period,
-				"planned_factor": strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)}
+				"planned_factor": strconv.FormatFloat(a.Config.Alliance.PlannedFactor, 'g', -1, 64)}
 			setIf(raw, "from", from)
 			setIf(raw, "to", to)
 			params, err := q.Bind(raw, resolve)
 			if err != nil {
-				return usageError{err}
+				return cmdutil.UsageError{Err: err}
 			}
 			tl := chart.Timeline{A: codeA, B: codeB, Period: p}
 			if from != "" {
@@ -169,7 +170,7 @@ extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
 				tl.Last = p.Label(dateParam(params, "to"))
 			}
 
-			recs, err := a.readChartRows(cmd.Context(), q, params)
+			recs, err := readChartRows(a, cmd.Context(), q, params)
 			if err != nil {
 				return err
 			}
@@ -184,7 +185,7 @@ extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
 			}); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "wrote %s: %s and %s, %s with events\n", file.out, codeA, codeB, plural(len(tl.Points), string(p)))
+			fmt.Fprintf(a.Out, "wrote %s: %s and %s, %s with events\n", file.out, codeA, codeB, plural(len(tl.Points), string(p)))
 			return nil
 		},
 	}
@@ -226,7 +227,7 @@ window, and --min-events to keep only the pairs with that many events.`,
 				return err
 			}
 			if minEvents < 1 {
-				return usagef("--min-events %d: want 1 or more", minEvents)
+				return cmdutil.Usagef("--min-events %d: want 1 or more", minEvents)
 			}
 			if err := checkDates(from, to); err != nil {
 				return err
@@ -236,12 +237,12 @@ window, and --min-events to keep only the pairs with that many events.`,
 				return err
 			}
 			raw := map[string]string{"min_events": strconv.Itoa(minEvents),
-				"planned_factor": strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)}
+				"planned_factor": strconv.FormatFloat(a.Config.Alliance.PlannedFactor, 'g', -1, 64)}
 			setIf(raw, "from", from)
 			setIf(raw, "to", to)
-			params, err := q.Bind(raw, a.countryResolver())
+			params, err := q.Bind(raw, countryResolver(a))
 			if err != nil {
-				return usageError{err}
+				return cmdutil.UsageError{Err: err}
 			}
 			nw := chart.Network{MinEvents: minEvents}
 			if from != "" {
@@ -251,7 +252,7 @@ window, and --min-events to keep only the pairs with that many events.`,
 				nw.To = dateParam(params, "to").Format(time.DateOnly)
 			}
 
-			recs, err := a.readChartRows(cmd.Context(), q, params)
+			recs, err := readChartRows(a, cmd.Context(), q, params)
 			if err != nil {
 				return err
 			}
@@ -267,7 +268,7 @@ window, and --min-events to keep only the pairs with that many events.`,
 			}); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "wrote %s: %s\n", file.out, plural(len(nw.Edges), "pair"))
+			fmt.Fprintf(a.Out, "wrote %s: %s\n", file.out, plural(len(nw.Edges), "pair"))
 			return nil
 		},
 	}
@@ -280,8 +281,8 @@ window, and --min-events to keep only the pairs with that many events.`,
 }
 
 // readChartRows runs a predefined query as 'diplograph query' does.
-func (a *app) readChartRows(ctx context.Context, q queries.Query, params map[string]any) ([]*neo4j.Record, error) {
-	c, err := a.connect(ctx, false)
+func readChartRows(a *app, ctx context.Context, q queries.Query, params map[string]any) ([]*neo4j.Record, error) {
+	c, err := a.Connect(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +297,7 @@ func checkDates(from, to string) error {
 			continue
 		}
 		if _, err := queries.ParseDate(d.v); err != nil {
-			return usagef("%s: %w", d.flag, err)
+			return cmdutil.Usagef("%s: %w", d.flag, err)
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/chart"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 // svgTextsOf returns the text elements of an SVG file, failing the test
@@ -127,8 +128,8 @@ func TestCLIChart(t *testing.T) {
 			"no pairs of states with at least 50 events in 2007-01-01..2014-12-31: nothing to draw"},
 	} {
 		_, errOut, code := runCLI(t, "", tc.args...)
-		if code != exitError || !strings.Contains(errOut, tc.want) {
-			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, errOut, exitError, tc.want)
+		if code != cmdutil.ExitError || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, errOut, cmdutil.ExitError, tc.want)
 		}
 	}
 	entries, _ := os.ReadDir(dir)

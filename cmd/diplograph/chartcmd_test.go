@@ -11,6 +11,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/diplograph/diplograph/chart"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 func TestChartHelpTeaches(t *testing.T) {
@@ -59,8 +60,8 @@ func TestChartUsageErrors(t *testing.T) {
 		{[]string{"chart", "network", "--out", "x.gif"}, "unknown extension .gif"},
 	} {
 		_, errOut, code := runCLI(t, "", tc.args...)
-		if code != exitUsage || !strings.Contains(errOut, tc.want) {
-			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, errOut, exitUsage, tc.want)
+		if code != cmdutil.ExitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want exit %d and %q", tc.args, code, errOut, cmdutil.ExitUsage, tc.want)
 		}
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) > 1 { // isolate's xdg dir at most

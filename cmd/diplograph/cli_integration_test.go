@@ -17,6 +17,9 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
+	"github.com/diplograph/diplograph/internal/build"
+	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/internal/config"
 )
 
 func TestMain(m *testing.M) { graphtest.Main(m) }
@@ -90,14 +93,14 @@ func TestCLIIngestAndQuery(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "materialized") || strings.Contains(out, "materialized 0 ") {
 		t.Fatalf("materialize: exit %d\n%s%s", code, out, errOut)
 	}
-	if _, _, code = runCLI(t, "", "alliances", "materialize", "--period", "week"); code != exitUsage {
+	if _, _, code = runCLI(t, "", "alliances", "materialize", "--period", "week"); code != cmdutil.ExitUsage {
 		t.Fatalf("materialize --period week: exit %d", code)
 	}
 	out, errOut, code = runCLI(t, "", "alliances", "materialize", "--from", "2014", "--to", "2014")
 	if code != 0 || !strings.Contains(out, "materialized") || strings.Contains(out, "materialized 0 ") {
 		t.Fatalf("materialize 2014: exit %d\n%s%s", code, out, errOut)
 	}
-	if _, errOut, code = runCLI(t, "", "alliances", "materialize", "--from", "2014", "--to", "2013"); code != exitUsage || !strings.Contains(errOut, "before --from") {
+	if _, errOut, code = runCLI(t, "", "alliances", "materialize", "--from", "2014", "--to", "2013"); code != cmdutil.ExitUsage || !strings.Contains(errOut, "before --from") {
 		t.Fatalf("materialize --to before --from: exit %d %s", code, errOut)
 	}
 	// to=2007 is the end of 2007: the March 2007 talks, not June 2014.
@@ -129,7 +132,7 @@ func TestCLIIngestPartialFailure(t *testing.T) {
 		}
 	}
 	t.Setenv("DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST", "week")
-	if _, errOut, code = runCLI(t, "", "ingest", "-", "--published", "2014-06-16"); code != exitUsage || !strings.Contains(errOut, "materialize_after_ingest") {
+	if _, errOut, code = runCLI(t, "", "ingest", "-", "--published", "2014-06-16"); code != cmdutil.ExitUsage || !strings.Contains(errOut, "materialize_after_ingest") {
 		t.Fatalf("bad period: exit %d %s", code, errOut)
 	}
 }
@@ -143,7 +146,7 @@ func TestCLIDryRunNeedsNoDatabase(t *testing.T) {
 		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
 	}
 	_, errOut, code = runCLI(t, "", "--neo4j-connect-timeout", "2s", "init")
-	if code != exitDatabase || !strings.Contains(errOut, "unavailable") {
+	if code != cmdutil.ExitDatabase || !strings.Contains(errOut, "unavailable") {
 		t.Fatalf("unreachable database: exit %d, %s", code, errOut)
 	}
 }
@@ -291,12 +294,12 @@ func TestSourceOptionsFromSettings(t *testing.T) {
 	} {
 		t.Setenv(k, v)
 	}
-	cfg, err := loadConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
+	cfg, err := config.Load(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &app{cfg: cfg}
-	o, err := a.sourceOptions("")
+	a := &app{Config: cfg}
+	o, err := a.SourceOptions("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,11 +317,11 @@ func TestExtractorFingerprint(t *testing.T) {
 		t.Helper()
 		t.Setenv("DIPLOGRAPH_EXTRACT_LEXICON_DIRS", dir)
 		t.Setenv("DIPLOGRAPH_EXTRACT_DICTIONARIES", dict)
-		cfg, err := loadConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
+		cfg, err := config.Load(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fp, err := (&app{cfg: cfg}).extractorFingerprint()
+		fp, err := (&app{Config: cfg}).Fingerprint()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -339,8 +342,8 @@ func TestExtractorFingerprint(t *testing.T) {
 		write(filepath.Join(d, "verbs.txt"), "---  SNUB   [111]  ---\nSNUB {SNUBS SNUBBED SNUBBING}\n")
 	}
 	builtIn := fingerprint("", "")
-	if builtIn != extractorVersion() {
-		t.Fatalf("built-in dictionaries: %q, want %q", builtIn, extractorVersion())
+	if builtIn != build.ExtractorVersion() {
+		t.Fatalf("built-in dictionaries: %q, want %q", builtIn, build.ExtractorVersion())
 	}
 	base := fingerprint(filepath.Join(one, "lex"), filepath.Join(one, "verbs.txt"))
 	if base == builtIn {

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/internal/config"
 	"github.com/spf13/pflag"
 )
 
@@ -23,7 +25,7 @@ func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	cmd := newRootCmd(strings.NewReader(stdin), &out, &errOut)
 	cmd.SetArgs(args)
 	err := cmd.Execute()
-	code := exitCode(err, &errOut)
+	code := cmdutil.ExitCode(err, &errOut)
 	return out.String(), errOut.String(), code
 }
 
@@ -31,7 +33,7 @@ func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 // in an empty directory, so the machine's own settings cannot leak in.
 func isolate(t *testing.T) string {
 	t.Helper()
-	for _, s := range settings {
+	for _, s := range config.Registry {
 		for _, e := range s.Env {
 			t.Setenv(e, "")
 			os.Unsetenv(e)
@@ -169,11 +171,11 @@ func TestConfigSecretsRedacted(t *testing.T) {
 	if err := flags.Parse([]string{"--neo4j-password-file", pwFile}); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := loadConfig(flags, "", nil)
+	cfg, err := config.Load(flags, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pw, err := cfg.password(); err != nil || pw != "from-file-123" {
+	if pw, err := cfg.Password(); err != nil || pw != "from-file-123" {
 		t.Fatalf("password = %q, %v; want the file's (flag beats env)", pw, err)
 	}
 }
@@ -183,7 +185,7 @@ func TestConfigErrors(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("neo4j: [unclosed\n"), 0o644)
 	_, errOut, code := runCLI(t, "", "--config", bad, "config", "show")
-	if code != exitUsage || !strings.Contains(errOut, "bad.yaml") {
+	if code != cmdutil.ExitUsage || !strings.Contains(errOut, "bad.yaml") {
 		t.Fatalf("bad YAML: exit %d, %s", code, errOut)
 	}
 	typo := filepath.Join(dir, "typo.yaml")
@@ -193,7 +195,7 @@ func TestConfigErrors(t *testing.T) {
 		t.Fatalf("typo: exit %d, %s", code, errOut)
 	}
 	_, errOut, code = runCLI(t, "", "--config", filepath.Join(dir, "missing.yaml"), "config", "show")
-	if code != exitUsage || !strings.Contains(errOut, "missing.yaml") {
+	if code != cmdutil.ExitUsage || !strings.Contains(errOut, "missing.yaml") {
 		t.Fatalf("missing file: exit %d, %s", code, errOut)
 	}
 }
@@ -204,7 +206,7 @@ func TestHelpNamesEveryEnvVar(t *testing.T) {
 	if code != 0 {
 		t.Fatal(code)
 	}
-	for _, s := range settings {
+	for _, s := range config.Registry {
 		for _, e := range s.Env {
 			if !strings.Contains(out, e) {
 				t.Errorf("--help does not name %s", e)
@@ -232,7 +234,7 @@ func TestREADMEConfigTable(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("README.md has no %q ... %q block", begin, end)
 	}
-	want := settingsMarkdown()
+	want := config.Markdown()
 	if got := s[i+len(begin) : j]; got != want {
 		if *update {
 			s = s[:i+len(begin)] + want + s[j:]
@@ -349,8 +351,8 @@ func TestConfigValidatesNumbers(t *testing.T) {
 				}
 				return
 			}
-			if code != exitUsage {
-				t.Fatalf("exit %d, want %d (usage): %s", code, exitUsage, errOut)
+			if code != cmdutil.ExitUsage {
+				t.Fatalf("exit %d, want %d (usage): %s", code, cmdutil.ExitUsage, errOut)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(errOut, w) {
@@ -364,14 +366,14 @@ func TestConfigValidatesNumbers(t *testing.T) {
 // TestSettingsNumericHaveRange checks that every numeric setting declares
 // the range it is checked against, and that its default lies in it.
 func TestSettingsNumericHaveRange(t *testing.T) {
-	for _, s := range settings {
+	for _, s := range config.Registry {
 		switch s.Def.(type) {
 		case int, float64, time.Duration:
 			if s.Range == nil {
 				t.Errorf("%s: numeric setting without a Range", s.Key)
 				continue
 			}
-			if _, err := s.check(s.Def); err != nil {
+			if _, err := s.Check(s.Def); err != nil {
 				t.Errorf("%s: default %v: %v", s.Key, s.Def, err)
 			}
 		}
@@ -382,9 +384,9 @@ func TestSettingsNumericHaveRange(t *testing.T) {
 // boolean flag (--x, no value needed) bound to its key.
 func TestBoolSettingFlag(t *testing.T) {
 	isolate(t)
-	saved := settings
-	settings = append(slices.Clone(settings), setting{Key: "test.switch", Flag: "test-switch", Def: false, Help: "a switch"})
-	t.Cleanup(func() { settings = saved })
+	saved := config.Registry
+	config.Registry = append(slices.Clone(config.Registry), config.Setting{Key: "test.switch", Flag: "test-switch", Def: false, Help: "a switch"})
+	t.Cleanup(func() { config.Registry = saved })
 	s := configShow(t, "--test-switch")
 	if v, src := s.get("test.switch"); v != true || src != "flag --test-switch" {
 		t.Fatalf("test.switch = %v from %q, want true from the flag", v, src)
@@ -400,11 +402,11 @@ func TestScheduleOptionsFromSettings(t *testing.T) {
 	t.Setenv("DIPLOGRAPH_SCHEDULE_LOCK_TTL", "2m")
 	t.Setenv("DIPLOGRAPH_SCHEDULE_STALL_LIMIT", "45s")
 	t.Setenv("DIPLOGRAPH_INGEST_ALLOW_UNDATED", "true")
-	cfg, err := loadConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
+	cfg, err := config.Load(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := (&app{cfg: cfg}).scheduleOptions(nil)
+	o, err := scheduleOptionsFor(&app{Config: cfg}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 // A password written into neo4j.uri never shows: `config show` prints the
@@ -76,8 +78,8 @@ func TestURIWithPasswordRefused(t *testing.T) {
 			if strings.Contains(out+errOut, "s3cret") {
 				t.Fatalf("password shown (exit %d):\n%s%s", code, out, errOut)
 			}
-			if code != exitUsage {
-				t.Fatalf("exit %d, want %d: %s", code, exitUsage, errOut)
+			if code != cmdutil.ExitUsage {
+				t.Fatalf("exit %d, want %d: %s", code, cmdutil.ExitUsage, errOut)
 			}
 			for _, w := range []string{":xxxxx@", "neo4j.password_file", "DIPLOGRAPH_NEO4J_PASSWORD"} {
 				if !strings.Contains(errOut, w) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/spf13/cobra"
 )
 
@@ -22,32 +23,32 @@ as <redacted>.`,
   DIPLOGRAPH_NEO4J_URI=bolt://db:7687 diplograph config show --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, formatTable, formatJSON, formatCSV); err != nil {
+			if err := cmdutil.CheckFormat(format, cmdutil.FormatTable, cmdutil.FormatJSON, cmdutil.FormatCSV); err != nil {
 				return err
 			}
 			return runConfigShow(a, format)
 		},
 	}
-	show.Flags().StringVar(&format, "format", formatTable, "output format: table, json or csv")
+	show.Flags().StringVar(&format, "format", cmdutil.FormatTable, "output format: table, json or csv")
 	cmd.AddCommand(show)
 	return cmd
 }
 
 func runConfigShow(a *app, format string) error {
-	es := a.cfg.entries()
-	if format == formatJSON {
-		return writeJSON(a.out, map[string]any{"config_file": a.cfg.file, "settings": es})
+	es := a.Config.Entries()
+	if format == cmdutil.FormatJSON {
+		return cmdutil.WriteJSON(a.Out, map[string]any{"config_file": a.Config.File(), "settings": es})
 	}
 	rows := make([][]any, len(es))
 	for i, e := range es {
 		rows[i] = []any{e.Key, fmt.Sprint(e.Value), e.Source}
 	}
-	if format == formatTable {
-		file := a.cfg.file
+	if format == cmdutil.FormatTable {
+		file := a.Config.File()
 		if file == "" {
 			file = "(none found)"
 		}
-		fmt.Fprintf(a.out, "config file: %s\n\n", file)
+		fmt.Fprintf(a.Out, "config file: %s\n\n", file)
 	}
-	return writeRows(a.out, format, []string{"key", "value", "source"}, rows)
+	return cmdutil.WriteRows(a.Out, format, []string{"key", "value", "source"}, rows)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -36,20 +37,20 @@ The repository's evaluation sets are in testdata/eval: seeds, dev and dev2
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if gold == "" {
-				return usagef("--gold DIR is required")
+				return cmdutil.Usagef("--gold DIR is required")
 			}
-			if err := checkFormat(format, "text", formatJSON); err != nil {
+			if err := cmdutil.CheckFormat(format, "text", cmdutil.FormatJSON); err != nil {
 				return err
 			}
-			sopt, err := a.sourceOptions("")
+			sopt, err := a.SourceOptions("")
 			if err != nil {
 				return err
 			}
-			x, _, err := a.extractor()
+			x, _, err := a.Extractor()
 			if err != nil {
 				return err
 			}
-			return runEval(cmd.Context(), x, gold, args, sopt, detail, format, a.out, a.errOut)
+			return runEval(cmd.Context(), x, gold, args, sopt, detail, format, a.Out, a.ErrOut)
 		},
 	}
 	cmd.Flags().StringVar(&gold, "gold", "", "directory of gold JSON files")
@@ -62,10 +63,10 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 	detail bool, format string, out, errOut io.Writer) error {
 	gold, err := eval.LoadGold(os.DirFS(goldDir), ".")
 	if err != nil {
-		return usageError{err}
+		return cmdutil.UsageError{Err: err}
 	}
 	pred := map[string][]eval.Predicted{}
-	st, err := eachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
+	st, err := cmdutil.EachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
 		pred[a.ID] = predictions(x.Extract(a))
 		return nil
 	})
@@ -73,14 +74,14 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 		return err
 	}
 	rep := eval.Score(gold, pred, eval.Options{})
-	if format == formatJSON {
-		if err := writeJSON(out, rep); err != nil {
+	if format == cmdutil.FormatJSON {
+		if err := cmdutil.WriteJSON(out, rep); err != nil {
 			return err
 		}
 	} else if err := rep.WriteText(out, detail); err != nil {
 		return err
 	}
-	return st.partial()
+	return st.Partial()
 }
 
 // predictions reduces an extraction to the form eval.Score takes, with the

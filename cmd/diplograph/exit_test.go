@@ -12,6 +12,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and the README table")
@@ -21,27 +22,27 @@ func TestExitCodes(t *testing.T) {
 		err  error
 		code int
 	}{
-		{nil, exitOK},
-		{errors.New("boom"), exitError},
-		{usagef("bad flag"), exitUsage},
-		{fmt.Errorf("wrapped: %w", context.Canceled), exitInterrupted},
-		{fmt.Errorf("graph: %w", graph.ErrUnavailable), exitDatabase},
-		{fmt.Errorf("graph: %w", graph.ErrAuth), exitDatabase},
-		{fmt.Errorf("graph: schema version 40 is newer: %w", graph.ErrSchemaNewer), exitSetup},
-		{serverStartError{errors.New("exited")}, exitDatabase},
-		{fmt.Errorf("x: %w", localserver.ErrJavaMissing), exitSetup},
-		{fmt.Errorf("x: %w", localserver.ErrMavenMissing), exitSetup},
-		{fmt.Errorf("x: %w", localserver.ErrDownload), exitSetup},
-		{partialError{1, 3}, exitPartial},
-		{fmt.Errorf("graph: bolt://u:xxxxx@h: %w", graph.ErrCredentialsInURI), exitUsage},
+		{nil, cmdutil.ExitOK},
+		{errors.New("boom"), cmdutil.ExitError},
+		{cmdutil.Usagef("bad flag"), cmdutil.ExitUsage},
+		{fmt.Errorf("wrapped: %w", context.Canceled), cmdutil.ExitInterrupted},
+		{fmt.Errorf("graph: %w", graph.ErrUnavailable), cmdutil.ExitDatabase},
+		{fmt.Errorf("graph: %w", graph.ErrAuth), cmdutil.ExitDatabase},
+		{fmt.Errorf("graph: schema version 40 is newer: %w", graph.ErrSchemaNewer), cmdutil.ExitSetup},
+		{cmdutil.ServerStartError{Err: errors.New("exited")}, cmdutil.ExitDatabase},
+		{fmt.Errorf("x: %w", localserver.ErrJavaMissing), cmdutil.ExitSetup},
+		{fmt.Errorf("x: %w", localserver.ErrMavenMissing), cmdutil.ExitSetup},
+		{fmt.Errorf("x: %w", localserver.ErrDownload), cmdutil.ExitSetup},
+		{cmdutil.PartialError{Failed: 1, Total: 3}, cmdutil.ExitPartial},
+		{fmt.Errorf("graph: bolt://u:xxxxx@h: %w", graph.ErrCredentialsInURI), cmdutil.ExitUsage},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
-		if got := exitCode(tt.err, &buf); got != tt.code {
-			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.code)
+		if got := cmdutil.ExitCode(tt.err, &buf); got != tt.code {
+			t.Errorf("cmdutil.ExitCode(%v) = %d, want %d", tt.err, got, tt.code)
 		}
 		if tt.err != nil && buf.Len() == 0 {
-			t.Errorf("exitCode(%v) printed nothing", tt.err)
+			t.Errorf("cmdutil.ExitCode(%v) printed nothing", tt.err)
 		}
 	}
 }
@@ -62,8 +63,8 @@ func TestUsageErrors(t *testing.T) {
 		{"no-such-command"},
 	} {
 		_, errOut, code := runCLI(t, "", args...)
-		if code != exitUsage {
-			t.Errorf("%v: exit %d, want %d (%s)", args, code, exitUsage, errOut)
+		if code != cmdutil.ExitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, cmdutil.ExitUsage, errOut)
 		}
 		if !strings.HasPrefix(errOut, "diplograph: ") {
 			t.Errorf("%v: stderr %q", args, errOut)

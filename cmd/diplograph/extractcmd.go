@@ -11,6 +11,7 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 func newExtractCmd(a *app) *cobra.Command {
@@ -31,18 +32,18 @@ reported on stderr with its file and line, and the others go on (exit 5).`,
   diplograph extract testdata/corpus/voa/voa_stories.jsonl > relations.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "jsonl", formatJSON, "text"); err != nil {
+			if err := cmdutil.CheckFormat(format, "jsonl", cmdutil.FormatJSON, "text"); err != nil {
 				return err
 			}
-			sopt, err := a.sourceOptions(published)
+			sopt, err := a.SourceOptions(published)
 			if err != nil {
 				return err
 			}
-			x, _, err := a.extractor()
+			x, _, err := a.Extractor()
 			if err != nil {
 				return err
 			}
-			return runExtract(cmd.Context(), x, args, sopt, format, a.out, a.errOut)
+			return runExtract(cmd.Context(), x, args, sopt, format, a.Out, a.ErrOut)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl, json or text")
@@ -54,25 +55,25 @@ func runExtract(ctx context.Context, x *extract.Extractor, paths []string, sopt 
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	first := true
-	if format == formatJSON {
+	if format == cmdutil.FormatJSON {
 		fmt.Fprint(out, "[")
 	}
-	st, err := eachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
+	st, err := cmdutil.EachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
 		res := x.Extract(a)
 		if format == "text" {
 			return res.Text(out)
 		}
-		if format == formatJSON && !first {
+		if format == cmdutil.FormatJSON && !first {
 			fmt.Fprint(out, ",")
 		}
 		first = false
 		return enc.Encode(res)
 	})
-	if format == formatJSON {
+	if format == cmdutil.FormatJSON {
 		fmt.Fprintln(out, "]")
 	}
 	if err != nil {
 		return err
 	}
-	return st.partial()
+	return st.Partial()
 }

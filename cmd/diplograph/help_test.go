@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/diplograph/diplograph/internal/config"
 )
 
 // The root's help shows the usage and the commands first; the
@@ -31,9 +33,9 @@ func TestRootHelpCommandsBeforeConfiguration(t *testing.T) {
 			if usage < 0 {
 				t.Fatalf("no usage line %q in\n%s", tt.header, out)
 			}
-			config := strings.Index(out, "Configuration: flag > environment > config file > default.")
+			configAt := strings.Index(out, "Configuration: flag > environment > config file > default.")
 			if !tt.root {
-				if config >= 0 || strings.Contains(out, "Exit codes:") {
+				if configAt >= 0 || strings.Contains(out, "Exit codes:") {
 					t.Errorf("the help of %v repeats the root's configuration and exit codes", tt.args)
 				}
 				return
@@ -42,13 +44,13 @@ func TestRootHelpCommandsBeforeConfiguration(t *testing.T) {
 			if commands < usage {
 				t.Fatalf("usage at %d, commands at %d: want the usage first, then the commands", usage, commands)
 			}
-			if config < commands {
-				t.Errorf("configuration section at %d, commands at %d: want the commands first", config, commands)
+			if configAt < commands {
+				t.Errorf("configuration section at %d, commands at %d: want the commands first", configAt, commands)
 			}
 			if exit := strings.Index(out, "Exit codes:"); exit < commands {
 				t.Errorf("exit codes at %d, commands at %d: want the commands first", exit, commands)
 			}
-			for _, s := range settings {
+			for _, s := range config.Registry {
 				first := strings.Index(out, s.Key)
 				switch {
 				case first < 0:
@@ -56,7 +58,7 @@ func TestRootHelpCommandsBeforeConfiguration(t *testing.T) {
 				case first < commands:
 					t.Errorf("the key %s appears at %d, before the commands at %d", s.Key, first, commands)
 				}
-				if !strings.Contains(out[config:], "\n  "+s.Key+" ") {
+				if !strings.Contains(out[configAt:], "\n  "+s.Key+" ") {
 					t.Errorf("the configuration section has no row for %s", s.Key)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/schedule"
 )
 
@@ -29,32 +30,32 @@ type ingestOptions struct {
 // runIngestSources ingests the configured sources as one locked, recorded
 // run (see schedule.Once).
 func runIngestSources(ctx context.Context, a *app, o ingestOptions) error {
-	opt, err := a.scheduleOptions(o.Sources)
+	opt, err := scheduleOptionsFor(a, o.Sources)
 	if err != nil {
 		return err
 	}
 	if o.Published != "" {
-		if opt.Source, err = a.sourceOptions(o.Published); err != nil {
+		if opt.Source, err = a.SourceOptions(o.Published); err != nil {
 			return err
 		}
 	}
 	opt.Ingest.Reextract = o.Reextract
 	opt.Log = io.Discard
-	p := newProgress(a.progress())
+	p := newProgress(a.Progress())
 	opt.Ingest.Progress = p.update
-	rep, err := a.runSourcesOnce(ctx, opt)
+	rep, err := runSourcesOnce(a, ctx, opt)
 	p.done(rep.Summary)
 	switch {
 	case rep.RunID == "":
 	case o.JSON:
-		if jerr := writeJSON(a.out, rep); jerr != nil {
+		if jerr := cmdutil.WriteJSON(a.Out, rep); jerr != nil {
 			return jerr
 		}
 	case rep.Status == schedule.StatusSkipped:
-		fmt.Fprintf(a.out, "skipped: another run holds the ingest lock: %s\n", rep.Holder)
+		fmt.Fprintf(a.Out, "skipped: another run holds the ingest lock: %s\n", rep.Holder)
 	default:
-		writeIngestSummary(a.out, rep.Summary, false)
-		fmt.Fprintf(a.out, "run %s: %s\n", rep.RunID, rep.Status)
+		writeIngestSummary(a.Out, rep.Summary, false)
+		fmt.Fprintf(a.Out, "run %s: %s\n", rep.RunID, rep.Status)
 	}
 	return reportError(rep, err)
 }
@@ -126,7 +127,7 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if len(o.Paths) > 0 && len(o.Sources) > 0 {
-				return usagef("give SOURCE arguments or --source names from diplograph.yaml, not both")
+				return cmdutil.Usagef("give SOURCE arguments or --source names from diplograph.yaml, not both")
 			}
 			if len(o.Paths) == 0 && !o.DryRun {
 				return runIngestSources(cmd.Context(), a, o)
@@ -146,7 +147,7 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable,
 }
 
 func runIngest(ctx context.Context, a *app, o ingestOptions) error {
-	sopt, err := a.sourceOptions(o.Published)
+	sopt, err := a.SourceOptions(o.Published)
 	if err != nil {
 		return err
 	}
@@ -155,7 +156,7 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 		return ingest.Read(ctx, o.Paths, sopt, emit)
 	}
 	if len(o.Paths) == 0 { // a dry run of the configured sources
-		opt, err := a.scheduleOptions(o.Sources)
+		opt, err := scheduleOptionsFor(a, o.Sources)
 		if err != nil {
 			return err
 		}
@@ -164,69 +165,69 @@ func runIngest(ctx context.Context, a *app, o ingestOptions) error {
 			return err
 		}
 	}
-	x, lex, err := a.extractor()
+	x, lex, err := a.Extractor()
 	if err != nil {
 		return err
 	}
-	fingerprint, err := a.extractorFingerprint()
+	fingerprint, err := a.Fingerprint()
 	if err != nil {
 		return err
 	}
-	w, err := a.weights()
+	w, err := a.Weights()
 	if err != nil {
 		return err
 	}
-	periods, err := a.materializePeriods()
+	periods, err := a.Config.Alliance.MaterializeAfterIngest, error(nil)
 	if err != nil {
 		return err
 	}
 	var writer ingest.Writer
 	var client *graph.Client
 	if !o.DryRun {
-		c, err := a.connect(ctx, true)
+		c, err := a.Connect(ctx, true)
 		if err != nil {
 			return err
 		}
 		defer c.Close(context.Background())
 		writer, client = c, c
 	}
-	p := newProgress(a.progress())
+	p := newProgress(a.Progress())
 	p.dry = o.DryRun
-	if len(o.Paths) > 0 && !a.quiet {
+	if len(o.Paths) > 0 && !a.Quiet {
 		p.total, _ = ingest.Count(ctx, o.Paths, sopt)
 	}
 	sum, err := ingest.Run(ctx, src, x, lex, writer, ingest.Options{
-		Workers:          a.cfg.v.GetInt("ingest.workers"),
-		BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
+		Workers:          a.Config.Ingest.Workers,
+		BatchSize:        a.Config.Ingest.BatchSize,
 		DryRun:           o.DryRun,
 		Weights:          w,
 		ExtractorVersion: fingerprint,
 		Reextract:        o.Reextract,
-		AllowUndated:     a.cfg.v.GetBool("ingest.allow_undated"),
+		AllowUndated:     a.Config.Ingest.AllowUndated,
 		Progress:         p.update,
 	})
 	p.done(sum)
 	if o.JSON {
-		if jerr := writeJSON(a.out, sum); jerr != nil {
+		if jerr := cmdutil.WriteJSON(a.Out, sum); jerr != nil {
 			return jerr
 		}
 	} else {
-		writeIngestSummary(a.out, sum, o.DryRun)
+		writeIngestSummary(a.Out, sum, o.DryRun)
 	}
 	if err != nil {
 		return err
 	}
 	if client != nil {
-		_, err := schedule.MaterializeAfter(ctx, client, sum, periods, a.cfg.v.GetFloat64("alliance.planned_factor"),
+		_, err := schedule.MaterializeAfter(ctx, client, sum, periods, a.Config.Alliance.PlannedFactor,
 			func(period string, edges int, took time.Duration) {
-				fmt.Fprintf(a.progress(), "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", edges, period, took.Seconds())
+				fmt.Fprintf(a.Progress(), "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", edges, period, took.Seconds())
 			})
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}
 	if sum.Failed > 0 {
-		return partialError{failed: sum.Failed, total: sum.Seen}
+		return cmdutil.PartialError{Failed: sum.Failed, Total: sum.Seen}
 	}
 	return nil
 }

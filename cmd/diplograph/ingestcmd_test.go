@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/config"
 )
 
 // The progress line counts finished articles (written, unchanged, failed,
@@ -144,7 +145,7 @@ func TestIngestHelp(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(out), " ")
 	var batch any
-	for _, s := range settings {
+	for _, s := range config.Registry {
 		if s.Key == "ingest.batch_size" {
 			batch = s.Def
 		}

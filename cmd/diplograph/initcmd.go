@@ -21,12 +21,12 @@ kept in the graph, so a newer diplograph migrates an older graph. Every
 command that writes runs this implicitly.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := a.connect(cmd.Context(), false)
+			c, err := a.Connect(cmd.Context(), false)
 			if err != nil {
 				return err
 			}
 			defer c.Close(context.Background())
-			return runInit(cmd.Context(), c, a.out)
+			return runInit(cmd.Context(), c, a.Out)
 		},
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/graph/localserver"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 func newNeo4jCmd(a *app) *cobra.Command {
@@ -47,11 +48,11 @@ func newNeo4jStartCmd(a *app) *cobra.Command {
 		Short: "Assemble (first time only) and start the local server; a no-op when it runs",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			srv, err := a.localServer()
+			srv, err := a.LocalServer()
 			if err != nil {
 				return err
 			}
-			return runNeo4jStart(cmd.Context(), srv, a.out)
+			return runNeo4jStart(cmd.Context(), srv, a.Out)
 		},
 	}
 }
@@ -60,7 +61,7 @@ func runNeo4jStart(ctx context.Context, srv *localserver.Server, out io.Writer) 
 	t0 := time.Now()
 	started, err := srv.Start(ctx)
 	if err != nil {
-		return startError(err)
+		return cmdutil.StartError(err)
 	}
 	st := srv.Status()
 	if !started {
@@ -88,7 +89,7 @@ func newNeo4jStopCmd(a *app) *cobra.Command {
 		Short: "Stop the local server (SIGTERM, then SIGKILL after --timeout)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			srv, err := a.localServer()
+			srv, err := a.LocalServer()
 			if err != nil {
 				return err
 			}
@@ -98,10 +99,10 @@ func newNeo4jStopCmd(a *app) *cobra.Command {
 				return err
 			}
 			if !stopped {
-				fmt.Fprintln(a.out, "Neo4j is not running")
+				fmt.Fprintln(a.Out, "Neo4j is not running")
 				return nil
 			}
-			fmt.Fprintf(a.out, "Neo4j stopped (pid %d)\n", pid)
+			fmt.Fprintf(a.Out, "Neo4j stopped (pid %d)\n", pid)
 			return nil
 		},
 	}
@@ -117,17 +118,17 @@ func newNeo4jStatusCmd(a *app) *cobra.Command {
 		Short: "Show whether the local server runs, where, and how to log in",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, formatTable, formatJSON); err != nil {
+			if err := cmdutil.CheckFormat(format, cmdutil.FormatTable, cmdutil.FormatJSON); err != nil {
 				return err
 			}
-			srv, err := a.localServer()
+			srv, err := a.LocalServer()
 			if err != nil {
 				return err
 			}
-			return runNeo4jStatus(srv, a.out, format, showPassword)
+			return runNeo4jStatus(srv, a.Out, format, showPassword)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", formatTable, "output format: table or json")
+	cmd.Flags().StringVar(&format, "format", cmdutil.FormatTable, "output format: table or json")
 	cmd.Flags().BoolVar(&showPassword, "show-password", false, "also print the generated password")
 	return cmd
 }
@@ -140,12 +141,12 @@ func runNeo4jStatus(srv *localserver.Server, out io.Writer, format string, showP
 			pw = strings.TrimSpace(string(b))
 		}
 	}
-	if format == formatJSON {
+	if format == cmdutil.FormatJSON {
 		v := map[string]any{"status": st}
 		if pw != "" {
 			v["password"] = pw
 		}
-		return writeJSON(out, v)
+		return cmdutil.WriteJSON(out, v)
 	}
 	if st.Running {
 		fmt.Fprintf(out, "Neo4j %s is running (pid %d, since %s)\n", st.Version, st.PID, st.Since.Format(time.RFC3339))
@@ -168,13 +169,13 @@ func newNeo4jLogsCmd(a *app) *cobra.Command {
 		Short: "Print the end of the local server's log (-f to follow)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			srv, err := a.localServer()
+			srv, err := a.LocalServer()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.out, srv.LogTail(lines))
+			fmt.Fprintln(a.Out, srv.LogTail(lines))
 			if follow {
-				return followFile(cmd.Context(), srv.LogFiles()[0], a.out)
+				return followFile(cmd.Context(), srv.LogFiles()[0], a.Out)
 			}
 			return nil
 		},

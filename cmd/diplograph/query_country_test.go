@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/internal/config"
 )
 
 // TestCountryResolverLexiconDirs: a state's alias and a new state written
@@ -45,8 +46,8 @@ func TestCountryResolverLexiconDirs(t *testing.T) {
 	} {
 		v := viper.New()
 		v.Set("extract.lexicon_dirs", c.dirs)
-		a := &app{cfg: &config{v: v}}
-		resolve := a.countryResolver()
+		a := &app{Config: &config.Config{Extract: config.Extract{LexiconDirs: v.GetStringSlice("extract.lexicon_dirs")}}}
+		resolve := countryResolver(a)
 		for i, tt := range tests {
 			got, err := resolve(tt.in)
 			want := c.want(i)
@@ -91,8 +92,8 @@ func TestCountryResolverLazy(t *testing.T) {
 
 	v := viper.New()
 	v.Set("extract.lexicon_dirs", []string{filepath.Join(t.TempDir(), "missing")})
-	a := &app{cfg: &config{v: v}}
-	if _, err := a.countryResolver()("Iran"); err == nil || !strings.Contains(err.Error(), "is not a directory") {
+	a := &app{Config: &config.Config{Extract: config.Extract{LexiconDirs: v.GetStringSlice("extract.lexicon_dirs")}}}
+	if _, err := countryResolver(a)("Iran"); err == nil || !strings.Contains(err.Error(), "is not a directory") {
 		t.Errorf("missing lexicon directory: err = %v", err)
 	}
 }

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/queries"
 )
 
@@ -37,8 +39,8 @@ func TestQueryParamsValidated(t *testing.T) {
 				args = append(args, "-p", "a=USA")
 			}
 			_, errOut, code := runCLI(t, "", args...)
-			if code != exitUsage {
-				t.Fatalf("exit %d, want %d: %s", code, exitUsage, errOut)
+			if code != cmdutil.ExitUsage {
+				t.Fatalf("exit %d, want %d: %s", code, cmdutil.ExitUsage, errOut)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(errOut, w) {
@@ -73,7 +75,7 @@ func TestQueryParamRanges(t *testing.T) {
 					raw[other.Name] = "USA"
 				}
 			}
-			for _, v := range []string{p.Default, fmtNumber(r.Min), fmtNumber(r.Max)} {
+			for _, v := range []string{p.Default, strconv.FormatFloat(r.Min, 'f', -1, 64), strconv.FormatFloat(r.Max, 'f', -1, 64)} {
 				raw[p.Name] = v
 				if _, err := q.Bind(raw, nil); err != nil {
 					t.Fatalf("%s: bind %s=%s: %v", q.Name, p.Name, v, err)

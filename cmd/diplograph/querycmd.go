@@ -16,6 +16,8 @@ import (
 
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/internal/config"
 	"github.com/diplograph/diplograph/queries"
 )
 
@@ -40,14 +42,14 @@ Cypher text. Numeric parameters must be finite and in range:
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("which query? run 'diplograph query list'")
+				return cmdutil.Usagef("which query? run 'diplograph query list'")
 			}
-			if err := checkFormat(format, formatTable, formatJSON, formatCSV); err != nil {
+			if err := cmdutil.CheckFormat(format, cmdutil.FormatTable, cmdutil.FormatJSON, cmdutil.FormatCSV); err != nil {
 				return err
 			}
 			q, err := queries.Get(args[0])
 			if err != nil {
-				return usageError{err}
+				return cmdutil.UsageError{Err: err}
 			}
 			raw, err := parseParams(params)
 			if err != nil {
@@ -58,22 +60,22 @@ Cypher text. Numeric parameters must be finite and in range:
 			}
 			// Scores use the configured planned factor unless given.
 			if _, given := raw["planned_factor"]; !given && hasParam(q, "planned_factor") {
-				raw["planned_factor"] = strconv.FormatFloat(a.cfg.v.GetFloat64("alliance.planned_factor"), 'g', -1, 64)
+				raw["planned_factor"] = strconv.FormatFloat(a.Config.Alliance.PlannedFactor, 'g', -1, 64)
 			}
-			bound, err := q.Bind(raw, a.countryResolver())
+			bound, err := q.Bind(raw, countryResolver(a))
 			if err != nil {
-				return usageError{err}
+				return cmdutil.UsageError{Err: err}
 			}
-			c, err := a.connect(cmd.Context(), false)
+			c, err := a.Connect(cmd.Context(), false)
 			if err != nil {
 				return err
 			}
 			defer c.Close(context.Background())
-			return runQuery(cmd.Context(), c, q, bound, a.out, format)
+			return runQuery(cmd.Context(), c, q, bound, a.Out, format)
 		},
 	}
 	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "parameter as key=value (repeatable)")
-	cmd.Flags().StringVar(&format, "format", formatTable, "output format: table, json or csv")
+	cmd.Flags().StringVar(&format, "format", cmdutil.FormatTable, "output format: table, json or csv")
 	cmd.AddCommand(newQueryListCmd(a))
 	return cmd
 }
@@ -88,7 +90,7 @@ func newQueryListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeQueryList(a.out, qs)
+			return writeQueryList(a.Out, qs)
 		},
 	}
 }
@@ -117,7 +119,7 @@ func parseParams(ps []string) (map[string]string, error) {
 	for _, p := range ps {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok || strings.TrimSpace(k) == "" {
-			return nil, usagef("--param %q: want key=value", p)
+			return nil, cmdutil.Usagef("--param %q: want key=value", p)
 		}
 		raw[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
@@ -130,9 +132,9 @@ func parseParams(ps []string) (map[string]string, error) {
 // so that a name the user added there is accepted. The lexicon is loaded
 // (with the extractor, by a.extractor) the first time a state is
 // resolved, and not at all for a query without one.
-func (a *app) countryResolver() queries.Resolver {
+func countryResolver(a *app) queries.Resolver {
 	return lazyResolver(func() (*lexicon.Lexicon, error) {
-		_, lex, err := a.extractor()
+		_, lex, err := a.Extractor()
 		return lex, err
 	})
 }
@@ -195,11 +197,11 @@ func runQuery(ctx context.Context, c *graph.Client, q queries.Query, params map[
 
 func writeRecords(out io.Writer, format string, recs []*neo4j.Record) error {
 	if len(recs) == 0 {
-		if format == formatJSON {
+		if format == cmdutil.FormatJSON {
 			_, err := fmt.Fprintln(out, "[]")
 			return err
 		}
-		if format == formatTable {
+		if format == cmdutil.FormatTable {
 			_, err := fmt.Fprintln(out, "(no rows)")
 			return err
 		}
@@ -214,7 +216,7 @@ func writeRecords(out io.Writer, format string, recs []*neo4j.Record) error {
 		}
 		rows[i] = row
 	}
-	return writeRows(out, format, header, rows)
+	return cmdutil.WriteRows(out, format, header, rows)
 }
 
 // plain turns driver values into what the formats print: dates as
@@ -224,7 +226,7 @@ func plain(v any, format string) any {
 	case interface{ String() string }:
 		return x.String()
 	case []any:
-		if format == formatJSON {
+		if format == cmdutil.FormatJSON {
 			out := make([]any, len(x))
 			for i, e := range x {
 				out[i] = plain(e, format)
@@ -233,7 +235,7 @@ func plain(v any, format string) any {
 		}
 		parts := make([]string, len(x))
 		for i, e := range x {
-			parts[i] = cell(plain(e, format))
+			parts[i] = cmdutil.Cell(plain(e, format))
 		}
 		return strings.Join(parts, " ")
 	}
@@ -253,11 +255,11 @@ func hasParam(q queries.Query, name string) bool {
 // paramRanges bound the numeric query parameters, by name; every int and
 // float parameter of a query has an entry (TestQueryParamRanges). Limits
 // are whole numbers.
-var paramRanges = map[string]numRange{
-	"limit":          {1, 1_000_000},
-	"min_events":     {1, 1_000_000},
-	"planned_factor": {0, 1}, // as alliance.planned_factor
-	"threshold":      {0, 2}, // a change of the alignment index, which lies in [-1, 1]
+var paramRanges = map[string]config.Range{
+	"limit":          {Min: 1, Max: 1_000_000},
+	"min_events":     {Min: 1, Max: 1_000_000},
+	"planned_factor": {Min: 0, Max: 1}, // as alliance.planned_factor
+	"threshold":      {Min: 0, Max: 2}, // a change of the alignment index, which lies in [-1, 1]
 }
 
 // paramRangesHelp says what paramRanges accept, for --help.
@@ -268,7 +270,7 @@ func paramRangesHelp() string {
 		if name == "limit" || name == "min_events" {
 			def = int64(0)
 		}
-		lines = append(lines, fmt.Sprintf("  %-15s %s", name, paramRanges[name].describe(def)))
+		lines = append(lines, fmt.Sprintf("  %-15s %s", name, paramRanges[name].Describe(def)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -284,15 +286,15 @@ func checkParams(q queries.Query, raw map[string]string) error {
 			continue
 		}
 		var def any = 0.0
-		r := numRange{math.Inf(-1), math.Inf(1)}
+		r := config.Range{Min: math.Inf(-1), Max: math.Inf(1)}
 		if p.Type == "int" {
-			def, r = int64(0), numRange{0, math.MaxInt64}
+			def, r = int64(0), config.Range{Min: 0, Max: math.MaxInt64}
 		}
 		if pr, ok := paramRanges[p.Name]; ok {
 			r = pr
 		}
-		if _, err := checkNumber(def, r, v); err != nil {
-			return usagef("query %s: parameter %s: %w", q.Name, p.Name, err)
+		if _, err := config.CheckNumber(def, r, v); err != nil {
+			return cmdutil.Usagef("query %s: parameter %s: %w", q.Name, p.Name, err)
 		}
 	}
 	return nil

@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/internal/build"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/schedule"
 )
 
@@ -71,7 +73,7 @@ Sources in diplograph.yaml:
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !cmd.Flags().Changed("cron") {
-				o.Cron = a.cfg.v.GetString("schedule.cron")
+				o.Cron = a.Config.Schedule.Cron
 			}
 			return runSchedule(cmd.Context(), a, o)
 		},
@@ -87,60 +89,60 @@ Sources in diplograph.yaml:
 }
 
 // scheduleOptions builds the library options of a run of sources.
-func (a *app) scheduleOptions(names []string) (schedule.Options, error) {
-	all, err := a.cfg.sources()
+func scheduleOptionsFor(a *app, names []string) (schedule.Options, error) {
+	all, err := a.Config.Sources()
 	if err != nil {
-		return schedule.Options{}, usageError{err}
+		return schedule.Options{}, cmdutil.UsageError{Err: err}
 	}
 	if len(all) == 0 {
-		return schedule.Options{}, usagef("no sources configured: list them under 'sources:' in diplograph.yaml (see 'diplograph schedule --help')")
+		return schedule.Options{}, cmdutil.Usagef("no sources configured: list them under 'sources:' in diplograph.yaml (see 'diplograph schedule --help')")
 	}
 	srcs, err := ingest.SelectSources(all, names)
 	if err != nil {
-		return schedule.Options{}, usageError{err}
+		return schedule.Options{}, cmdutil.UsageError{Err: err}
 	}
-	sopt, err := a.sourceOptions("")
+	sopt, err := a.SourceOptions("")
 	if err != nil {
 		return schedule.Options{}, err
 	}
-	w, err := a.weights()
+	w, err := a.Weights()
 	if err != nil {
 		return schedule.Options{}, err
 	}
-	periods, err := a.materializePeriods()
+	periods, err := a.Config.Alliance.MaterializeAfterIngest, error(nil)
 	if err != nil {
 		return schedule.Options{}, err
 	}
 	return schedule.Options{
 		Materialize:   periods,
-		PlannedFactor: a.cfg.v.GetFloat64("alliance.planned_factor"),
+		PlannedFactor: a.Config.Alliance.PlannedFactor,
 		Sources:       srcs,
 		Source:        sopt,
 		Ingest: ingest.Options{
-			Workers:          a.cfg.v.GetInt("ingest.workers"),
-			BatchSize:        a.cfg.v.GetInt("ingest.batch_size"),
+			Workers:          a.Config.Ingest.Workers,
+			BatchSize:        a.Config.Ingest.BatchSize,
 			Weights:          w,
-			ExtractorVersion: extractorVersion(), // with the dictionaries' digest at each run
-			AllowUndated:     a.cfg.v.GetBool("ingest.allow_undated"),
+			ExtractorVersion: build.ExtractorVersion(), // with the dictionaries' digest at each run
+			AllowUndated:     a.Config.Ingest.AllowUndated,
 		},
-		LockTTL:    a.cfg.v.GetDuration("schedule.lock_ttl"),
-		StallLimit: a.cfg.v.GetDuration("schedule.stall_limit"),
-		Log:        a.progress(),
+		LockTTL:    a.Config.Schedule.LockTTL,
+		StallLimit: a.Config.Schedule.StallLimit,
+		Log:        a.Progress(),
 	}, nil
 }
 
 // runSourcesOnce is one locked, recorded run of the configured sources.
-func (a *app) runSourcesOnce(ctx context.Context, opt schedule.Options) (schedule.Report, error) {
-	x, lex, err := a.extractor()
+func runSourcesOnce(a *app, ctx context.Context, opt schedule.Options) (schedule.Report, error) {
+	x, lex, err := a.Extractor()
 	if err != nil {
 		return schedule.Report{}, err
 	}
 	// The dictionaries are read again at each run, and so is their
 	// fingerprint: a change re-extracts what the run reads.
-	if opt.Ingest.ExtractorVersion, err = a.extractorFingerprint(); err != nil {
+	if opt.Ingest.ExtractorVersion, err = a.Fingerprint(); err != nil {
 		return schedule.Report{}, err
 	}
-	c, err := a.connect(ctx, true)
+	c, err := a.Connect(ctx, true)
 	if err != nil {
 		return schedule.Report{}, err
 	}
@@ -155,20 +157,20 @@ func reportError(rep schedule.Report, err error) error {
 		return err
 	}
 	if rep.Status == schedule.StatusPartial {
-		return partialError{failed: rep.Summary.Failed, total: rep.Summary.Seen}
+		return cmdutil.PartialError{Failed: rep.Summary.Failed, Total: rep.Summary.Seen}
 	}
 	return nil
 }
 
 func runSchedule(ctx context.Context, a *app, o scheduleOptions) error {
-	opt, err := a.scheduleOptions(o.Sources)
+	opt, err := scheduleOptionsFor(a, o.Sources)
 	if err != nil {
 		return err
 	}
 	if o.Once {
-		rep, err := a.runSourcesOnce(ctx, opt)
+		rep, err := runSourcesOnce(a, ctx, opt)
 		if o.JSON && rep.RunID != "" {
-			if jerr := writeJSON(a.out, rep); jerr != nil {
+			if jerr := cmdutil.WriteJSON(a.Out, rep); jerr != nil {
 				return jerr
 			}
 		}
@@ -176,15 +178,15 @@ func runSchedule(ctx context.Context, a *app, o scheduleOptions) error {
 	}
 	sched, err := schedule.ParseCron(o.Cron)
 	if err != nil {
-		return usageError{err}
+		return cmdutil.UsageError{Err: err}
 	}
-	if _, _, err := a.extractor(); err != nil { // fail now, not at the first run
+	if _, _, err := a.Extractor(); err != nil { // fail now, not at the first run
 		return err
 	}
-	log := a.errOut
+	log := a.ErrOut
 	fmt.Fprintf(log, "%s schedule %q: %d sources; stop with Ctrl-C or SIGTERM\n", time.Now().Format(time.RFC3339), o.Cron, len(opt.Sources))
 	job := func(ctx context.Context) {
-		if _, err := a.runSourcesOnce(ctx, opt); err != nil && ctx.Err() == nil {
+		if _, err := runSourcesOnce(a, ctx, opt); err != nil && ctx.Err() == nil {
 			fmt.Fprintf(log, "%s run failed: %v\n", time.Now().Format(time.RFC3339), err)
 		}
 	}
@@ -211,10 +213,10 @@ func newScheduleRunsCmd(a *app) *cobra.Command {
 		Short: "List the recorded ingest runs, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, formatTable, formatJSON, formatCSV); err != nil {
+			if err := cmdutil.CheckFormat(format, cmdutil.FormatTable, cmdutil.FormatJSON, cmdutil.FormatCSV); err != nil {
 				return err
 			}
-			c, err := a.connect(cmd.Context(), false)
+			c, err := a.Connect(cmd.Context(), false)
 			if err != nil {
 				return err
 			}
@@ -223,8 +225,8 @@ func newScheduleRunsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format == formatJSON {
-				return writeJSON(a.out, runs)
+			if format == cmdutil.FormatJSON {
+				return cmdutil.WriteJSON(a.Out, runs)
 			}
 			rows := make([][]any, len(runs))
 			for i, r := range runs {
@@ -235,11 +237,11 @@ func newScheduleRunsCmd(a *app) *cobra.Command {
 				rows[i] = []any{r.StartedAt.Local().Format(time.DateTime), finished, r.Status, r.Seen, r.New, r.Updated,
 					r.Unchanged, r.Failed, r.Relations, fmt.Sprintf("%.1f", r.Seconds), r.Host, r.Error}
 			}
-			return writeRows(a.out, format, []string{"started", "finished", "status", "seen", "new", "updated",
+			return cmdutil.WriteRows(a.Out, format, []string{"started", "finished", "status", "seen", "new", "updated",
 				"unchanged", "failed", "relations", "seconds", "by", "error"}, rows)
 		},
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "how many runs")
-	cmd.Flags().StringVar(&format, "format", formatTable, "output format: table, json or csv")
+	cmd.Flags().StringVar(&format, "format", cmdutil.FormatTable, "output format: table, json or csv")
 	return cmd
 }

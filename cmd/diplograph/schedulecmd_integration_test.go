@@ -18,6 +18,7 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 // wireService serves an RSS feed of two stories, with an ETag, and counts
@@ -138,7 +139,7 @@ func TestCLIScheduleLoopStopsOnSignal(t *testing.T) {
 	cmd := newRootCmd(strings.NewReader(""), &out, &errOut)
 	cmd.SetArgs([]string{"schedule", "--cron", "@every 1s", "--now"})
 	done := make(chan int, 1)
-	go func() { done <- exitCode(cmd.ExecuteContext(ctx), &errOut) }()
+	go func() { done <- cmdutil.ExitCode(cmd.ExecuteContext(ctx), &errOut) }()
 
 	// Wait for two finished runs, then stop it as SIGTERM would.
 	deadline := time.Now().Add(2 * time.Minute)
@@ -247,8 +248,8 @@ func TestCLISourcesConfigErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		out, errOut, code := runCLI(t, "", "ingest")
-		if code != exitUsage || !strings.Contains(errOut, tt.want) {
-			t.Errorf("%q: exit %d, want %d and %q\n%s%s", tt.yaml, code, exitUsage, tt.want, out, errOut)
+		if code != cmdutil.ExitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%q: exit %d, want %d and %q\n%s%s", tt.yaml, code, cmdutil.ExitUsage, tt.want, out, errOut)
 		}
 		if tt.want != "no sources configured" && !strings.Contains(errOut, "diplograph.yaml") {
 			t.Errorf("%q: the error does not name the file: %s", tt.yaml, errOut)
@@ -257,7 +258,7 @@ func TestCLISourcesConfigErrors(t *testing.T) {
 	// A bad cron expression.
 	isolate(t)
 	os.WriteFile("diplograph.yaml", []byte("sources:\n  - name: a\n    location: x\n"), 0o644)
-	if _, errOut, code := runCLI(t, "", "schedule", "--cron", "61 * * * *"); code != exitUsage || !strings.Contains(errOut, "cron expression") {
+	if _, errOut, code := runCLI(t, "", "schedule", "--cron", "61 * * * *"); code != cmdutil.ExitUsage || !strings.Contains(errOut, "cron expression") {
 		t.Errorf("bad cron: exit %d\n%s", code, errOut)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
 // scratchGraph opens an empty graph for a benchmark that must not touch
@@ -17,13 +18,13 @@ import (
 // distribution, on free ports), removed by the returned cleanup and killed
 // with this process if that is killed first (on Linux); with a
 // configured URI, that database, which must hold no articles.
-func (a *app) scratchGraph(ctx context.Context) (*graph.Client, func(), error) {
-	gc, err := a.cfg.graphConfig()
+func scratchGraph(a *app, ctx context.Context) (*graph.Client, func(), error) {
+	gc, err := a.Config.Graph()
 	if err != nil {
-		return nil, nil, usageError{err}
+		return nil, nil, cmdutil.UsageError{Err: err}
 	}
 	if gc.URI != "" {
-		c, err := a.connect(ctx, true)
+		c, err := a.Connect(ctx, true)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -34,13 +35,13 @@ func (a *app) scratchGraph(ctx context.Context) (*graph.Client, func(), error) {
 		}
 		if n > 0 {
 			c.Close(context.Background())
-			return nil, nil, usagef("%s already holds %d articles: a benchmark needs an empty database (leave neo4j.uri unset to use a throw-away local server)", gc.URI, n)
+			return nil, nil, cmdutil.Usagef("%s already holds %d articles: a benchmark needs an empty database (leave neo4j.uri unset to use a throw-away local server)", gc.URI, n)
 		}
 		return c, func() { c.Close(context.Background()) }, nil
 	}
-	opt, err := a.cfg.localOptions(a.progress())
+	opt, err := a.Config.LocalServer(a.Progress())
 	if err != nil {
-		return nil, nil, usageError{err}
+		return nil, nil, cmdutil.UsageError{Err: err}
 	}
 	home, err := os.MkdirTemp("", "diplograph-bench-")
 	if err != nil {
@@ -59,19 +60,19 @@ func (a *app) scratchGraph(ctx context.Context) (*graph.Client, func(), error) {
 	srv, err := localserver.New(opt)
 	if err != nil {
 		os.RemoveAll(home)
-		return nil, nil, usageError{err}
+		return nil, nil, cmdutil.UsageError{Err: err}
 	}
 	stop := func() {
 		if _, err := srv.Stop(context.Background(), time.Minute); err != nil {
-			fmt.Fprintf(a.errOut, "warning: stopping the benchmark's Neo4j: %v (its home is %s)\n", err, home)
+			fmt.Fprintf(a.ErrOut, "warning: stopping the benchmark's Neo4j: %v (its home is %s)\n", err, home)
 			return
 		}
 		os.RemoveAll(home)
 	}
-	fmt.Fprintf(a.progress(), "Starting a throw-away Neo4j in %s (heap %s, page cache %s)\n", home, opt.Heap, opt.PageCache)
+	fmt.Fprintf(a.Progress(), "Starting a throw-away Neo4j in %s (heap %s, page cache %s)\n", home, opt.Heap, opt.PageCache)
 	if _, err := srv.Start(ctx); err != nil {
 		stop()
-		return nil, nil, startError(err)
+		return nil, nil, cmdutil.StartError(err)
 	}
 	pw, err := srv.Password()
 	if err != nil {

@@ -1,11 +1,11 @@
-package main
+package cmdutil
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/spf13/viper"
+	"github.com/diplograph/diplograph/internal/config"
 )
 
 // TestPublishedFlag: --published takes a single day, read by
@@ -14,7 +14,7 @@ import (
 // is refused with a message that says why, since the publication day
 // anchors the article's relative dates.
 func TestPublishedFlag(t *testing.T) {
-	a := &app{cfg: &config{v: viper.New()}}
+	a := &Factory{Config: &config.Config{}}
 	tests := []struct {
 		in   string
 		want time.Time
@@ -28,13 +28,13 @@ func TestPublishedFlag(t *testing.T) {
 		{in: "June 14, 2014", err: `--published: "June 14, 2014" is not a day (YYYY-MM-DD)`},
 	}
 	for _, tt := range tests {
-		opt, err := a.sourceOptions(tt.in)
+		opt, err := a.SourceOptions(tt.in)
 		switch {
 		case tt.err != "":
 			if err == nil || err.Error() != tt.err {
 				t.Errorf("--published %q: err = %v, want %s", tt.in, err, tt.err)
-			} else if exitCode(err, &strings.Builder{}) != 2 {
-				t.Errorf("--published %q: exit %d, want 2 (usage)", tt.in, exitCode(err, &strings.Builder{}))
+			} else if ExitCode(err, &strings.Builder{}) != 2 {
+				t.Errorf("--published %q: exit %d, want 2 (usage)", tt.in, ExitCode(err, &strings.Builder{}))
 			}
 		case err != nil:
 			t.Errorf("--published %q: %v", tt.in, err)

@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"errors"
@@ -11,25 +11,26 @@ import (
 	"github.com/diplograph/diplograph/graph/localserver"
 )
 
-// setting is one configuration key. The registry below drives the flags,
-// the environment bindings, `--help`, `config show` and the README table.
-type setting struct {
+// Setting is one configuration key. Registry, the list of them, drives the
+// flags, the environment bindings, `--help`, `config show`, the README table
+// and the typed Config.
+type Setting struct {
 	Key    string   // viper key, also the YAML path in diplograph.yaml
 	Flag   string   // long flag name ("" = no flag)
 	Env    []string // environment variables, highest priority first
 	Def    any      // default value
 	Secret bool     // redacted in output
 	Help   string
-	// Range bounds a numeric setting (int, float64 or time.Duration
+	// Range bounds a numeric Setting (int, float64 or time.Duration
 	// default), checked when the configuration is loaded; --help shows it.
-	// Every numeric setting has one (TestSettingsNumericHaveRange).
-	Range *numRange
+	// Every numeric Setting has one (TestSettingsNumericHaveRange).
+	Range *Range
 }
 
-// The first variable of each setting is DIPLOGRAPH_ + the key in upper case
+// Registry is every setting. The first variable of each is DIPLOGRAPH_ + the key in upper case
 // with dots as underscores; the conventional NEO4J_* names follow as
 // fallbacks.
-var settings = []setting{
+var Registry = []Setting{
 	{Key: "neo4j.uri", Flag: "neo4j-uri", Env: []string{"DIPLOGRAPH_NEO4J_URI", "NEO4J_URI"}, Def: "",
 		Help: "Neo4j to use (bolt://, neo4j://, neo4j+s://); empty = the local server, started when needed; a URI with a user or password (bolt://user:pw@host) is refused: use neo4j.user, and neo4j.password_file or DIPLOGRAPH_NEO4J_PASSWORD; shown with the password as xxxxx"},
 	{Key: "neo4j.user", Flag: "neo4j-user", Env: []string{"DIPLOGRAPH_NEO4J_USER", "NEO4J_USERNAME"}, Def: "neo4j",
@@ -45,9 +46,9 @@ var settings = []setting{
 	{Key: "local.home", Flag: "local-home", Env: []string{"DIPLOGRAPH_LOCAL_HOME"}, Def: localserver.DefaultHome(),
 		Help: "home of the local Neo4j: distribution, data, logs, password"},
 	{Key: "local.bolt_port", Flag: "local-bolt-port", Env: []string{"DIPLOGRAPH_LOCAL_BOLT_PORT"}, Def: 7687,
-		Help: "Bolt port of the local server (listens on 127.0.0.1)", Range: &numRange{1, 65535}},
+		Help: "Bolt port of the local server (listens on 127.0.0.1)", Range: &Range{1, 65535}},
 	{Key: "local.http_port", Flag: "local-http-port", Env: []string{"DIPLOGRAPH_LOCAL_HTTP_PORT"}, Def: 7474,
-		Help: "HTTP port of the local server: Neo4j Browser at /browser/", Range: &numRange{1, 65535}},
+		Help: "HTTP port of the local server: Neo4j Browser at /browser/", Range: &Range{1, 65535}},
 	{Key: "local.heap", Env: []string{"DIPLOGRAPH_LOCAL_HEAP"}, Def: "512m",
 		Help: "JVM heap of the local server (-Xms/-Xmx), at most 1g on small machines"},
 	{Key: "local.pagecache", Env: []string{"DIPLOGRAPH_LOCAL_PAGECACHE"}, Def: "256m",
@@ -59,11 +60,11 @@ var settings = []setting{
 	{Key: "extract.dictionaries", Flag: "dictionary", Env: []string{"DIPLOGRAPH_EXTRACT_DICTIONARIES"}, Def: []string{},
 		Help: "PETRARCH/Phoenix dictionary files read after the built-in ones: CAMEO verb dictionaries (triggers, CAMEO codes mapped to relation types) and Phoenix actor dictionaries (states, dated office holders, organizations); the format is told from the content; comma-separated in the environment"},
 	{Key: "ingest.workers", Flag: "workers", Env: []string{"DIPLOGRAPH_INGEST_WORKERS"}, Def: 0,
-		Help: "extraction workers; 0 = one per CPU", Range: &numRange{0, 1024}},
+		Help: "extraction workers; 0 = one per CPU", Range: &Range{0, 1024}},
 	{Key: "ingest.batch_size", Env: []string{"DIPLOGRAPH_INGEST_BATCH_SIZE"}, Def: 100,
-		Help: "articles written per transaction; a failed batch is retried article by article", Range: &numRange{1, 100000}},
+		Help: "articles written per transaction; a failed batch is retried article by article", Range: &Range{1, 100000}},
 	{Key: "ingest.max_article_bytes", Env: []string{"DIPLOGRAPH_INGEST_MAX_ARTICLE_BYTES"}, Def: 5 << 20,
-		Help: "largest article accepted; larger ones fail alone", Range: &numRange{1, 1 << 30}},
+		Help: "largest article accepted; larger ones fail alone", Range: &Range{1, 1 << 30}},
 	{Key: "ingest.allow_undated", Flag: "allow-undated", Env: []string{"DIPLOGRAPH_INGEST_ALLOW_UNDATED"}, Def: false,
 		Help: "accept articles with no published date (none in the article, no --published): their relations are stored undated, which queries show as such; by default such an article fails naming its file"},
 	{Key: "ingest.read_timeout", Env: []string{"DIPLOGRAPH_INGEST_READ_TIMEOUT"}, Def: time.Minute,
@@ -73,13 +74,13 @@ var settings = []setting{
 	{Key: "ingest.feed_budget", Env: []string{"DIPLOGRAPH_INGEST_FEED_BUDGET"}, Def: 5 * time.Minute,
 		Help: "longest time one feed may take, its pages and retries included; items not read by then fail and the run goes on", Range: durations(time.Second, 24*time.Hour)},
 	{Key: "ingest.feed_concurrency", Env: []string{"DIPLOGRAPH_INGEST_FEED_CONCURRENCY"}, Def: 4,
-		Help: "pages of a feed fetched at once", Range: &numRange{1, 64}},
+		Help: "pages of a feed fetched at once", Range: &Range{1, 64}},
 	{Key: "ingest.feed_per_host", Env: []string{"DIPLOGRAPH_INGEST_FEED_PER_HOST"}, Def: 2,
-		Help: "pages of a feed fetched at once from one host", Range: &numRange{1, 64}},
+		Help: "pages of a feed fetched at once from one host", Range: &Range{1, 64}},
 	{Key: "alliance.weights", Def: map[string]float64{},
 		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
 	{Key: "alliance.planned_factor", Env: []string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}, Def: 0.5,
-		Help: "weight factor of planned events in materialized alignments", Range: &numRange{0, 1}},
+		Help: "weight factor of planned events in materialized alignments", Range: &Range{0, 1}},
 	{Key: "alliance.materialize_after_ingest", Env: []string{"DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"}, Def: []string{},
 		Help: "period lengths (month, quarter, year) whose ALIGNMENT edges are recomputed after every ingest that wrote articles; comma-separated in the environment"},
 	{Key: "schedule.cron", Env: []string{"DIPLOGRAPH_SCHEDULE_CRON"}, Def: "@hourly",
@@ -96,24 +97,26 @@ var settings = []setting{
 		Help: "mvn executable; empty = mvn on PATH"},
 }
 
-func lookupSetting(key string) (setting, bool) {
-	for _, s := range settings {
+// Lookup is the setting of key.
+func Lookup(key string) (Setting, bool) {
+	for _, s := range Registry {
 		if s.Key == key {
 			return s, true
 		}
 	}
-	return setting{}, false
+	return Setting{}, false
 }
 
-// envHelp is the " (env A, B)" suffix a flag's usage carries.
-func (s setting) envHelp() string {
+// EnvHelp is the " (env A, B)" suffix a flag's usage carries.
+func (s Setting) EnvHelp() string {
 	if len(s.Env) == 0 {
 		return ""
 	}
 	return " (env " + strings.Join(s.Env, ", ") + ")"
 }
 
-func (s setting) defString() string {
+// DefaultString is the default as help and the README show it.
+func (s Setting) DefaultString() string {
 	switch d := s.Def.(type) {
 	case string:
 		if d == "" {
@@ -137,10 +140,10 @@ func (s setting) defString() string {
 	}
 }
 
-// settingsHelp is the configuration section of the root command's help.
-func settingsHelp() string {
+// Help is the configuration section of the root command's help.
+func Help() string {
 	var b strings.Builder
-	for _, s := range settings {
+	for _, s := range Registry {
 		fmt.Fprintf(&b, "  %-22s %s\n", s.Key, s.Help)
 		var where []string
 		if s.Flag != "" {
@@ -152,23 +155,23 @@ func settingsHelp() string {
 		}
 		rng := ""
 		if s.Range != nil {
-			rng = "; " + s.Range.describe(s.Def)
+			rng = "; " + s.Range.Describe(s.Def)
 		}
-		fmt.Fprintf(&b, "  %-22s %s; default %s%s\n", "", strings.Join(where, ", "), s.defString(), rng)
+		fmt.Fprintf(&b, "  %-22s %s; default %s%s\n", "", strings.Join(where, ", "), s.DefaultString(), rng)
 	}
 	return b.String()
 }
 
-// settingsMarkdown is the README's configuration table.
-func settingsMarkdown() string {
+// Markdown is the README's configuration table.
+func Markdown() string {
 	var b strings.Builder
 	b.WriteString("| key | flag | environment | default | meaning |\n|---|---|---|---|---|\n")
-	for _, s := range settings {
+	for _, s := range Registry {
 		flag := ""
 		if s.Flag != "" {
 			flag = "`--" + s.Flag + "`"
 		}
-		def := s.defString()
+		def := s.DefaultString()
 		if s.Key == "local.home" {
 			def = "`$XDG_DATA_HOME/diplograph/neo4j`"
 		} else {
@@ -184,14 +187,14 @@ func settingsMarkdown() string {
 	return b.String()
 }
 
-// numRange is the accepted range of a numeric setting or query parameter,
+// Range is the accepted range of a numeric Setting or query parameter,
 // bounds included; for a duration the bounds are nanoseconds.
-type numRange struct{ Min, Max float64 }
+type Range struct{ Min, Max float64 }
 
-func durations(lo, hi time.Duration) *numRange { return &numRange{float64(lo), float64(hi)} }
+func durations(lo, hi time.Duration) *Range { return &Range{float64(lo), float64(hi)} }
 
-// describe says what the range accepts, for a value like def.
-func (r numRange) describe(def any) string {
+// Describe says what the range accepts, for a value like def.
+func (r Range) Describe(def any) string {
 	switch def.(type) {
 	case time.Duration:
 		return fmt.Sprintf("a duration from %s to %s", shortDuration(time.Duration(r.Min)), shortDuration(time.Duration(r.Max)))
@@ -215,21 +218,21 @@ func shortDuration(d time.Duration) string {
 	return s
 }
 
-// check converts v, a value of the setting as viper holds it (typed from a
+// Check converts v, a value of the Setting as viper holds it (typed from a
 // flag, a default or YAML; a string from the environment), to the type of
-// the setting's default and checks it against its Range. Settings that are
+// the Setting's default and checks it against its Range. Settings that are
 // not numeric pass unchanged.
-func (s setting) check(v any) (any, error) {
+func (s Setting) Check(v any) (any, error) {
 	if s.Range == nil {
 		return v, nil
 	}
-	return checkNumber(s.Def, *s.Range, v)
+	return CheckNumber(s.Def, *s.Range, v)
 }
 
-// checkNumber converts v to the type of def (int, int64, float64 or
+// CheckNumber converts v to the type of def (int, int64, float64 or
 // time.Duration) and checks it against r. The error shows v as given.
-func checkNumber(def any, r numRange, v any) (any, error) {
-	want := r.describe(def)
+func CheckNumber(def any, r Range, v any) (any, error) {
+	want := r.Describe(def)
 	var f float64
 	var out any
 	switch def.(type) {

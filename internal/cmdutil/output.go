@@ -1,4 +1,4 @@
-package main
+package cmdutil
 
 import (
 	"encoding/csv"
@@ -11,25 +11,26 @@ import (
 
 // Output formats shared by commands that print records.
 const (
-	formatTable = "table"
-	formatJSON  = "json"
-	formatCSV   = "csv"
+	FormatTable = "table"
+	FormatJSON  = "json"
+	FormatCSV   = "csv"
 )
 
-func checkFormat(f string, allowed ...string) error {
+// CheckFormat refuses a --format value not in allowed.
+func CheckFormat(f string, allowed ...string) error {
 	for _, a := range allowed {
 		if f == a {
 			return nil
 		}
 	}
-	return usagef("--format %q: want one of %s", f, strings.Join(allowed, ", "))
+	return Usagef("--format %q: want one of %s", f, strings.Join(allowed, ", "))
 }
 
-// writeRows prints rows under header as an aligned table, CSV or a JSON
+// WriteRows prints rows under header as an aligned table, CSV or a JSON
 // array of objects.
-func writeRows(w io.Writer, format string, header []string, rows [][]any) error {
+func WriteRows(w io.Writer, format string, header []string, rows [][]any) error {
 	switch format {
-	case formatJSON:
+	case FormatJSON:
 		objs := make([]map[string]any, 0, len(rows))
 		for _, r := range rows {
 			o := make(map[string]any, len(header))
@@ -38,8 +39,8 @@ func writeRows(w io.Writer, format string, header []string, rows [][]any) error 
 			}
 			objs = append(objs, o)
 		}
-		return writeJSON(w, objs)
-	case formatCSV:
+		return WriteJSON(w, objs)
+	case FormatCSV:
 		cw := csv.NewWriter(w)
 		if err := cw.Write(header); err != nil {
 			return err
@@ -47,7 +48,7 @@ func writeRows(w io.Writer, format string, header []string, rows [][]any) error 
 		for _, r := range rows {
 			rec := make([]string, len(r))
 			for i, v := range r {
-				rec[i] = cell(v)
+				rec[i] = Cell(v)
 			}
 			if err := cw.Write(rec); err != nil {
 				return err
@@ -61,7 +62,7 @@ func writeRows(w io.Writer, format string, header []string, rows [][]any) error 
 		for _, r := range rows {
 			cells := make([]string, len(r))
 			for i, v := range r {
-				cells[i] = cell(v)
+				cells[i] = Cell(v)
 			}
 			fmt.Fprintln(tw, strings.Join(cells, "\t"))
 		}
@@ -69,7 +70,8 @@ func writeRows(w io.Writer, format string, header []string, rows [][]any) error 
 	}
 }
 
-func cell(v any) string {
+// Cell is how a value shows in a table or CSV: floats with 3 decimals.
+func Cell(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
@@ -82,7 +84,8 @@ func cell(v any) string {
 	}
 }
 
-func writeJSON(w io.Writer, v any) error {
+// WriteJSON writes v as indented JSON, HTML characters unescaped.
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"fmt"
@@ -20,9 +20,9 @@ type sourceEntry struct {
 	Options  map[string]any `mapstructure:"options"`
 }
 
-// sources are the configured sources, checked; a relative path is taken
+// Sources are the configured sources, checked; a relative path is taken
 // relative to the config file's directory.
-func (c *config) sources() ([]ingest.SourceConfig, error) {
+func (c *Config) Sources() ([]ingest.SourceConfig, error) {
 	if !c.v.IsSet("sources") {
 		return nil, nil
 	}
