@@ -27,7 +27,11 @@ func (l *runLog) RecentRuns(_ context.Context, limit int) ([]graph.IngestRun, er
 func (l *runLog) Close(context.Context) error { l.closed = true; return nil }
 
 func TestRuns(t *testing.T) {
-	started := time.Date(2025, 3, 1, 12, 0, 0, 0, time.Local)
+	// The times are shown in the local time zone.
+	saved := time.Local
+	time.Local = time.FixedZone("UTC+1", 3600)
+	t.Cleanup(func() { time.Local = saved })
+	started := time.Date(2025, 3, 1, 11, 0, 0, 0, time.UTC)
 	runs := []graph.IngestRun{
 		{StartedAt: started, Status: "running", Host: "h:2"},
 		{StartedAt: started.Add(-time.Hour), Finished: started.Add(-time.Hour + 90*time.Second), Status: "partial",
