@@ -29,9 +29,9 @@ func ForFactory(f *cmdutil.Factory) Runner { return factoryRunner{f} }
 
 type factoryRunner struct{ f *cmdutil.Factory }
 
-// Select is the configured sources named (all when names is empty): a
+// selectSources is the configured sources named (all when names is empty): a
 // usage error when none are configured or a name is unknown.
-func Select(cfg *config.Config, names []string) ([]ingest.SourceConfig, error) {
+func selectSources(cfg *config.Config, names []string) ([]ingest.SourceConfig, error) {
 	all, err := cfg.Sources()
 	if err != nil {
 		return nil, cmdutil.UsageError{Err: err}
@@ -51,7 +51,7 @@ func Select(cfg *config.Config, names []string) ([]ingest.SourceConfig, error) {
 // Ingest holds only what a command sets itself (Reextract, Progress): Once
 // builds the rest at each run.
 func (r factoryRunner) Options(names []string) (schedule.Options, error) {
-	srcs, err := Select(r.f.Config, names)
+	srcs, err := selectSources(r.f.Config, names)
 	if err != nil {
 		return schedule.Options{}, err
 	}
@@ -72,7 +72,9 @@ func (r factoryRunner) Options(names []string) (schedule.Options, error) {
 
 // Once is one locked, recorded run of the sources of opt (see
 // schedule.Once). The dictionaries are read again at each run, and so is
-// their fingerprint: a change re-extracts what the run reads.
+// their fingerprint: a change re-extracts what the run reads. The ingest
+// options are built now (Factory.IngestOptions), with opt.Ingest's
+// Reextract and Progress.
 func (r factoryRunner) Once(ctx context.Context, opt schedule.Options) (schedule.Report, error) {
 	x, lex, err := r.f.Extractor()
 	if err != nil {
