@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -390,28 +388,5 @@ func TestBoolSettingFlag(t *testing.T) {
 	s := configShow(t, "--test-switch")
 	if v, src := s.get("test.switch"); v != true || src != "flag --test-switch" {
 		t.Fatalf("test.switch = %v from %q, want true from the flag", v, src)
-	}
-}
-
-// The schedule settings reach the options of a run of the sources.
-func TestScheduleOptionsFromSettings(t *testing.T) {
-	dir := isolate(t)
-	if err := os.WriteFile(filepath.Join(dir, "diplograph.yaml"), []byte("sources:\n  - name: a\n    location: articles\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("DIPLOGRAPH_SCHEDULE_LOCK_TTL", "2m")
-	t.Setenv("DIPLOGRAPH_SCHEDULE_STALL_LIMIT", "45s")
-	t.Setenv("DIPLOGRAPH_INGEST_ALLOW_UNDATED", "true")
-	cfg, err := config.Load(pflag.NewFlagSet("test", pflag.ContinueOnError), "", io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := scheduleOptionsFor(&app{Config: cfg}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := fmt.Sprint(o.LockTTL, o.StallLimit, o.Ingest.AllowUndated)
-	if want := "2m0s 45s true"; got != want {
-		t.Fatalf("schedule options %s, want %s", got, want)
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
-	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
@@ -91,24 +90,5 @@ func TestQueryList(t *testing.T) {
 	out, _, code := runCLI(t, "", "query", "list")
 	if code != 0 || !strings.Contains(out, "alliance-timeline") || !strings.Contains(out, "--param a=") {
 		t.Fatalf("query list: %d\n%s", code, out)
-	}
-}
-
-func TestProgressLine(t *testing.T) {
-	s := ingest.Summary{Seen: 250, New: 200, Unchanged: 40, Failed: 10, Relations: 600, Seconds: 5}
-	for _, tt := range []struct {
-		total    int
-		terminal bool
-		want     string
-	}{
-		{0, false, "250 articles (200 new, 40 unchanged, 10 failed), 600 relations, 50 articles/s"},
-		{1000, false, "250/1000 articles (25%) (200 new, 40 unchanged, 10 failed), 600 relations, 50 articles/s, ETA 15s"},
-		{1000, true, "[######------------------] 250/1000 articles (25%)"},
-		{100, false, "250 articles ("}, // more than counted: no ETA
-	} {
-		p := &progress{total: tt.total, terminal: tt.terminal}
-		if got := p.line(s); !strings.HasPrefix(got, tt.want) {
-			t.Errorf("total %d, terminal %v:\n got %q\nwant %q...", tt.total, tt.terminal, got, tt.want)
-		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	ingestcmd "github.com/diplograph/diplograph/internal/cmd/ingest"
+	schedulecmd "github.com/diplograph/diplograph/internal/cmd/schedule"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/spf13/cobra"
@@ -58,8 +60,8 @@ The configuration keys and the exit codes follow the list of commands.`,
 		newConfigCmd(a),
 		newNeo4jCmd(a),
 		newInitCmd(a),
-		newIngestCmd(a),
-		newScheduleCmd(a),
+		ingestcmd.NewCmd(a, nil),
+		schedulecmd.NewCmd(a, nil),
 		newExtractCmd(a),
 		newEvalCmd(a),
 		newQueryCmd(a),
