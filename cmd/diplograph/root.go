@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 
+	alliancescmd "github.com/diplograph/diplograph/internal/cmd/alliances"
+	chartcmd "github.com/diplograph/diplograph/internal/cmd/chart"
+	querycmd "github.com/diplograph/diplograph/internal/cmd/query"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/spf13/cobra"
@@ -62,11 +65,11 @@ The configuration keys and the exit codes follow the list of commands.`,
 		newScheduleCmd(a),
 		newExtractCmd(a),
 		newEvalCmd(a),
-		newQueryCmd(a),
+		querycmd.NewCmd(a, nil),
 		newBrowserCmd(a),
 		newBenchCmd(a),
-		newAlliancesCmd(a),
-		newChartCmd(a),
+		alliancescmd.NewCmd(a, nil),
+		chartcmd.NewCmd(a, nil),
 	)
 	usageArgs(root)
 	// The root's help puts the commands first and the configuration after
