@@ -115,13 +115,7 @@ extract.dictionaries. Dates are YYYY-MM-DD, YYYY-MM or YYYY, as in
   # interactive page: zoom with the slider, values in the tooltips
   diplograph chart alliance --a USA --b Russia --period year --out usa-rus.html`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Env = queryparams.EnvOf(f)
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return run(cmd.Context(), o)
-		},
+		RunE: runE(f, o, runF),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.A, "a", "", "one state: name, alias or ISO code (required)")
@@ -153,13 +147,7 @@ window, and --min-events to keep only the pairs with that many events.`,
   diplograph chart network --from 2014-01-01 --to 2014-12-31 --min-events 3 --out 2014.png
   diplograph chart network --from 2014-01-01 --to 2014-12-31 --out 2014.html`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Env = queryparams.EnvOf(f)
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return run(cmd.Context(), o)
-		},
+		RunE: runE(f, o, runF),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.From, "from", "", "first day of the window (default: the whole graph)")
@@ -176,4 +164,16 @@ func (file *File) addFlags(cmd *cobra.Command, defW, defH int) {
 	fl.IntVar(&file.Height, "height", defH, "height in pixels")
 	fl.StringVar(&file.AssetsHost, "assets-host", "",
 		"load echarts.min.js from this URL prefix (./ = beside the page) instead of carrying it inline in the .html page")
+}
+
+// runE fills o's Env, which reads the configuration loaded once the
+// command runs, and runs runF, or else run.
+func runE(f *cmdutil.Factory, o *Options, runF func(context.Context, *Options) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		o.Env = queryparams.EnvOf(f)
+		if runF != nil {
+			return runF(cmd.Context(), o)
+		}
+		return run(cmd.Context(), o)
+	}
 }

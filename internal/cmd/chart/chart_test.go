@@ -11,23 +11,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/spf13/cobra"
-
 	"github.com/diplograph/diplograph/chart"
 	"github.com/diplograph/diplograph/internal/cmd/queryparams"
+	"github.com/diplograph/diplograph/internal/cmd/queryparams/queryparamstest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/diplograph/diplograph/queries"
 )
-
-// execute runs cmd with args, its usage and errors printed nowhere.
-func execute(cmd *cobra.Command, args ...string) error {
-	cmd.SetArgs(append([]string{}, args...)) // not nil: cobra would read os.Args
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	return cmd.Execute()
-}
 
 // TestNewCmdFlags: the flags of each kind of chart reach Options, with
 // their defaults and the configured planned factor.
@@ -36,7 +26,7 @@ func TestNewCmdFlags(t *testing.T) {
 	var got *Options
 	runF := func(_ context.Context, o *Options) error { got = o; return nil }
 
-	if err := execute(NewCmd(f, runF), "alliance", "--a", "USA", "--b", "Iran", "--from", "2014", "-o", "x.svg"); err != nil {
+	if err := queryparamstest.Execute(NewCmd(f, runF), "alliance", "--a", "USA", "--b", "Iran", "--from", "2014", "-o", "x.svg"); err != nil {
 		t.Fatal(err)
 	}
 	want := Options{Out: f.Out, Kind: Alliance, A: "USA", B: "Iran", Period: "month", From: "2014",
@@ -49,7 +39,7 @@ func TestNewCmdFlags(t *testing.T) {
 		t.Errorf("alliance: %+v, want %+v", *got, want)
 	}
 
-	if err := execute(NewCmd(f, runF), "network", "--to", "2014-06", "--min-events", "3", "--width", "1200", "--assets-host", "./", "--out", "n.html"); err != nil {
+	if err := queryparamstest.Execute(NewCmd(f, runF), "network", "--to", "2014-06", "--min-events", "3", "--width", "1200", "--assets-host", "./", "--out", "n.html"); err != nil {
 		t.Fatal(err)
 	}
 	got.Env = queryparams.Env{}
@@ -59,21 +49,9 @@ func TestNewCmdFlags(t *testing.T) {
 		t.Errorf("network: %+v, want %+v", *got, want)
 	}
 
-	if err := execute(NewCmd(f, runF)); !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), "which chart?") {
+	if err := queryparamstest.Execute(NewCmd(f, runF)); !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), "which chart?") {
 		t.Errorf("chart alone: %v", err)
 	}
-}
-
-// fakeRead answers every query with recs and keeps what it was asked.
-type fakeRead struct {
-	recs   []*neo4j.Record
-	query  string
-	params map[string]any
-}
-
-func (f *fakeRead) read(_ context.Context, q queries.Query, params map[string]any) ([]*neo4j.Record, error) {
-	f.query, f.params = q.Name, params
-	return f.recs, nil
 }
 
 // upper resolves a state to its name in capitals.
@@ -84,17 +62,8 @@ func upper(s string) (string, error) {
 	return strings.ToUpper(s), nil
 }
 
-func env(read *fakeRead) queryparams.Env {
-	return queryparams.Env{Read: read.read, Resolve: upper, PlannedFactor: 0.25}
-}
-
-// records makes records of the columns cols, one per row of values.
-func records(cols []string, rows ...[]any) []*neo4j.Record {
-	recs := make([]*neo4j.Record, len(rows))
-	for i, v := range rows {
-		recs[i] = &neo4j.Record{Keys: cols, Values: v}
-	}
-	return recs
+func env(read *queryparamstest.Read) queryparams.Env {
+	return queryparams.Env{Read: read.Read, Resolve: upper, PlannedFactor: 0.25}
 }
 
 // TestRunAlliance: the rows of alliance-timeline, asked for with the
@@ -102,7 +71,7 @@ func records(cols []string, rows ...[]any) []*neo4j.Record {
 // periods.
 func TestRunAlliance(t *testing.T) {
 	dir := t.TempDir()
-	read := &fakeRead{recs: records(queries.AllianceTimeline.Columns(),
+	read := &queryparamstest.Read{Records: queryparamstest.Records(queries.AllianceTimeline.Columns(),
 		[]any{"2007-Q1", int64(2), 2.5, -6.0, -3.5, -0.41, []any{"MET_WITH:1", "WARNED:1"}},
 		[]any{"2014-Q2", int64(2), 3.75, 0.0, 3.75, 1.0, []any{"MET_WITH:2"}})}
 	var out bytes.Buffer
@@ -115,16 +84,16 @@ func TestRunAlliance(t *testing.T) {
 	if want := "wrote " + path + ": USA and IRN, 2 quarters with events\n"; out.String() != want {
 		t.Errorf("printed %q, want %q", out.String(), want)
 	}
-	if read.query != "alliance-timeline" || read.params["a"] != "USA" || read.params["b"] != "IRN" ||
-		read.params["period"] != "quarter" || read.params["planned_factor"] != 0.25 {
-		t.Errorf("asked %s %v", read.query, read.params)
+	if read.Query != "alliance-timeline" || read.Params["a"] != "USA" || read.Params["b"] != "IRN" ||
+		read.Params["period"] != "quarter" || read.Params["planned_factor"] != 0.25 {
+		t.Errorf("asked %s %v", read.Query, read.Params)
 	}
 	if b, err := os.ReadFile(path); err != nil || !bytes.Contains(b, []byte("2007-Q1")) || !bytes.Contains(b, []byte("2014-Q4")) {
 		t.Errorf("%s: %v\n%s", path, err, b)
 	}
 
 	// No rows: an error naming the dyad and the window, and no file.
-	read.recs = nil
+	read.Records = nil
 	o.File.Path = filepath.Join(dir, "none.svg")
 	err := run(context.Background(), o)
 	if err == nil || err.Error() != "no events between USA and IRN in 2007-01-01..2014-12-31: nothing to draw" {
@@ -135,7 +104,7 @@ func TestRunAlliance(t *testing.T) {
 	}
 
 	// A row of the wrong shape is an error, not a chart.
-	read.recs = records(queries.AllianceTimeline.Columns(), []any{"2007-03", "two", 2.5, -6.0, -3.5, -0.41, []any{}})
+	read.Records = queryparamstest.Records(queries.AllianceTimeline.Columns(), []any{"2007-03", "two", 2.5, -6.0, -3.5, -0.41, []any{}})
 	if err := run(context.Background(), o); err == nil || !strings.Contains(err.Error(), "want an integer") {
 		t.Errorf("bad row: %v", err)
 	}
@@ -143,7 +112,7 @@ func TestRunAlliance(t *testing.T) {
 
 func TestRunNetwork(t *testing.T) {
 	dir := t.TempDir()
-	read := &fakeRead{recs: records(queries.Network.Columns(),
+	read := &queryparamstest.Read{Records: queryparamstest.Records(queries.Network.Columns(),
 		[]any{"GBR", "IRN", int64(1), 2.5, 1.0, "friendly"},
 		[]any{"IRN", "USA", int64(4), -0.5, -0.1, "hostile"})}
 	var out bytes.Buffer
@@ -155,8 +124,8 @@ func TestRunNetwork(t *testing.T) {
 	if want := "wrote " + path + ": 2 pairs\n"; out.String() != want {
 		t.Errorf("printed %q, want %q", out.String(), want)
 	}
-	if read.query != "network" || read.params["min_events"] != int64(1) || read.params["planned_factor"] != 0.25 {
-		t.Errorf("asked %s %v", read.query, read.params)
+	if read.Query != "network" || read.Params["min_events"] != int64(1) || read.Params["planned_factor"] != 0.25 {
+		t.Errorf("asked %s %v", read.Query, read.Params)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -168,7 +137,7 @@ func TestRunNetwork(t *testing.T) {
 		}
 	}
 
-	read.recs = nil
+	read.Records = nil
 	o.MinEvents, o.File.Path = 50, filepath.Join(dir, "none.png")
 	if err := run(context.Background(), o); err == nil || err.Error() != "no pairs of states with at least 50 events in the graph: nothing to draw" {
 		t.Errorf("no rows: %v", err)
@@ -199,14 +168,14 @@ func TestRunRefuses(t *testing.T) {
 		{&Options{Kind: Network, MinEvents: 0, File: File{Path: svg, Width: 900, Height: 900}}, "--min-events 0"},
 		{&Options{Kind: Network, MinEvents: 1, To: "yesterday", File: File{Path: svg, Width: 900, Height: 900}}, "--to: "},
 	} {
-		read := &fakeRead{}
+		read := &queryparamstest.Read{}
 		tc.o.Env = env(read)
 		err := run(context.Background(), tc.o)
 		if !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: %v, want a usage error %q", tc.o, err, tc.want)
 		}
-		if read.query != "" {
-			t.Errorf("%+v: read %s", tc.o, read.query)
+		if read.Query != "" {
+			t.Errorf("%+v: read %s", tc.o, read.Query)
 		}
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

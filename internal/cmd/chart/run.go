@@ -55,34 +55,17 @@ func runAlliance(ctx context.Context, o *Options) error {
 	if err := checkDates(o.From, o.To); err != nil {
 		return err
 	}
-	q, err := queries.AllianceTimeline.Query()
+	rows, params, err := readRows(ctx, o, queries.AllianceTimeline, map[string]string{"a": codeA, "b": codeB, "period": o.Period})
 	if err != nil {
 		return err
 	}
-	raw := map[string]string{"a": codeA, "b": codeB, "period": o.Period}
-	setIf(raw, "from", o.From)
-	setIf(raw, "to", o.To)
-	params, err := o.Bind(q, raw)
-	if err != nil {
-		return err
-	}
-	tl := chart.Timeline{A: codeA, B: codeB, Period: p}
+	tl := chart.Timeline{A: codeA, B: codeB, Period: p, Points: timelinePoints(rows)}
 	if o.From != "" {
 		tl.First = p.Label(dateParam(params, "from"))
 	}
 	if o.To != "" {
 		tl.Last = p.Label(dateParam(params, "to"))
 	}
-
-	recs, err := o.Read(ctx, q, params)
-	if err != nil {
-		return err
-	}
-	rows, err := queries.AllianceTimeline.Decode(recs)
-	if err != nil {
-		return err
-	}
-	tl.Points = timelinePoints(rows)
 	if len(tl.Points) == 0 {
 		return fmt.Errorf("no events between %s and %s %s: nothing to draw", codeA, codeB, window(params, o.From, o.To))
 	}
@@ -106,34 +89,17 @@ func runNetwork(ctx context.Context, o *Options) error {
 	if err := checkDates(o.From, o.To); err != nil {
 		return err
 	}
-	q, err := queries.Network.Query()
+	rows, params, err := readRows(ctx, o, queries.Network, map[string]string{"min_events": strconv.Itoa(o.MinEvents)})
 	if err != nil {
 		return err
 	}
-	raw := map[string]string{"min_events": strconv.Itoa(o.MinEvents)}
-	setIf(raw, "from", o.From)
-	setIf(raw, "to", o.To)
-	params, err := o.Bind(q, raw)
-	if err != nil {
-		return err
-	}
-	nw := chart.Network{MinEvents: o.MinEvents}
+	nw := chart.Network{MinEvents: o.MinEvents, Edges: networkEdges(rows)}
 	if o.From != "" {
 		nw.From = dateParam(params, "from").Format(time.DateOnly)
 	}
 	if o.To != "" {
 		nw.To = dateParam(params, "to").Format(time.DateOnly)
 	}
-
-	recs, err := o.Read(ctx, q, params)
-	if err != nil {
-		return err
-	}
-	rows, err := queries.Network.Decode(recs)
-	if err != nil {
-		return err
-	}
-	nw.Edges = networkEdges(rows)
 	if len(nw.Edges) == 0 {
 		return fmt.Errorf("no pairs of states with at least %s %s: nothing to draw",
 			plural(o.MinEvents, "event"), window(params, o.From, o.To))
@@ -183,10 +149,30 @@ func checkDates(from, to string) error {
 	return nil
 }
 
-func setIf(raw map[string]string, k, v string) {
-	if v != "" {
-		raw[k] = v
+// readRows binds raw and the window of --from and --to to the parameters
+// of the query r reads, reads its rows and returns them with the bound
+// parameters. A bad parameter is a usage error, found before anything is
+// read.
+func readRows[T any](ctx context.Context, o *Options, r queries.Rows[T], raw map[string]string) ([]T, map[string]any, error) {
+	q, err := r.Query()
+	if err != nil {
+		return nil, nil, err
 	}
+	for k, v := range map[string]string{"from": o.From, "to": o.To} {
+		if v != "" {
+			raw[k] = v
+		}
+	}
+	params, err := o.Bind(q, raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := o.Read(ctx, q, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := r.Decode(recs)
+	return rows, params, err
 }
 
 func dateParam(params map[string]any, k string) time.Time {

@@ -4,27 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/internal/cmd/queryparams"
+	"github.com/diplograph/diplograph/internal/cmd/queryparams/queryparamstest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/diplograph/diplograph/queries"
 )
-
-// execute runs cmd with args, its usage and errors printed nowhere.
-func execute(cmd *cobra.Command, args ...string) error {
-	cmd.SetArgs(append([]string{}, args...)) // not nil: cobra would read os.Args
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	return cmd.Execute()
-}
 
 func factory(out *bytes.Buffer) *cmdutil.Factory {
 	return &cmdutil.Factory{Out: out, Config: &config.Config{Alliance: config.Alliance{PlannedFactor: 0.25}}}
@@ -35,7 +26,7 @@ func factory(out *bytes.Buffer) *cmdutil.Factory {
 func TestNewCmdFlags(t *testing.T) {
 	var got *Options
 	cmd := NewCmd(factory(&bytes.Buffer{}), func(_ context.Context, o *Options) error { got = o; return nil })
-	if err := execute(cmd, "alliance-timeline", "-p", "a=USA", "--param", "b=Iran", "--format", "csv"); err != nil {
+	if err := queryparamstest.Execute(cmd, "alliance-timeline", "-p", "a=USA", "--param", "b=Iran", "--format", "csv"); err != nil {
 		t.Fatal(err)
 	}
 	if got.Name != "alliance-timeline" || strings.Join(got.Params, " ") != "a=USA b=Iran" || got.Format != "csv" ||
@@ -45,31 +36,18 @@ func TestNewCmdFlags(t *testing.T) {
 
 	got = nil
 	cmd = NewCmd(factory(&bytes.Buffer{}), func(_ context.Context, o *Options) error { got = o; return nil })
-	if err := execute(cmd, "list"); err != nil || got == nil || !got.List {
+	if err := queryparamstest.Execute(cmd, "list"); err != nil || got == nil || !got.List {
 		t.Errorf("list: %+v, %v", got, err)
 	}
 
 	cmd = NewCmd(factory(&bytes.Buffer{}), func(context.Context, *Options) error { t.Error("ran without a query"); return nil })
-	if err := execute(cmd); !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), "which query?") {
+	if err := queryparamstest.Execute(cmd); !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), "which query?") {
 		t.Errorf("no argument: %v", err)
 	}
 }
 
-// fakeRead answers every query with recs and keeps the parameters it was
-// given.
-type fakeRead struct {
-	recs   []*neo4j.Record
-	query  string
-	params map[string]any
-}
-
-func (f *fakeRead) read(_ context.Context, q queries.Query, params map[string]any) ([]*neo4j.Record, error) {
-	f.query, f.params = q.Name, params
-	return f.recs, nil
-}
-
-func options(out *bytes.Buffer, read *fakeRead, name, format string, params ...string) *Options {
-	return &Options{Out: out, Env: queryparams.Env{Read: read.read, Resolve: func(s string) (string, error) { return strings.ToUpper(s), nil },
+func options(out *bytes.Buffer, read *queryparamstest.Read, name, format string, params ...string) *Options {
+	return &Options{Out: out, Env: queryparams.Env{Read: read.Read, Resolve: func(s string) (string, error) { return strings.ToUpper(s), nil },
 		PlannedFactor: 0.25}, Name: name, Format: format, Params: params}
 }
 
@@ -96,7 +74,7 @@ func TestRunFormats(t *testing.T) {
 		{"csv", nil, ""},
 	} {
 		var out bytes.Buffer
-		read := &fakeRead{recs: tc.recs}
+		read := &queryparamstest.Read{Records: tc.recs}
 		if err := run(context.Background(), options(&out, read, "alliance-timeline", tc.format, "a=usa", "b=irn")); err != nil {
 			t.Fatalf("%s: %v", tc.format, err)
 		}
@@ -115,20 +93,20 @@ func TestRunFormats(t *testing.T) {
 // TestRunBinds: what is sent is the bound parameters: states resolved,
 // defaults filled in, the configured planned factor unless given.
 func TestRunBinds(t *testing.T) {
-	read := &fakeRead{}
+	read := &queryparamstest.Read{}
 	if err := run(context.Background(), options(&bytes.Buffer{}, read, "alliance-timeline", "table", "a=usa", "b=irn", "period=year")); err != nil {
 		t.Fatal(err)
 	}
-	if read.query != "alliance-timeline" || read.params["a"] != "USA" || read.params["b"] != "IRN" ||
-		read.params["period"] != "year" || read.params["planned_factor"] != 0.25 {
-		t.Errorf("sent %s %v", read.query, read.params)
+	if read.Query != "alliance-timeline" || read.Params["a"] != "USA" || read.Params["b"] != "IRN" ||
+		read.Params["period"] != "year" || read.Params["planned_factor"] != 0.25 {
+		t.Errorf("sent %s %v", read.Query, read.Params)
 	}
-	read = &fakeRead{}
+	read = &queryparamstest.Read{}
 	if err := run(context.Background(), options(&bytes.Buffer{}, read, "network", "table", "planned_factor=1")); err != nil {
 		t.Fatal(err)
 	}
-	if read.params["planned_factor"] != 1.0 {
-		t.Errorf("planned_factor given: sent %v", read.params["planned_factor"])
+	if read.Params["planned_factor"] != 1.0 {
+		t.Errorf("planned_factor given: sent %v", read.Params["planned_factor"])
 	}
 }
 
@@ -148,12 +126,12 @@ func TestRunRefuses(t *testing.T) {
 		{"network", "table", []string{"colour=red"}, "unknown parameter colour"},
 		{"alliance-timeline", "table", []string{"a=USA"}, "parameter b (country) is required"},
 	} {
-		read := &fakeRead{}
+		read := &queryparamstest.Read{}
 		err := run(context.Background(), options(&bytes.Buffer{}, read, tc.name, tc.format, tc.params...))
 		if !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %v --format %s: %v, want a usage error %q", tc.name, tc.params, tc.format, err, tc.want)
 		}
-		if read.query != "" {
+		if read.Query != "" {
 			t.Errorf("%s %v: sent", tc.name, tc.params)
 		}
 	}
