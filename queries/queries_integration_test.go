@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -377,5 +378,43 @@ func TestPartnersRivalsMaterialized(t *testing.T) {
 				t.Errorf("%s %v: reads the ALIGNMENT edges = %v, want %v (%s)", q.Name, w, !readsEdges, readsEdges, got)
 			}
 		}
+	}
+}
+
+// The typed readers read what Neo4j returns for their queries: the
+// records have exactly the reader's columns, and every value the type of
+// its field.
+func TestRowsReadResults(t *testing.T) {
+	c := graphtest.Client(t)
+	if _, err := c.WriteArticles(context.Background(), fixture()); err != nil {
+		t.Fatal(err)
+	}
+	readRows(t, c, queries.AllianceTimeline)
+	readRows(t, c, queries.Network)
+}
+
+func readRows[T any](t *testing.T, c *graph.Client, r queries.Rows[T]) {
+	t.Helper()
+	q, err := r.Query()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bound, err := q.Bind(params[q.Name], codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := c.Read(context.Background(), graph.Statement{Name: q.Name, Text: q.Cypher}, bound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) == 0 {
+		t.Fatalf("%s: no rows on the fixture", q.Name)
+	}
+	if !slices.Equal(recs[0].Keys, r.Columns()) {
+		t.Errorf("%s returns %v; its row type reads %v", q.Name, recs[0].Keys, r.Columns())
+	}
+	rows, err := r.Decode(recs)
+	if err != nil || len(rows) != len(recs) {
+		t.Errorf("%s: %d rows of %d, %v", q.Name, len(rows), len(recs), err)
 	}
 }

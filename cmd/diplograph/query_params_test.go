@@ -1,12 +1,10 @@
 package main
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
-	"github.com/diplograph/diplograph/queries"
 )
 
 // TestQueryParamsValidated checks that numeric query parameters are
@@ -48,42 +46,5 @@ func TestQueryParamsValidated(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestQueryParamRanges checks that every int and float parameter of every
-// query has a range, that its default lies in it, and that the bounds are
-// accepted.
-func TestQueryParamRanges(t *testing.T) {
-	qs, err := queries.All()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range qs {
-		for _, p := range q.Params {
-			if p.Type != "int" && p.Type != "float" {
-				continue
-			}
-			r, ok := paramRanges[p.Name]
-			if !ok {
-				t.Errorf("%s: parameter %s (%s) has no entry in paramRanges", q.Name, p.Name, p.Type)
-				continue
-			}
-			raw := map[string]string{}
-			for _, other := range q.Params {
-				if other.Required {
-					raw[other.Name] = "USA"
-				}
-			}
-			for _, v := range []string{p.Default, strconv.FormatFloat(r.Min, 'f', -1, 64), strconv.FormatFloat(r.Max, 'f', -1, 64)} {
-				raw[p.Name] = v
-				if _, err := q.Bind(raw, nil); err != nil {
-					t.Fatalf("%s: bind %s=%s: %v", q.Name, p.Name, v, err)
-				}
-				if err := checkParams(q, raw); err != nil {
-					t.Errorf("%s: %s=%s refused: %v", q.Name, p.Name, v, err)
-				}
-			}
-		}
 	}
 }

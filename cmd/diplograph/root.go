@@ -8,6 +8,9 @@ import (
 
 	ingestcmd "github.com/diplograph/diplograph/internal/cmd/ingest"
 	schedulecmd "github.com/diplograph/diplograph/internal/cmd/schedule"
+	alliancescmd "github.com/diplograph/diplograph/internal/cmd/alliances"
+	chartcmd "github.com/diplograph/diplograph/internal/cmd/chart"
+	querycmd "github.com/diplograph/diplograph/internal/cmd/query"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/spf13/cobra"
@@ -64,11 +67,11 @@ The configuration keys and the exit codes follow the list of commands.`,
 		schedulecmd.NewCmd(a, nil),
 		newExtractCmd(a),
 		newEvalCmd(a),
-		newQueryCmd(a),
+		querycmd.NewCmd(a, nil),
 		newBrowserCmd(a),
 		newBenchCmd(a),
-		newAlliancesCmd(a),
-		newChartCmd(a),
+		alliancescmd.NewCmd(a, nil),
+		chartcmd.NewCmd(a, nil),
 	)
 	usageArgs(root)
 	// The root's help puts the commands first and the configuration after

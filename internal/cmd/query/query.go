@@ -1,4 +1,8 @@
-package main
+// Package querycmd is the 'diplograph query' command: it runs one of the
+// predefined queries of package queries with typed, checked parameters
+// and prints its rows as a table, JSON or CSV; 'query list' lists the
+// queries and their parameters.
+package querycmd
 
 import (
 	"context"
@@ -7,23 +11,37 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/spf13/cobra"
 
-	"github.com/diplograph/diplograph/extract/lexicon"
-	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/internal/cmd/queryparams"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/diplograph/diplograph/queries"
 )
 
-func newQueryCmd(a *app) *cobra.Command {
-	var params []string
-	var format string
+// Options are what 'query' and 'query list' need.
+type Options struct {
+	Out io.Writer
+	// Env reads queries and resolves states; filled when the command runs.
+	queryparams.Env
+
+	// List: list the queries ('query list') instead of running one.
+	List bool
+	// Name is the query to run (the argument).
+	Name string
+	// Params are the --param flags, key=value.
+	Params []string
+	// Format is --format: table, json or csv.
+	Format string
+}
+
+// NewCmd builds 'query' and its subcommand 'list'. runF, when not nil,
+// runs instead of the command (tests use it to check the flags).
+func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	o := &Options{Out: f.Out}
 	cmd := &cobra.Command{
 		Use:   "query NAME [--param key=value ...]",
 		Short: "Run a predefined query (see 'query list')",
@@ -44,55 +62,70 @@ Cypher text. Numeric parameters must be finite and in range:
 			if len(args) == 0 {
 				return cmdutil.Usagef("which query? run 'diplograph query list'")
 			}
-			if err := cmdutil.CheckFormat(format, cmdutil.FormatTable, cmdutil.FormatJSON, cmdutil.FormatCSV); err != nil {
-				return err
+			o.Name = args[0]
+			o.Env = queryparams.EnvOf(f)
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			q, err := queries.Get(args[0])
-			if err != nil {
-				return cmdutil.UsageError{Err: err}
-			}
-			raw, err := parseParams(params)
-			if err != nil {
-				return err
-			}
-			if err := checkParams(q, raw); err != nil {
-				return err
-			}
-			// Scores use the configured planned factor unless given.
-			if _, given := raw["planned_factor"]; !given && hasParam(q, "planned_factor") {
-				raw["planned_factor"] = strconv.FormatFloat(a.Config.Alliance.PlannedFactor, 'g', -1, 64)
-			}
-			bound, err := q.Bind(raw, countryResolver(a))
-			if err != nil {
-				return cmdutil.UsageError{Err: err}
-			}
-			c, err := a.Connect(cmd.Context(), false)
-			if err != nil {
-				return err
-			}
-			defer c.Close(context.Background())
-			return runQuery(cmd.Context(), c, q, bound, a.Out, format)
+			return run(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "parameter as key=value (repeatable)")
-	cmd.Flags().StringVar(&format, "format", cmdutil.FormatTable, "output format: table, json or csv")
-	cmd.AddCommand(newQueryListCmd(a))
+	cmd.Flags().StringArrayVarP(&o.Params, "param", "p", nil, "parameter as key=value (repeatable)")
+	cmd.Flags().StringVar(&o.Format, "format", cmdutil.FormatTable, "output format: table, json or csv")
+	cmd.AddCommand(newListCmd(f, runF))
 	return cmd
 }
 
-func newQueryListCmd(a *app) *cobra.Command {
+// newListCmd builds 'query list'.
+func newListCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	o := &Options{Out: f.Out, List: true}
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the predefined queries and their parameters",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			qs, err := queries.All()
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			return writeQueryList(a.Out, qs)
+			return run(cmd.Context(), o)
 		},
 	}
+}
+
+// run lists the queries, or checks and binds the parameters of the query
+// o names before anything is sent to the database, runs it and prints its
+// rows.
+func run(ctx context.Context, o *Options) error {
+	if o.List {
+		qs, err := queries.All()
+		if err != nil {
+			return err
+		}
+		return writeQueryList(o.Out, qs)
+	}
+	if err := cmdutil.CheckFormat(o.Format, cmdutil.FormatTable, cmdutil.FormatJSON, cmdutil.FormatCSV); err != nil {
+		return err
+	}
+	q, err := queries.Get(o.Name)
+	if err != nil {
+		return cmdutil.UsageError{Err: err}
+	}
+	raw, err := parseParams(o.Params)
+	if err != nil {
+		return err
+	}
+	if err := checkParams(q, raw); err != nil {
+		return err
+	}
+	bound, err := o.Bind(q, raw)
+	if err != nil {
+		return err
+	}
+	recs, err := o.Read(ctx, q, bound)
+	if err != nil {
+		return err
+	}
+	return writeRecords(o.Out, o.Format, recs)
 }
 
 func writeQueryList(w io.Writer, qs []queries.Query) error {
@@ -124,75 +157,6 @@ func parseParams(ps []string) (map[string]string, error) {
 		raw[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
 	return raw, nil
-}
-
-// countryResolver resolves the states of query parameters and chart flags
-// through the configured lexicon: the built-in dictionaries extended by
-// extract.lexicon_dirs and extract.dictionaries, as ingest reads articles,
-// so that a name the user added there is accepted. The lexicon is loaded
-// (with the extractor, by a.extractor) the first time a state is
-// resolved, and not at all for a query without one.
-func countryResolver(a *app) queries.Resolver {
-	return lazyResolver(func() (*lexicon.Lexicon, error) {
-		_, lex, err := a.Extractor()
-		return lex, err
-	})
-}
-
-// lazyResolver returns a resolver that calls load once, when it is first
-// asked, and resolves through the lexicon load returned.
-func lazyResolver(load func() (*lexicon.Lexicon, error)) queries.Resolver {
-	var (
-		lex     *lexicon.Lexicon
-		loadErr error
-		loaded  bool
-	)
-	return func(s string) (string, error) {
-		if !loaded {
-			lex, loadErr = load()
-			loaded = true
-		}
-		if loadErr != nil {
-			return "", fmt.Errorf("loading the dictionaries to resolve %q: %w", s, loadErr)
-		}
-		return stateCode(lex, s)
-	}
-}
-
-// stateCode accepts an ISO alpha-3 code or any name, short name or
-// abbreviation lex knows for a state, and returns the state's code.
-func stateCode(lex *lexicon.Lexicon, s string) (string, error) {
-	if c, ok := lex.Country(strings.ToUpper(s)); ok {
-		return c.Code, nil
-	}
-	codes := map[string]bool{}
-	for _, e := range lex.Lookup(s) {
-		if e.Kind == lexicon.KindState && e.Code != "" {
-			codes[e.Code] = true
-		}
-	}
-	switch len(codes) {
-	case 1:
-		for c := range codes {
-			return c, nil
-		}
-	case 0:
-		return "", fmt.Errorf("%q is not a state diplograph knows (give its name or ISO alpha-3 code; names are added in a directory of extract.lexicon_dirs)", s)
-	}
-	var list []string
-	for c := range codes {
-		list = append(list, c)
-	}
-	sort.Strings(list)
-	return "", fmt.Errorf("%q is ambiguous: %s", s, strings.Join(list, ", "))
-}
-
-func runQuery(ctx context.Context, c *graph.Client, q queries.Query, params map[string]any, out io.Writer, format string) error {
-	recs, err := c.Read(ctx, graph.Statement{Name: q.Name, Text: q.Cypher}, params)
-	if err != nil {
-		return err
-	}
-	return writeRecords(out, format, recs)
 }
 
 func writeRecords(out io.Writer, format string, recs []*neo4j.Record) error {
@@ -242,19 +206,9 @@ func plain(v any, format string) any {
 	return v
 }
 
-// hasParam reports whether q declares the parameter name.
-func hasParam(q queries.Query, name string) bool {
-	for _, p := range q.Params {
-		if p.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // paramRanges bound the numeric query parameters, by name; every int and
-// float parameter of a query has an entry (TestQueryParamRanges). Limits
-// are whole numbers.
+// float parameter of a query has an entry (TestParamRanges). Limits are
+// whole numbers.
 var paramRanges = map[string]config.Range{
 	"limit":          {Min: 1, Max: 1_000_000},
 	"min_events":     {Min: 1, Max: 1_000_000},

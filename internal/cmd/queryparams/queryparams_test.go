@@ -1,4 +1,4 @@
-package main
+package queryparams
 
 import (
 	"errors"
@@ -7,11 +7,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/viper"
-
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
+	"github.com/diplograph/diplograph/queries"
 )
+
+// factory is a Factory whose configuration names lexicon directories.
+func factory(lexiconDirs ...string) *cmdutil.Factory {
+	return &cmdutil.Factory{Config: &config.Config{Extract: config.Extract{LexiconDirs: lexiconDirs}}}
+}
 
 // TestCountryResolverLexiconDirs: a state's alias and a new state written
 // in a directory of extract.lexicon_dirs are accepted where query
@@ -44,10 +49,7 @@ func TestCountryResolverLexiconDirs(t *testing.T) {
 		{"built-in", nil, func(i int) string { return tests[i].builtIn }},
 		{"with extract.lexicon_dirs", []string{dir}, func(i int) string { return tests[i].withUserDir }},
 	} {
-		v := viper.New()
-		v.Set("extract.lexicon_dirs", c.dirs)
-		a := &app{Config: &config.Config{Extract: config.Extract{LexiconDirs: v.GetStringSlice("extract.lexicon_dirs")}}}
-		resolve := countryResolver(a)
+		resolve := CountryResolver(factory(c.dirs...))
 		for i, tt := range tests {
 			got, err := resolve(tt.in)
 			want := c.want(i)
@@ -68,7 +70,7 @@ func TestCountryResolverLexiconDirs(t *testing.T) {
 // load them is reported with its cause.
 func TestCountryResolverLazy(t *testing.T) {
 	loads := 0
-	resolve := lazyResolver(func() (*lexicon.Lexicon, error) {
+	resolve := LazyResolver(func() (*lexicon.Lexicon, error) {
 		loads++
 		return lexicon.Default()
 	})
@@ -85,21 +87,19 @@ func TestCountryResolverLazy(t *testing.T) {
 	}
 
 	cause := errors.New("extract.lexicon_dirs: /nowhere is not a directory")
-	resolve = lazyResolver(func() (*lexicon.Lexicon, error) { return nil, cause })
+	resolve = LazyResolver(func() (*lexicon.Lexicon, error) { return nil, cause })
 	if _, err := resolve("Iran"); !errors.Is(err, cause) {
 		t.Errorf("err = %v, want it to wrap %v", err, cause)
 	}
 
-	v := viper.New()
-	v.Set("extract.lexicon_dirs", []string{filepath.Join(t.TempDir(), "missing")})
-	a := &app{Config: &config.Config{Extract: config.Extract{LexiconDirs: v.GetStringSlice("extract.lexicon_dirs")}}}
-	if _, err := countryResolver(a)("Iran"); err == nil || !strings.Contains(err.Error(), "is not a directory") {
+	f := factory(filepath.Join(t.TempDir(), "missing"))
+	if _, err := CountryResolver(f)("Iran"); err == nil || !strings.Contains(err.Error(), "is not a directory") {
 		t.Errorf("missing lexicon directory: err = %v", err)
 	}
 }
 
 func TestResolveCountry(t *testing.T) {
-	resolveCountry := lazyResolver(lexicon.Default) // the built-in dictionaries
+	resolveCountry := LazyResolver(lexicon.Default) // the built-in dictionaries
 	for in, want := range map[string]string{"USA": "USA", "usa": "USA", "Iran": "IRN", "United Kingdom": "GBR", "Britain": "GBR"} {
 		if got, err := resolveCountry(in); err != nil || got != want {
 			t.Errorf("resolveCountry(%q) = %q, %v; want %s", in, got, err, want)
@@ -107,5 +107,44 @@ func TestResolveCountry(t *testing.T) {
 	}
 	if _, err := resolveCountry("Atlantis"); err == nil {
 		t.Error("Atlantis resolved")
+	}
+	if _, err := resolveCountry("Congo"); err == nil || !strings.Contains(err.Error(), "ambiguous") {
+		t.Errorf("Congo: %v, want ambiguous", err)
+	}
+}
+
+// TestBindPlannedFactor: a query's planned_factor is the configured one
+// unless the parameters give it; a query without one gets none; a value
+// Bind refuses is a usage error.
+func TestBindPlannedFactor(t *testing.T) {
+	q, err := queries.Parse("t.cypher", "// name: t\n// description: d\n// param: planned_factor float = 0.5\n// param: n int = 1\nRETURN $planned_factor, $n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		raw  map[string]string
+		want float64
+	}{
+		{map[string]string{}, 0.25},
+		{map[string]string{"planned_factor": "1"}, 1},
+	} {
+		bound, err := (Env{PlannedFactor: 0.25}).Bind(q, tc.raw)
+		if err != nil || bound["planned_factor"] != tc.want {
+			t.Errorf("%v: planned_factor %v, %v; want %v", tc.raw, bound["planned_factor"], err, tc.want)
+		}
+	}
+
+	none, err := queries.Parse("u.cypher", "// name: u\n// description: d\n// param: n int = 1\nRETURN $n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := map[string]string{}
+	if _, err := (Env{PlannedFactor: 0.25}).Bind(none, raw); err != nil || len(raw) != 0 {
+		t.Errorf("a query without planned_factor: raw %v, %v", raw, err)
+	}
+
+	_, err = (Env{PlannedFactor: 0.25}).Bind(q, map[string]string{"n": "many"})
+	if !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), `parameter n: "many" is not a whole number`) {
+		t.Errorf("bad value: %v, want a usage error", err)
 	}
 }

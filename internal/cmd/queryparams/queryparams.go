@@ -1,0 +1,133 @@
+// Package queryparams is what the commands that run predefined queries
+// ('diplograph query' and 'diplograph chart') share: the resolution of
+// the states they are given through the configured dictionaries, the
+// binding of a query's parameters, and the read of its rows.
+package queryparams
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/queries"
+)
+
+// Env is what a command that runs predefined queries takes from the
+// Factory; its Options embed it.
+type Env struct {
+	// Read runs a bound query on the database.
+	Read ReadFunc
+	// Resolve turns the states of country parameters into codes.
+	Resolve queries.Resolver
+	// PlannedFactor is alliance.planned_factor, the planned_factor of a
+	// query whose parameters do not give one.
+	PlannedFactor float64
+}
+
+// EnvOf is the Env of f. It reads the configuration, so a command calls
+// it when it runs, once the root command has loaded it.
+func EnvOf(f *cmdutil.Factory) Env {
+	return Env{Read: Reader(f), Resolve: CountryResolver(f), PlannedFactor: f.Config.Alliance.PlannedFactor}
+}
+
+// ReadFunc runs a predefined query with bound parameters and returns its
+// records.
+type ReadFunc func(ctx context.Context, q queries.Query, params map[string]any) ([]*neo4j.Record, error)
+
+// Reader is the ReadFunc of the database f connects to: each call opens a
+// connection (without migrating the schema), reads, and closes it.
+func Reader(f *cmdutil.Factory) ReadFunc {
+	return func(ctx context.Context, q queries.Query, params map[string]any) ([]*neo4j.Record, error) {
+		c, err := f.Connect(ctx, false)
+		if err != nil {
+			return nil, err
+		}
+		defer c.Close(context.Background())
+		return c.Read(ctx, graph.Statement{Name: q.Name, Text: q.Cypher}, params)
+	}
+}
+
+// Bind binds raw to q's parameters, as q.Bind does, with states resolved
+// by e.Resolve and, unless raw gives it, the planned_factor of a query
+// that has one set to e.PlannedFactor. A value Bind refuses is a usage
+// error.
+func (e Env) Bind(q queries.Query, raw map[string]string) (map[string]any, error) {
+	_, given := raw["planned_factor"]
+	if !given && slices.ContainsFunc(q.Params, func(p queries.Param) bool { return p.Name == "planned_factor" }) {
+		raw["planned_factor"] = strconv.FormatFloat(e.PlannedFactor, 'g', -1, 64)
+	}
+	bound, err := q.Bind(raw, e.Resolve)
+	if err != nil {
+		return nil, cmdutil.UsageError{Err: err}
+	}
+	return bound, nil
+}
+
+// CountryResolver resolves the states of query parameters and chart flags
+// through the configured lexicon: the built-in dictionaries extended by
+// extract.lexicon_dirs and extract.dictionaries, as ingest reads articles,
+// so that a name the user added there is accepted. The lexicon is loaded
+// (with the extractor, by f.Extractor) the first time a state is
+// resolved, and not at all for a query without one.
+func CountryResolver(f *cmdutil.Factory) queries.Resolver {
+	return LazyResolver(func() (*lexicon.Lexicon, error) {
+		_, lex, err := f.Extractor()
+		return lex, err
+	})
+}
+
+// LazyResolver returns a resolver that calls load once, when it is first
+// asked, and resolves through the lexicon load returned.
+func LazyResolver(load func() (*lexicon.Lexicon, error)) queries.Resolver {
+	var (
+		lex     *lexicon.Lexicon
+		loadErr error
+		loaded  bool
+	)
+	return func(s string) (string, error) {
+		if !loaded {
+			lex, loadErr = load()
+			loaded = true
+		}
+		if loadErr != nil {
+			return "", fmt.Errorf("loading the dictionaries to resolve %q: %w", s, loadErr)
+		}
+		return stateCode(lex, s)
+	}
+}
+
+// stateCode accepts an ISO alpha-3 code or any name, short name or
+// abbreviation lex knows for a state, and returns the state's code.
+func stateCode(lex *lexicon.Lexicon, s string) (string, error) {
+	if c, ok := lex.Country(strings.ToUpper(s)); ok {
+		return c.Code, nil
+	}
+	codes := map[string]bool{}
+	for _, e := range lex.Lookup(s) {
+		if e.Kind == lexicon.KindState && e.Code != "" {
+			codes[e.Code] = true
+		}
+	}
+	switch len(codes) {
+	case 1:
+		for c := range codes {
+			return c, nil
+		}
+	case 0:
+		return "", fmt.Errorf("%q is not a state diplograph knows (give its name or ISO alpha-3 code; names are added in a directory of extract.lexicon_dirs)", s)
+	}
+	var list []string
+	for c := range codes {
+		list = append(list, c)
+	}
+	sort.Strings(list)
+	return "", fmt.Errorf("%q is ambiguous: %s", s, strings.Join(list, ", "))
+}

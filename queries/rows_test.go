@@ -1,0 +1,142 @@
+package queries
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// typedRows are the queries read as typed rows, by name, with the columns
+// their row types read.
+var typedRows = map[string][]string{
+	AllianceTimeline.Name: AllianceTimeline.Columns(),
+	Network.Name:          Network.Columns(),
+}
+
+// TestRowsMatchReturn: a typed reader reads exactly the columns of its
+// query's final RETURN, in order, so that a column renamed, added or
+// removed in the .cypher file fails here rather than in a chart.
+func TestRowsMatchReturn(t *testing.T) {
+	for name, cols := range typedRows {
+		q, err := Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := returnColumns(t, q.Cypher); !slices.Equal(got, cols) {
+			t.Errorf("%s returns %v; its row type reads %v", name, got, cols)
+		}
+	}
+}
+
+// TestReturnColumns checks the test's reading of a RETURN clause.
+func TestReturnColumns(t *testing.T) {
+	for src, want := range map[string][]string{
+		"MATCH (n)\nRETURN n":                         {"n"},
+		"CALL () { RETURN 1 AS x }\nRETURN x, 2 AS y": {"x", "y"},
+		"WITH 1 AS a\nRETURN a, coalesce(a, 'x, y') AS b, [a, a] AS c, CASE WHEN a > 0 THEN 1 ELSE 2 END AS d\nORDER BY a, b LIMIT 3": {"a", "b", "c", "d"},
+	} {
+		if got := returnColumns(t, src); !slices.Equal(got, want) {
+			t.Errorf("%q: columns %v, want %v", src, got, want)
+		}
+	}
+}
+
+var (
+	finalReturn = regexp.MustCompile(`(?m)^RETURN\s`)
+	returnEnd   = regexp.MustCompile(`(?i)\s(ORDER\s+BY|SKIP|LIMIT)\s`)
+	alias       = regexp.MustCompile(`(?is)\sAS\s+(\w+)$`)
+	identifier  = regexp.MustCompile(`^\w+$`)
+)
+
+// returnColumns reads the column names of a statement's final RETURN,
+// the last line that starts with RETURN, up to ORDER BY, SKIP or LIMIT:
+// each item's alias, or the item itself when it is a bare variable.
+func returnColumns(t *testing.T, cypher string) []string {
+	t.Helper()
+	locs := finalReturn.FindAllStringIndex(cypher, -1)
+	if len(locs) == 0 {
+		t.Fatalf("no line starts with RETURN:\n%s", cypher)
+	}
+	clause := cypher[locs[len(locs)-1][1]:]
+	if loc := returnEnd.FindStringIndex(clause); loc != nil {
+		clause = clause[:loc[0]]
+	}
+	var items []string
+	depth, start := 0, 0
+	var quote rune
+	for i, r := range clause {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '\'' || r == '"':
+			quote = r
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case r == ')' || r == ']' || r == '}':
+			depth--
+		case r == ',' && depth == 0:
+			items = append(items, clause[start:i])
+			start = i + 1
+		}
+	}
+	items = append(items, clause[start:])
+	cols := make([]string, len(items))
+	for i, item := range items {
+		item = strings.TrimSpace(item)
+		if m := alias.FindStringSubmatch(item); m != nil {
+			cols[i] = m[1]
+		} else if identifier.MatchString(item) {
+			cols[i] = item
+		} else {
+			t.Fatalf("RETURN item %q has no alias", item)
+		}
+	}
+	return cols
+}
+
+func TestRowsDecode(t *testing.T) {
+	keys := AllianceTimeline.Columns()
+	recs := []*neo4j.Record{
+		{Keys: keys, Values: []any{"2007-03", int64(2), 2.5, -6.0, -3.5, -0.41, []any{"MET_WITH:1", "WARNED:1"}}},
+		{Keys: keys, Values: []any{"2014-06", int64(2), 3.75, int64(0), 3.75, 1.0, []any{"MET_WITH:2"}}},
+	}
+	rows, err := AllianceTimeline.Decode(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []TimelineRow{
+		{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: -0.41, ByType: []string{"MET_WITH:1", "WARNED:1"}},
+		{Period: "2014-06", Events: 2, Cooperation: 3.75, Net: 3.75, Alignment: 1, ByType: []string{"MET_WITH:2"}},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Fatalf("rows %+v, want %+v", rows, want)
+	}
+
+	for _, tc := range []struct {
+		rec  *neo4j.Record
+		want string
+	}{
+		{&neo4j.Record{Keys: keys, Values: []any{"2007-03", "two", 2.5, -6.0, -3.5, -0.41, nil}}, `column "events": want an integer, got string`},
+		{&neo4j.Record{Keys: keys, Values: []any{int64(2007), int64(2), 2.5, -6.0, -3.5, -0.41, nil}}, `column "period": want a string, got int64`},
+		{&neo4j.Record{Keys: keys, Values: []any{"2007-03", int64(2), 2.5, -6.0, "much", -0.41, nil}}, `column "net": want a number, got string`},
+		{&neo4j.Record{Keys: keys, Values: []any{"2007-03", int64(2), 2.5, -6.0, -3.5, -0.41, []any{int64(1)}}}, `column "by_type": want a list of strings`},
+		{&neo4j.Record{Keys: []string{"period"}, Values: []any{"2007-03"}}, `no column "events"`},
+	} {
+		if _, err := AllianceTimeline.Decode([]*neo4j.Record{tc.rec}); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: err %v, want %q", tc.rec.Values, err, tc.want)
+		}
+	}
+
+	// Columns the row type does not name are left alone.
+	nk := append(Network.Columns(), "extra")
+	edges, err := Network.Decode([]*neo4j.Record{{Keys: nk, Values: []any{"IRN", "USA", int64(4), 0.25, 0.02, "friendly", true}}})
+	if want := (NetworkRow{A: "IRN", B: "USA", Events: 4, Net: 0.25, Alignment: 0.02, Sign: "friendly"}); err != nil || len(edges) != 1 || edges[0] != want {
+		t.Fatalf("edges %+v, %v; want %+v", edges, err, want)
+	}
+}
