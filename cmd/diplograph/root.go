@@ -6,6 +6,13 @@ import (
 	"os"
 	"strings"
 
+	browsercmd "github.com/diplograph/diplograph/internal/cmd/browser"
+	configcmd "github.com/diplograph/diplograph/internal/cmd/config"
+	evalcmd "github.com/diplograph/diplograph/internal/cmd/eval"
+	extractcmd "github.com/diplograph/diplograph/internal/cmd/extract"
+	initcmd "github.com/diplograph/diplograph/internal/cmd/init"
+	neo4jcmd "github.com/diplograph/diplograph/internal/cmd/neo4j"
+	versioncmd "github.com/diplograph/diplograph/internal/cmd/version"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/spf13/cobra"
@@ -54,16 +61,16 @@ The configuration keys and the exit codes follow the list of commands.`,
 	}
 
 	root.AddCommand(
-		newVersionCmd(a),
-		newConfigCmd(a),
-		newNeo4jCmd(a),
-		newInitCmd(a),
+		versioncmd.NewCmd(a, nil),
+		configcmd.NewCmd(a),
+		neo4jcmd.NewCmd(a),
+		initcmd.NewCmd(a, nil),
 		newIngestCmd(a),
 		newScheduleCmd(a),
-		newExtractCmd(a),
-		newEvalCmd(a),
+		extractcmd.NewCmd(a, nil),
+		evalcmd.NewCmd(a, nil),
 		newQueryCmd(a),
-		newBrowserCmd(a),
+		browsercmd.NewCmd(a, nil),
 		newBenchCmd(a),
 		newAlliancesCmd(a),
 		newChartCmd(a),
