@@ -29,7 +29,7 @@ func (s fakeServer) BrowserURL() string         { return s.st.BrowserURL }
 // local server when uri is "".
 func options(out *bytes.Buffer, uri string, running bool) *Options {
 	srv := fakeServer{localserver.Status{Running: running, BoltURI: "bolt://127.0.0.1:7687",
-		BrowserURL: "http://127.0.0.1:7474/browser/", User: "neo4j", PasswordFile: "/h/password"}}
+		BrowserURL: "http://127.0.0.1:7474/browser/", User: "neo4j", PasswordFile: "home/password"}}
 	return &Options{
 		Out:      out,
 		Progress: func() io.Writer { return io.Discard },
@@ -56,7 +56,7 @@ func TestAccess(t *testing.T) {
 			"Neo4j Browser: open your server's Browser and connect to neo4j+s://example.databases.neo4j.io as alice.\n"},
 		{"local server running", "", true, "Neo4j Browser (local server running)\n" +
 			"  URL:      http://127.0.0.1:7474/browser/\n  Connect:  bolt://127.0.0.1:7687\n  User:     neo4j\n" +
-			"  Password: in /h/password (diplograph neo4j status --show-password)\n" +
+			"  Password: in home/password (diplograph neo4j status --show-password)\n" +
 			"  Try:      MATCH p=(:Country)-[:MET_WITH]-(:Country) RETURN p LIMIT 50\n"},
 		{"local server stopped", "", false, "Neo4j Browser (local server not running: start it with 'diplograph neo4j start')\n"},
 	}
@@ -112,23 +112,24 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-func TestFlags(t *testing.T) {
+// parse runs the command on args and returns the Options it would run with.
+func parse(t *testing.T, args ...string) *Options {
+	t.Helper()
 	var got *Options
 	cmd := NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs(nil)
+	cmd.SetArgs(args)
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if got.Serve || got.Port != DefaultPort || got.Dir != "" {
-		t.Errorf("defaults: %+v", got)
+	return got
+}
+
+func TestFlags(t *testing.T) {
+	if o := parse(t); o.Serve || o.Port != DefaultPort || o.Dir != "" {
+		t.Errorf("defaults: %+v", o)
 	}
-	cmd = NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"--serve", "--port", "0", "--write", "d"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if !got.Serve || got.Port != 0 || got.Dir != "d" {
-		t.Errorf("--serve --port 0 --write d: %+v", got)
+	if o := parse(t, "--serve", "--port", "0", "--write", "d"); !o.Serve || o.Port != 0 || o.Dir != "d" {
+		t.Errorf("--serve --port 0 --write d: %+v", o)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
@@ -23,9 +24,11 @@ const formatText = "text"
 // functions because they need the configuration, which the root command
 // loads after the commands are built.
 type Options struct {
-	Out, ErrOut   io.Writer
-	SourceOptions func() (ingest.SourceOptions, error)
-	Extractor     func() (*extract.Extractor, error)
+	Out, ErrOut io.Writer
+	// SourceOptions are the reading options (eval has no --published).
+	SourceOptions func(published string) (ingest.SourceOptions, error)
+	// Extractor is the configured extractor and its lexicon.
+	Extractor func() (*extract.Extractor, *lexicon.Lexicon, error)
 
 	Gold   string   // --gold
 	Detail bool     // --detail
@@ -39,11 +42,8 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cob
 	o := &Options{
 		Out:           f.Out,
 		ErrOut:        f.ErrOut,
-		SourceOptions: func() (ingest.SourceOptions, error) { return f.SourceOptions("") },
-		Extractor: func() (*extract.Extractor, error) {
-			x, _, err := f.Extractor()
-			return x, err
-		},
+		SourceOptions: f.SourceOptions,
+		Extractor:     f.Extractor,
 	}
 	cmd := &cobra.Command{
 		Use:   "eval --gold DIR [--detail] PATH...",
@@ -84,11 +84,11 @@ func run(ctx context.Context, o *Options) error {
 	if err := cmdutil.CheckFormat(o.Format, formatText, cmdutil.FormatJSON); err != nil {
 		return err
 	}
-	sopt, err := o.SourceOptions()
+	sopt, err := o.SourceOptions("")
 	if err != nil {
 		return err
 	}
-	x, err := o.Extractor()
+	x, _, err := o.Extractor()
 	if err != nil {
 		return err
 	}

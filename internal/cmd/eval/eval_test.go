@@ -11,6 +11,7 @@ import (
 
 	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/testfiles"
@@ -23,11 +24,14 @@ func options(t *testing.T, gold, format string, paths ...string) (*Options, *byt
 	var out, errOut bytes.Buffer
 	return &Options{
 		Out: &out, ErrOut: &errOut,
-		SourceOptions: func() (ingest.SourceOptions, error) { return ingest.SourceOptions{}, nil },
-		Extractor:     func() (*extract.Extractor, error) { return extract.Load(nil, extract.Options{}) },
-		Gold:          gold,
-		Format:        format,
-		Paths:         paths,
+		SourceOptions: func(string) (ingest.SourceOptions, error) { return ingest.SourceOptions{}, nil },
+		Extractor: func() (*extract.Extractor, *lexicon.Lexicon, error) {
+			x, err := extract.Load(nil, extract.Options{})
+			return x, nil, err
+		},
+		Gold:   gold,
+		Format: format,
+		Paths:  paths,
 	}, &out, &errOut
 }
 
@@ -88,7 +92,7 @@ func TestUsageErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			o, _, _ := options(t, tt.gold, tt.format, "x")
 			if !tt.reads {
-				o.SourceOptions = func() (ingest.SourceOptions, error) {
+				o.SourceOptions = func(string) (ingest.SourceOptions, error) {
 					t.Fatal("reading options built")
 					return ingest.SourceOptions{}, nil
 				}
@@ -100,23 +104,24 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-func TestFlags(t *testing.T) {
+// parse runs the command on args and returns the Options it would run with.
+func parse(t *testing.T, args ...string) *Options {
+	t.Helper()
 	var got *Options
 	cmd := NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"a", "b"})
+	cmd.SetArgs(args)
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if got.Gold != "" || got.Detail || got.Format != "text" || strings.Join(got.Paths, " ") != "a b" {
-		t.Errorf("defaults: %+v", got)
+	return got
+}
+
+func TestFlags(t *testing.T) {
+	if o := parse(t, "a", "b"); o.Gold != "" || o.Detail || o.Format != "text" || strings.Join(o.Paths, " ") != "a b" {
+		t.Errorf("defaults: %+v", o)
 	}
-	cmd = NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"--gold", "g", "--detail", "--format", "json", "a"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if got.Gold != "g" || !got.Detail || got.Format != "json" || strings.Join(got.Paths, " ") != "a" {
-		t.Errorf("--gold g --detail --format json a: %+v", got)
+	if o := parse(t, "--gold", "g", "--detail", "--format", "json", "a"); o.Gold != "g" || !o.Detail || o.Format != "json" || strings.Join(o.Paths, " ") != "a" {
+		t.Errorf("--gold g --detail --format json a: %+v", o)
 	}
 }
 

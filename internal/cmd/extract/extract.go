@@ -12,6 +12,7 @@ import (
 
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
@@ -30,7 +31,8 @@ type Options struct {
 	// SourceOptions are the reading options, with published ("" = none)
 	// for the articles that have no date.
 	SourceOptions func(published string) (ingest.SourceOptions, error)
-	Extractor     func() (*extract.Extractor, error)
+	// Extractor is the configured extractor and its lexicon.
+	Extractor func() (*extract.Extractor, *lexicon.Lexicon, error)
 
 	Format    string   // --format
 	Published string   // --published
@@ -44,10 +46,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cob
 		Out:           f.Out,
 		ErrOut:        f.ErrOut,
 		SourceOptions: f.SourceOptions,
-		Extractor: func() (*extract.Extractor, error) {
-			x, _, err := f.Extractor()
-			return x, err
-		},
+		Extractor:     f.Extractor,
 	}
 	cmd := &cobra.Command{
 		Use:   "extract [--format jsonl|json|text] PATH... | -",
@@ -85,7 +84,7 @@ func run(ctx context.Context, o *Options) error {
 	if err != nil {
 		return err
 	}
-	x, err := o.Extractor()
+	x, _, err := o.Extractor()
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
@@ -38,7 +39,7 @@ func options(t *testing.T, format string, paths ...string) (*Options, *bytes.Buf
 			d, err := time.Parse(time.DateOnly, published)
 			return ingest.SourceOptions{Published: d}, err
 		},
-		Extractor: func() (*extract.Extractor, error) { return extractor, nil },
+		Extractor: func() (*extract.Extractor, *lexicon.Lexicon, error) { return extractor, nil, nil },
 		Format:    format,
 		Published: "2021-02-03",
 		Paths:     paths,
@@ -159,22 +160,23 @@ func TestBadFormat(t *testing.T) {
 	}
 }
 
-func TestFlags(t *testing.T) {
+// parse runs the command on args and returns the Options it would run with.
+func parse(t *testing.T, args ...string) *Options {
+	t.Helper()
 	var got *Options
 	cmd := NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"a.txt", "-"})
+	cmd.SetArgs(args)
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if got.Format != "jsonl" || got.Published != "" || strings.Join(got.Paths, " ") != "a.txt -" {
-		t.Errorf("defaults: %+v", got)
+	return got
+}
+
+func TestFlags(t *testing.T) {
+	if o := parse(t, "a.txt", "-"); o.Format != "jsonl" || o.Published != "" || strings.Join(o.Paths, " ") != "a.txt -" {
+		t.Errorf("defaults: %+v", o)
 	}
-	cmd = NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"--format", "text", "--published", "2021-02-03", "a.txt"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if got.Format != "text" || got.Published != "2021-02-03" || strings.Join(got.Paths, " ") != "a.txt" {
-		t.Errorf("--format text --published 2021-02-03 a.txt: %+v", got)
+	if o := parse(t, "--format", "text", "--published", "2021-02-03", "a.txt"); o.Format != "text" || o.Published != "2021-02-03" || strings.Join(o.Paths, " ") != "a.txt" {
+		t.Errorf("--format text --published 2021-02-03 a.txt: %+v", o)
 	}
 }

@@ -50,7 +50,7 @@ func (s *fakeServer) LogTail(n int) string       { s.tailN = n; return "last lin
 func (s *fakeServer) LogFiles() []string         { return []string{s.log} }
 
 func newFake(running bool, passwordFile string) *fakeServer {
-	st := localserver.Status{Version: localserver.Neo4jVersion, Home: "/h", Dist: "/h/dist", Assembled: true,
+	st := localserver.Status{Version: localserver.Neo4jVersion, Home: "home", Dist: "home/dist", Assembled: true,
 		BoltURI: "bolt://127.0.0.1:7687", BrowserURL: "http://127.0.0.1:7474/browser/", User: "neo4j", PasswordFile: passwordFile}
 	if running {
 		st.Running, st.PID, st.Since = true, 42, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
@@ -70,11 +70,11 @@ func TestStart(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runStart(context.Background(), &StartOptions{Out: &out, Server: serverOf(newFake(false, "/h/password"))}); err != nil {
+	if err := runStart(context.Background(), &StartOptions{Out: &out, Server: serverOf(newFake(false, "home/password"))}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Neo4j " + localserver.Neo4jVersion + " started in ", "s (pid 42)\n",
-		"  Bolt:     bolt://127.0.0.1:7687\n  Browser:  http://127.0.0.1:7474/browser/\n  User:     neo4j\n  Password: in /h/password\n"} {
+		"  Bolt:     bolt://127.0.0.1:7687\n  Browser:  http://127.0.0.1:7474/browser/\n  User:     neo4j\n  Password: in home/password\n"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("started: output lacks %q:\n%s", want, out.String())
 		}
@@ -132,15 +132,15 @@ func TestStatus(t *testing.T) {
 		want         string
 	}{
 		{"running", true, pwFile, false, "Neo4j " + localserver.Neo4jVersion + " is running (pid 42, since 2026-01-02T03:04:05Z)\n" +
-			"  Home:     /h\n  Assembled: true (/h/dist)\n" +
+			"  Home:     home\n  Assembled: true (home/dist)\n" +
 			"  Bolt:     bolt://127.0.0.1:7687\n  Browser:  http://127.0.0.1:7474/browser/\n  User:     neo4j\n" +
 			"  Password: in " + pwFile + "\n"},
 		{"show password", false, pwFile, true, "Neo4j " + localserver.Neo4jVersion + " is not running\n" +
-			"  Home:     /h\n  Assembled: true (/h/dist)\n" +
+			"  Home:     home\n  Assembled: true (home/dist)\n" +
 			"  Bolt:     bolt://127.0.0.1:7687\n  Browser:  http://127.0.0.1:7474/browser/\n  User:     neo4j\n" +
 			"  Password: in " + pwFile + "\n  Password: s3cret\n"},
 		{"configured password", false, "", true, "Neo4j " + localserver.Neo4jVersion + " is not running\n" +
-			"  Home:     /h\n  Assembled: true (/h/dist)\n" +
+			"  Home:     home\n  Assembled: true (home/dist)\n" +
 			"  Bolt:     bolt://127.0.0.1:7687\n  Browser:  http://127.0.0.1:7474/browser/\n  User:     neo4j\n" +
 			"  Password: the configured neo4j.password\n"},
 	}
