@@ -1,19 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"io"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
@@ -83,75 +76,5 @@ func TestCLIBrowserServeBusyPort(t *testing.T) {
 	_, errOut, code := runCLI(t, "", "browser", "--serve", "--port", port)
 	if code != cmdutil.ExitError || !strings.Contains(errOut, "--port") {
 		t.Errorf("exit %d, want %d with a hint to --port:\n%s", code, cmdutil.ExitError, errOut)
-	}
-}
-
-// lockedBuffer lets the test read what a running command writes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// browser --serve prints the commands to type and serves what they name
-// until interrupted; an interrupt ends it with exit 0.
-func TestCLIBrowserServe(t *testing.T) {
-	isolate(t)
-	var out, errOut lockedBuffer
-	cmd := newRootCmd(strings.NewReader(""), &out, &errOut)
-	cmd.SetArgs([]string{"browser", "--serve", "--port", "0"})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan int, 1)
-	go func() { done <- cmdutil.ExitCode(cmd.ExecuteContext(ctx), io.Discard) }()
-
-	play := regexp.MustCompile(`:play (http://localhost:\d+)/guide\.html`)
-	var base string
-	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := play.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-	}
-	if base == "" {
-		t.Fatalf("no :play command printed:\n%s%s", out.String(), errOut.String())
-	}
-	if !strings.Contains(out.String(), ":style "+base+"/diplograph.grass") {
-		t.Errorf("no :style command for %s:\n%s", base, out.String())
-	}
-	if !strings.Contains(out.String(), "In Neo4j Browser (http://127.0.0.1:") {
-		t.Errorf("the local Browser URL is not shown:\n%s", out.String())
-	}
-	for _, path := range []string{"/guide.html", "/diplograph.grass"} {
-		resp, err := http.Get(base + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != 200 || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
-			t.Errorf("GET %s: %d, CORS %q", path, resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"))
-		}
-	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d after interrupt\n%s", code, errOut.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("browser --serve did not stop")
-	}
-	if !strings.Contains(errOut.String(), "GET /guide.html") {
-		t.Errorf("requests not logged:\n%s", errOut.String())
 	}
 }

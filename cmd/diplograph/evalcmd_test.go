@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/eval"
-	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/internal/testfiles"
-	"github.com/diplograph/diplograph/relation"
 )
 
 // TestEvalSets runs the eval command on the three evaluation sets of
@@ -67,40 +65,6 @@ func TestEvalSets(t *testing.T) {
 				if !strings.Contains(text, s) {
 					t.Errorf("text report lacks %q:\n%s", s, text)
 				}
-			}
-		})
-	}
-}
-
-func TestPredictions(t *testing.T) {
-	tests := []struct {
-		name string
-		rel  extract.Relation
-		want eval.Predicted
-	}{
-		{
-			name: "dated",
-			rel: extract.Relation{Type: relation.MetWith, SourceActor: "GBR", TargetActor: "IRN", Date: "2014-06-14",
-				DatePrecision: extract.PrecDay, Sentence: "Hague spoke to Zarif."},
-			want: eval.Predicted{Type: relation.MetWith, Source: "GBR", Target: "IRN", Date: "2014-06-14", Sentence: "Hague spoke to Zarif."},
-		},
-		{
-			name: "background",
-			rel: extract.Relation{Type: relation.Sanctioned, SourceActor: "USA", TargetActor: "IRN", Date: "1979",
-				Background: true, Sentence: "ties were cut in 1979"},
-			want: eval.Predicted{Type: relation.Sanctioned, Source: "USA", Target: "IRN", Date: "1979", Background: true, Sentence: "ties were cut in 1979"},
-		},
-		{
-			name: "negated, no date",
-			rel:  extract.Relation{Type: relation.MetWith, SourceActor: "USA", TargetActor: "IRN", Negated: true},
-			want: eval.Predicted{Type: relation.MetWith, Source: "USA", Target: "IRN", Negated: true},
-		},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := predictions(extract.Result{Relations: []extract.Relation{tc.rel}})
-			if len(got) != 1 || got[0] != tc.want {
-				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
 	}

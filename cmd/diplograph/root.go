@@ -6,11 +6,18 @@ import (
 	"os"
 	"strings"
 
-	ingestcmd "github.com/diplograph/diplograph/internal/cmd/ingest"
-	schedulecmd "github.com/diplograph/diplograph/internal/cmd/schedule"
 	alliancescmd "github.com/diplograph/diplograph/internal/cmd/alliances"
+	browsercmd "github.com/diplograph/diplograph/internal/cmd/browser"
 	chartcmd "github.com/diplograph/diplograph/internal/cmd/chart"
+	configcmd "github.com/diplograph/diplograph/internal/cmd/config"
+	evalcmd "github.com/diplograph/diplograph/internal/cmd/eval"
+	extractcmd "github.com/diplograph/diplograph/internal/cmd/extract"
+	ingestcmd "github.com/diplograph/diplograph/internal/cmd/ingest"
+	initcmd "github.com/diplograph/diplograph/internal/cmd/init"
+	neo4jcmd "github.com/diplograph/diplograph/internal/cmd/neo4j"
 	querycmd "github.com/diplograph/diplograph/internal/cmd/query"
+	schedulecmd "github.com/diplograph/diplograph/internal/cmd/schedule"
+	versioncmd "github.com/diplograph/diplograph/internal/cmd/version"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/spf13/cobra"
@@ -59,16 +66,16 @@ The configuration keys and the exit codes follow the list of commands.`,
 	}
 
 	root.AddCommand(
-		newVersionCmd(a),
-		newConfigCmd(a),
-		newNeo4jCmd(a),
-		newInitCmd(a),
+		versioncmd.NewCmd(a, nil),
+		configcmd.NewCmd(a),
+		neo4jcmd.NewCmd(a),
+		initcmd.NewCmd(a, nil),
 		ingestcmd.NewCmd(a, nil),
 		schedulecmd.NewCmd(a, nil),
-		newExtractCmd(a),
-		newEvalCmd(a),
+		extractcmd.NewCmd(a, nil),
+		evalcmd.NewCmd(a, nil),
 		querycmd.NewCmd(a, nil),
-		newBrowserCmd(a),
+		browsercmd.NewCmd(a, nil),
 		newBenchCmd(a),
 		alliancescmd.NewCmd(a, nil),
 		chartcmd.NewCmd(a, nil),

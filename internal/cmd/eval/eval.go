@@ -1,4 +1,6 @@
-package main
+// Package evalcmd is the `diplograph eval` command: the extractor's
+// relations scored against gold annotations.
+package evalcmd
 
 import (
 	"context"
@@ -10,13 +12,39 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/eval"
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
-func newEvalCmd(a *app) *cobra.Command {
-	var gold, format string
-	var detail bool
+// formatText is the default output format, besides cmdutil.FormatJSON.
+const formatText = "text"
+
+// Options are what `eval` needs. The reading options and the extractor are
+// functions because they need the configuration, which the root command
+// loads after the commands are built.
+type Options struct {
+	Out, ErrOut io.Writer
+	// SourceOptions are the reading options (eval has no --published).
+	SourceOptions func(published string) (ingest.SourceOptions, error)
+	// Extractor is the configured extractor and its lexicon.
+	Extractor func() (*extract.Extractor, *lexicon.Lexicon, error)
+
+	Gold   string   // --gold
+	Detail bool     // --detail
+	Format string   // --format
+	Paths  []string // the arguments
+}
+
+// NewCmd is the `eval` command; runF, if not nil, runs instead of the
+// command's behaviour (for tests).
+func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	o := &Options{
+		Out:           f.Out,
+		ErrOut:        f.ErrOut,
+		SourceOptions: f.SourceOptions,
+		Extractor:     f.Extractor,
+	}
 	cmd := &cobra.Command{
 		Use:   "eval --gold DIR [--detail] PATH...",
 		Short: "Score the extractor against gold annotations",
@@ -36,37 +64,40 @@ The repository's evaluation sets are in testdata/eval: seeds, dev and dev2
   diplograph eval --gold testdata/eval/seeds/gold testdata/eval/seeds/articles --detail`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if gold == "" {
-				return cmdutil.Usagef("--gold DIR is required")
+			o.Paths = args
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			if err := cmdutil.CheckFormat(format, "text", cmdutil.FormatJSON); err != nil {
-				return err
-			}
-			sopt, err := a.SourceOptions("")
-			if err != nil {
-				return err
-			}
-			x, _, err := a.Extractor()
-			if err != nil {
-				return err
-			}
-			return runEval(cmd.Context(), x, gold, args, sopt, detail, format, a.Out, a.ErrOut)
+			return run(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&gold, "gold", "", "directory of gold JSON files")
-	cmd.Flags().BoolVar(&detail, "detail", false, "list every false positive, false negative and wrong date")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&o.Gold, "gold", "", "directory of gold JSON files")
+	cmd.Flags().BoolVar(&o.Detail, "detail", false, "list every false positive, false negative and wrong date")
+	cmd.Flags().StringVar(&o.Format, "format", formatText, "output format: text or json")
 	return cmd
 }
 
-func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []string, sopt ingest.SourceOptions,
-	detail bool, format string, out, errOut io.Writer) error {
-	gold, err := eval.LoadGold(os.DirFS(goldDir), ".")
+func run(ctx context.Context, o *Options) error {
+	if o.Gold == "" {
+		return cmdutil.Usagef("--gold DIR is required")
+	}
+	if err := cmdutil.CheckFormat(o.Format, formatText, cmdutil.FormatJSON); err != nil {
+		return err
+	}
+	sopt, err := o.SourceOptions("")
+	if err != nil {
+		return err
+	}
+	x, _, err := o.Extractor()
+	if err != nil {
+		return err
+	}
+	gold, err := eval.LoadGold(os.DirFS(o.Gold), ".")
 	if err != nil {
 		return cmdutil.UsageError{Err: err}
 	}
 	pred := map[string][]eval.Predicted{}
-	st, err := cmdutil.EachArticle(ctx, paths, sopt, errOut, func(a article.Article) error {
+	st, err := cmdutil.EachArticle(ctx, o.Paths, sopt, o.ErrOut, func(a article.Article) error {
 		pred[a.ID] = predictions(x.Extract(a))
 		return nil
 	})
@@ -74,11 +105,11 @@ func runEval(ctx context.Context, x *extract.Extractor, goldDir string, paths []
 		return err
 	}
 	rep := eval.Score(gold, pred, eval.Options{})
-	if format == cmdutil.FormatJSON {
-		if err := cmdutil.WriteJSON(out, rep); err != nil {
+	if o.Format == cmdutil.FormatJSON {
+		if err := cmdutil.WriteJSON(o.Out, rep); err != nil {
 			return err
 		}
-	} else if err := rep.WriteText(out, detail); err != nil {
+	} else if err := rep.WriteText(o.Out, o.Detail); err != nil {
 		return err
 	}
 	return st.Partial()
