@@ -2,12 +2,13 @@
 //
 // It uses the server at DIPLOGRAPH_TEST_NEO4J_URI when that is set (with
 // DIPLOGRAPH_TEST_NEO4J_USER and DIPLOGRAPH_TEST_NEO4J_PASSWORD). Otherwise
-// it starts a local server once per test binary, on free ports, in a
-// temporary home under DIPLOGRAPH_TEST_TMPDIR (default: the system temporary
-// directory), reusing the distribution that `diplograph neo4j start`
-// assembles (DIPLOGRAPH_TEST_NEO4J_DIST, default the local server's default
-// home), and stops it when the tests end. On Linux the server also dies
-// with the test binary when that is killed (localserver's DieWithParent). A package opts in with
+// it starts a throw-away local server (StartServer) once per test binary, on
+// free ports, in a temporary home under DIPLOGRAPH_TEST_TMPDIR (default: the
+// system temporary directory), reusing the distribution that `diplograph
+// neo4j start` assembles (DIPLOGRAPH_TEST_NEO4J_DIST, default the local
+// server's default home), and stops it when the tests end. On Linux the
+// server also dies with the test binary when that is killed (localserver's
+// DieWithParent). A package opts in with
 //
 //	func TestMain(m *testing.M) { graphtest.Main(m) }
 //
@@ -20,7 +21,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"net"
+	"io"
 	"os"
 	"sync"
 	"testing"
@@ -64,13 +65,10 @@ func Counts(t testing.TB, c *graph.Client) map[string]int64 {
 	return out
 }
 
-const testPassword = "graphtest-password"
-
 var (
 	once    sync.Once
 	cfg     graph.Config
-	server  *localserver.Server
-	home    string
+	own     *localserver.Throwaway // the server this binary started
 	initErr error
 	mu      sync.Mutex // tests that share the one database run one at a time
 )
@@ -84,15 +82,14 @@ func Main(m *testing.M) {
 }
 
 func stop() {
-	if server != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		if _, err := server.Stop(ctx, 30*time.Second); err != nil {
-			fmt.Fprintf(os.Stderr, "graphtest: stopping the test server: %v\n", err)
-		}
+	if own == nil {
+		return
 	}
-	if home != "" {
-		_ = os.RemoveAll(home)
+	// Stop kills the server after a minute; this only guards against a hang.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := own.Stop(ctx); err != nil {
+		fmt.Fprintf(os.Stderr, "graphtest: stopping the test server: %v\n", err)
 	}
 }
 
@@ -155,73 +152,45 @@ func setup() {
 		}
 		return
 	}
-	root := os.Getenv("DIPLOGRAPH_TEST_TMPDIR")
-	if root != "" {
-		if initErr = os.MkdirAll(root, 0o700); initErr != nil {
-			return
-		}
-	}
-	home, initErr = os.MkdirTemp(root, "neo4j-test-")
-	if initErr != nil {
-		return
-	}
-	ports, err := freePorts(2)
-	if err != nil {
-		initErr = err
-		return
-	}
-	server, initErr = localserver.New(localserver.Options{
-		Home:      home,
-		Dist:      envOr("DIPLOGRAPH_TEST_NEO4J_DIST", localserver.DefaultHome()),
-		BoltPort:  ports[0],
-		HTTPPort:  ports[1],
-		Heap:      "512m",
-		PageCache: "128m",
-		Password:  testPassword,
-		Progress:  os.Stderr,
-		// Killed with the test binary, however it ends (a timeout's
-		// panic, SIGKILL): Main stops it only on a normal exit.
-		DieWithParent: true,
-	})
-	if initErr != nil {
-		server = nil
-		return
-	}
+	// A first start may assemble the distribution.
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
-	if _, initErr = server.Start(ctx); initErr != nil {
+	if own, initErr = StartServer(ctx, os.Stderr); initErr != nil {
 		return
 	}
-	cfg = graph.Config{URI: server.BoltURI(), User: localserver.User, Password: testPassword}
+	cfg = graph.Config{URI: own.Server().BoltURI(), User: localserver.User, Password: own.Password()}
+}
+
+// StartServer starts a throw-away server as the tests use it: free ports,
+// heap 512m, page cache 128m, a temporary home under DIPLOGRAPH_TEST_TMPDIR
+// (default: the system temporary directory), the distribution in
+// DIPLOGRAPH_TEST_NEO4J_DIST (default: the local server's default home).
+// It dies with this process, however that ends (on Linux); Main stops it
+// only on a normal exit.
+func StartServer(ctx context.Context, progress io.Writer) (*localserver.Throwaway, error) {
+	return localserver.StartThrowaway(ctx, localserver.ThrowawayOptions{
+		Options: localserver.Options{
+			Dist:      envOr("DIPLOGRAPH_TEST_NEO4J_DIST", localserver.DefaultHome()),
+			Heap:      "512m",
+			PageCache: "128m",
+			Progress:  progress,
+		},
+		TempDir: os.Getenv("DIPLOGRAPH_TEST_TMPDIR"),
+	})
 }
 
 // Server is the local server this binary started (nil when the tests use
 // DIPLOGRAPH_TEST_NEO4J_URI or none could start).
-func Server() *localserver.Server { return server }
+func Server() *localserver.Server {
+	if own == nil {
+		return nil
+	}
+	return own.Server()
+}
 
 func envOr(k, def string) string {
 	if v := os.Getenv(k); v != "" {
 		return v
 	}
 	return def
-}
-
-// freePorts asks the kernel for n unused loopback ports.
-func freePorts(n int) ([]int, error) {
-	var ports []int
-	var ls []net.Listener
-	defer func() {
-		for _, l := range ls {
-			l.Close()
-		}
-	}()
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, fmt.Errorf("graphtest: free port: %w", err)
-		}
-		ls = append(ls, l)
-		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
-	}
-	return ports, nil
 }

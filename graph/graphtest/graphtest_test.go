@@ -29,7 +29,7 @@ func TestHelperStartServer(t *testing.T) {
 	if Server() == nil {
 		t.Fatal("no local test server (DIPLOGRAPH_TEST_NEO4J_URI is set?)")
 	}
-	fmt.Printf("server pid=%d home=%s\n", Server().Status().PID, home)
+	fmt.Printf("server pid=%d home=%s\n", Server().Status().PID, own.Home())
 	time.Sleep(10 * time.Minute) // killed long before
 }
 
