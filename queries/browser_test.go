@@ -36,10 +36,7 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 	env := browsertest.Setup(t)
 
 	c := graphtest.Client(t)
-	srv := graphtest.Server()
-	if srv == nil {
-		t.Skip("the Browser test needs the managed test server (its HTTP port)")
-	}
+	browserURL := graphtest.BrowserURL(t) // skips with DIPLOGRAPH_TEST_NEO4J_URI: no HTTP port known
 	ingestSeeds(t, c)
 
 	q, err := queries.Get("alliance-timeline")
@@ -90,7 +87,7 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 
 	cfg := graphtest.Config(t)
 	spec := map[string]any{
-		"url":      srv.BrowserURL(),
+		"url":      browserURL,
 		"bolt":     cfg.URI,
 		"user":     cfg.User,
 		"password": cfg.Password,

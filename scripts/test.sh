@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # The whole test suite, as `make test` and CI run it: vet, the unit and
 # integration tests with the race detector against a real Neo4j, and a short
-# run of every fuzz target. Integration tests start their own throw-away
-# Neo4j servers (see graph/graphtest), which die with their test binary
-# however it ends (on Linux); as a safety net, whatever is left of them is
-# stopped on exit, also when a test fails or times out.
+# run of every fuzz target.
+#
+# The integration tests of all packages share one throw-away Neo4j: the
+# testserver command (graph/graphtest/testserver) starts it in the
+# background while vet runs, and writes the variables that graphtest reads
+# (graph/graphtest's package documentation tells how the tests take turns
+# on it). It is stopped before fuzzing, and whenever this script ends; on
+# Linux it also stops when this script is killed, even with SIGKILL. With
+# DIPLOGRAPH_TEST_NEO4J_URI set, the tests use that server instead. As a
+# safety net, whatever is left of this run's servers is stopped on exit,
+# also when a test fails or times out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +19,17 @@ bash scripts/prereqs.sh --e2e
 
 export DIPLOGRAPH_TEST_TMPDIR="${DIPLOGRAPH_TEST_TMPDIR:-$(mktemp -d -t diplograph-test-XXXXXX)}"
 mkdir -p "$DIPLOGRAPH_TEST_TMPDIR"
+testserver_pid=""
+stop_testserver() {
+  if [ -n "$testserver_pid" ]; then
+    kill -TERM "$testserver_pid" 2>/dev/null || true
+    wait "$testserver_pid" 2>/dev/null || true
+    testserver_pid=""
+  fi
+  unset "${!DIPLOGRAPH_TEST_SHARED_NEO4J_@}"
+}
 cleanup() {
+  stop_testserver
   # Servers of this run only: their home lies under DIPLOGRAPH_TEST_TMPDIR.
   pkill -TERM -f -- "--home-dir=$DIPLOGRAPH_TEST_TMPDIR" 2>/dev/null || true
   for _ in $(seq 1 50); do
@@ -24,11 +41,34 @@ cleanup() {
 }
 trap cleanup EXIT
 
+env_file="$DIPLOGRAPH_TEST_TMPDIR/shared-neo4j.env"
+if [ -z "${DIPLOGRAPH_TEST_NEO4J_URI:-}" ]; then
+  echo "== shared test Neo4j: starting in the background"
+  go build -o "$DIPLOGRAPH_TEST_TMPDIR/testserver" ./graph/graphtest/testserver
+  "$DIPLOGRAPH_TEST_TMPDIR/testserver" -env "$env_file" -parent $$ &
+  testserver_pid=$!
+fi
+
 echo "== go vet"
 go vet ./...
 
+if [ -n "$testserver_pid" ]; then
+  echo "== shared test Neo4j: waiting for it"
+  while [ ! -e "$env_file" ]; do
+    if ! kill -0 "$testserver_pid" 2>/dev/null; then
+      testserver_pid=""
+      echo "test.sh: the shared test Neo4j did not start (see above)" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  # shellcheck source=/dev/null
+  . "$env_file"
+fi
+
 echo "== go test -race (integration tests against a real Neo4j)"
 go test -race -count=1 -timeout 25m ./...
+stop_testserver
 
 echo "== fuzz (${FUZZTIME:=10s} per target)"
 for pkg in $(go list ./...); do

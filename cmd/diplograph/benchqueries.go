@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -225,39 +224,19 @@ func benchGraph(a *app, ctx context.Context, o benchQueriesOptions) (*graph.Clie
 	}
 	opt.Dist, opt.Home, opt.Password = opt.Home, opt.Home+"-bench", ""
 	opt.Heap, opt.PageCache = o.Heap, o.PageCache
-	opt.DieWithParent = true // a killed bench leaves no server behind
-	if opt.BoltPort, err = freePort(); err == nil {
-		opt.HTTPPort, err = freePort()
-	}
-	if err != nil {
-		return nil, gc, "", nil, err
-	}
-	srv, err := localserver.New(opt)
-	if err != nil {
-		return nil, gc, "", nil, cmdutil.UsageError{Err: err}
-	}
-	if srv.Status().Running {
-		fmt.Fprintf(a.Progress(), "bench: stopping the bench's Neo4j left running in %s\n", opt.Home)
-		if _, err := srv.Stop(ctx, time.Minute); err != nil {
-			return nil, gc, "", nil, err
-		}
-	}
-	stop := func() {
-		if _, err := srv.Stop(context.Background(), time.Minute); err != nil {
-			fmt.Fprintf(a.ErrOut, "warning: stopping the bench's Neo4j in %s: %v\n", opt.Home, err)
-		}
-	}
+	// Free ports; a bench server left running is stopped first; a killed
+	// bench leaves no server behind (DieWithParent). The home is kept.
 	fmt.Fprintf(a.Progress(), "bench: starting a local Neo4j in %s (heap %s, page cache %s)\n", opt.Home, opt.Heap, opt.PageCache)
-	if _, err := srv.Start(ctx); err != nil {
-		stop()
+	srv, err := localserver.StartThrowaway(ctx, localserver.ThrowawayOptions{Options: opt})
+	if err != nil {
 		return nil, gc, "", nil, cmdutil.StartError(err)
 	}
-	pw, err := srv.Password()
-	if err != nil {
-		stop()
-		return nil, gc, "", nil, err
+	stop := func() {
+		if err := srv.Stop(context.Background()); err != nil {
+			fmt.Fprintf(a.ErrOut, "warning: stopping the bench's Neo4j: %v\n", err)
+		}
 	}
-	gc.URI, gc.User, gc.Password = srv.BoltURI(), localserver.User, pw
+	gc.URI, gc.User, gc.Password = srv.Server().BoltURI(), localserver.User, srv.Password()
 	c, err := graph.Open(ctx, gc)
 	if err != nil {
 		stop()

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
-	"os"
-	"time"
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
@@ -43,43 +40,20 @@ func scratchGraph(a *app, ctx context.Context) (*graph.Client, func(), error) {
 	if err != nil {
 		return nil, nil, cmdutil.UsageError{Err: err}
 	}
-	home, err := os.MkdirTemp("", "diplograph-bench-")
+	// The configured home's distribution; a new home and password, free
+	// ports. Throw-away: it must not outlive this command, even a killed one.
+	opt.Dist, opt.Home, opt.Password = opt.Home, "", ""
+	fmt.Fprintf(a.Progress(), "Starting a throw-away Neo4j (heap %s, page cache %s)\n", opt.Heap, opt.PageCache)
+	srv, err := localserver.StartThrowaway(ctx, localserver.ThrowawayOptions{Options: opt, HomePrefix: "diplograph-bench-"})
 	if err != nil {
-		return nil, nil, err
-	}
-	opt.Dist, opt.Home, opt.Password = opt.Home, home, ""
-	// Throw-away: it must not outlive this command, even a killed one.
-	opt.DieWithParent = true
-	if opt.BoltPort, err = freePort(); err == nil {
-		opt.HTTPPort, err = freePort()
-	}
-	if err != nil {
-		os.RemoveAll(home)
-		return nil, nil, err
-	}
-	srv, err := localserver.New(opt)
-	if err != nil {
-		os.RemoveAll(home)
-		return nil, nil, cmdutil.UsageError{Err: err}
-	}
-	stop := func() {
-		if _, err := srv.Stop(context.Background(), time.Minute); err != nil {
-			fmt.Fprintf(a.ErrOut, "warning: stopping the benchmark's Neo4j: %v (its home is %s)\n", err, home)
-			return
-		}
-		os.RemoveAll(home)
-	}
-	fmt.Fprintf(a.Progress(), "Starting a throw-away Neo4j in %s (heap %s, page cache %s)\n", home, opt.Heap, opt.PageCache)
-	if _, err := srv.Start(ctx); err != nil {
-		stop()
 		return nil, nil, cmdutil.StartError(err)
 	}
-	pw, err := srv.Password()
-	if err != nil {
-		stop()
-		return nil, nil, err
+	stop := func() {
+		if err := srv.Stop(context.Background()); err != nil {
+			fmt.Fprintf(a.ErrOut, "warning: stopping the benchmark's Neo4j: %v\n", err)
+		}
 	}
-	gc.URI, gc.User, gc.Password = srv.BoltURI(), localserver.User, pw
+	gc.URI, gc.User, gc.Password = srv.Server().BoltURI(), localserver.User, srv.Password()
 	c, err := graph.Open(ctx, gc)
 	if err != nil {
 		stop()
@@ -91,14 +65,4 @@ func scratchGraph(a *app, ctx context.Context) (*graph.Client, func(), error) {
 		return nil, nil, err
 	}
 	return c, func() { c.Close(context.Background()); stop() }, nil
-}
-
-// freePort is a TCP port on 127.0.0.1 that nothing listens on now.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("looking for a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }

@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -26,21 +27,23 @@ func TestHelperStartServer(t *testing.T) {
 		t.Skip("helper of TestServerDiesWithTestBinary")
 	}
 	Config(t)
-	if Server() == nil {
-		t.Fatal("no local test server (DIPLOGRAPH_TEST_NEO4J_URI is set?)")
+	if own == nil {
+		t.Fatal("no test server of its own (DIPLOGRAPH_TEST_NEO4J_URI or the shared server's variables are set?)")
 	}
-	fmt.Printf("server pid=%d home=%s\n", Server().Status().PID, home)
+	fmt.Printf("server pid=%d home=%s\n", own.Server().Status().PID, own.Home())
 	time.Sleep(10 * time.Minute) // killed long before
 }
 
 // A test binary killed with SIGKILL (nothing of it runs any more: no
-// TestMain, no cleanup) takes its Neo4j server with it.
+// TestMain, no cleanup) takes its Neo4j server with it. The helper starts
+// a server of its own also when the suite shares one (scripts/test.sh):
+// the shared server's variables are not passed on to it.
 func TestServerDiesWithTestBinary(t *testing.T) {
 	if os.Getenv("DIPLOGRAPH_TEST_NEO4J_URI") != "" {
 		t.Skip("the tests use an external server")
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperStartServer$", "-test.v", "-test.count=1")
-	cmd.Env = append(os.Environ(), helperEnv+"=1")
+	cmd.Env = append(withoutShared(os.Environ()), helperEnv+"=1")
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -117,4 +120,58 @@ func isServer(pid int) bool {
 	}
 	i := strings.LastIndexByte(string(stat), ')')
 	return i < 0 || i+2 >= len(stat) || stat[i+2] != 'Z'
+}
+
+// withoutShared is env without the shared server's variables.
+func withoutShared(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "DIPLOGRAPH_TEST_SHARED_NEO4J_") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// Shared's variables make the test binaries use the shared server, with
+// its lock, and without them (a plain `go test`) none is looked for.
+func TestSharedFromEnv(t *testing.T) {
+	want := Shared{URI: "bolt://127.0.0.1:1", User: "neo4j", Password: "pw with 'quotes'",
+		BrowserURL: "http://127.0.0.1:2/browser/", Lock: "/x/lock", Home: "/x"}
+	for _, kv := range want.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	if got, ok := SharedFromEnv(); !ok || got != want {
+		t.Fatalf("SharedFromEnv() = %+v, %v; want %+v", got, ok, want)
+	}
+	for _, kv := range want.Env() {
+		k, _, _ := strings.Cut(kv, "=")
+		t.Setenv(k, "")
+	}
+	if _, ok := SharedFromEnv(); ok {
+		t.Fatal("SharedFromEnv reports a shared server with no variables set")
+	}
+}
+
+// The lock Client takes keeps out another holder (another open of the
+// file, as another test binary's) until it is released.
+func TestLockFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lock")
+	unlock, err := lockFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := syscall.Flock(int(other.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); !errors.Is(err, syscall.EWOULDBLOCK) {
+		t.Fatalf("a second lock while held: %v, want EWOULDBLOCK", err)
+	}
+	unlock()
+	if err := syscall.Flock(int(other.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatalf("a second lock after the release: %v", err)
+	}
 }

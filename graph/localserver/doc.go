@@ -18,6 +18,9 @@
 // signals exactly that process. Test and throw-away servers set
 // Options.DieWithParent: on Linux they are then killed with the process
 // that started them, even when that process is killed with SIGKILL.
+// StartThrowaway starts such a server for a benchmark or the tests: on free
+// ports (chosen together, so that the two cannot collide), in a temporary
+// home that its Stop removes, sharing an assembled distribution.
 //
 // The home is private to its user: the home and every directory in it
 // 0700, every file 0600 (Start also fixes an older home that was open to

@@ -150,7 +150,8 @@ func TestSecretsStayPrivate(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t),
+	bolt, http := twoPorts(t)
+	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http,
 		Heap: "512m", PageCache: "64m", DieWithParent: true})
 	if err != nil {
 		t.Fatal(err)

@@ -35,14 +35,14 @@ func needJava(t *testing.T) {
 	}
 }
 
-func freePort(t *testing.T) int {
+// twoPorts returns two distinct free ports for a server's Bolt and HTTP.
+func twoPorts(t *testing.T) (bolt, http int) {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ports, err := freePorts(2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return ports[0], ports[1]
 }
 
 func testHome(t *testing.T) string {
@@ -59,7 +59,8 @@ func TestLifecycle(t *testing.T) {
 	needJava(t)
 	ctx := context.Background()
 	home := testHome(t)
-	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m", DieWithParent: true})
+	bolt, http := twoPorts(t)
+	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http, Heap: "512m", PageCache: "64m", DieWithParent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,8 @@ func TestLifecycle(t *testing.T) {
 	// A restart keeps the data and the generated password. It uses fresh
 	// ports: the released ones may already be taken by a test server of
 	// another package running in parallel.
-	s, err = New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "512m", PageCache: "64m", DieWithParent: true})
+	bolt, http = twoPorts(t)
+	s, err = New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http, Heap: "512m", PageCache: "64m", DieWithParent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +136,8 @@ func TestPortInUse(t *testing.T) {
 	}
 	defer l.Close()
 	busy := l.Addr().(*net.TCPAddr).Port
-	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: freePort(t), DieWithParent: true})
+	_, http := twoPorts(t)
+	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: http, DieWithParent: true})
 	_, err = s.Start(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "port") || !strings.Contains(err.Error(), "in use") {
 		t.Fatalf("err = %v, want a busy-port error", err)
@@ -149,7 +152,8 @@ func TestServerExitsDuringStartup(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(home, "data", "databases", "system"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t), Heap: "1x", Password: "password-123", DieWithParent: true})
+	bolt, http := twoPorts(t)
+	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http, Heap: "1x", Password: "password-123", DieWithParent: true})
 	_, err := s.Start(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "exited during start-up") || !strings.Contains(err.Error(), "console.log") {
 		t.Fatalf("err = %v, want the exit reported with the log tail", err)
@@ -223,28 +227,39 @@ func TestAssembleDownloadFailure(t *testing.T) {
 // TestServerLifetime, not a test of its own. Its value is the home.
 const helperEnv = "LOCALSERVER_HELPER_HOME"
 
-// TestHelperStartServer starts a server in $LOCALSERVER_HELPER_HOME
-// (DieWithParent when LOCALSERVER_HELPER_DIE is 1), prints its process id
-// and waits to be killed.
+// TestHelperStartServer starts a server in $LOCALSERVER_HELPER_HOME, a
+// throw-away one (StartThrowaway, which sets DieWithParent) when
+// LOCALSERVER_HELPER_DIE is 1, prints its process id and waits to be
+// killed.
 func TestHelperStartServer(t *testing.T) {
 	home := os.Getenv(helperEnv)
 	if home == "" {
 		t.Skip("helper of TestServerLifetime")
 	}
-	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: freePort(t), HTTPPort: freePort(t),
-		Heap: "512m", PageCache: "64m", DieWithParent: os.Getenv("LOCALSERVER_HELPER_DIE") == "1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Start(context.Background()); err != nil {
-		t.Fatal(err)
+	opt := Options{Home: home, Dist: testDist(), Heap: "512m", PageCache: "64m"}
+	var s *Server
+	if os.Getenv("LOCALSERVER_HELPER_DIE") == "1" {
+		tw, err := StartThrowaway(context.Background(), ThrowawayOptions{Options: opt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s = tw.Server()
+	} else {
+		opt.BoltPort, opt.HTTPPort = twoPorts(t)
+		var err error
+		if s, err = New(opt); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Start(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	fmt.Printf("server pid=%d bolt=%s\n", s.Status().PID, s.BoltURI())
 	time.Sleep(10 * time.Minute) // killed long before
 }
 
-// A test or throw-away server (DieWithParent) dies when the process that
-// started it is killed with SIGKILL; the user's server (the default)
+// A test or throw-away server (StartThrowaway: DieWithParent) dies when
+// the process that started it is killed with SIGKILL; the user's server (the default)
 // outlives it, and Stop from another process stops it.
 func TestServerLifetime(t *testing.T) {
 	needJava(t)
