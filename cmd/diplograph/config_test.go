@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
@@ -358,23 +357,6 @@ func TestConfigValidatesNumbers(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestSettingsNumericHaveRange checks that every numeric setting declares
-// the range it is checked against, and that its default lies in it.
-func TestSettingsNumericHaveRange(t *testing.T) {
-	for _, s := range config.Registry {
-		switch s.Def.(type) {
-		case int, float64, time.Duration:
-			if s.Range == nil {
-				t.Errorf("%s: numeric setting without a Range", s.Key)
-				continue
-			}
-			if _, err := s.Check(s.Def); err != nil {
-				t.Errorf("%s: default %v: %v", s.Key, s.Def, err)
-			}
-		}
 	}
 }
 

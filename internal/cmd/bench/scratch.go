@@ -1,4 +1,4 @@
-package main
+package benchcmd
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 // distribution, on free ports), removed by the returned cleanup and killed
 // with this process if that is killed first (on Linux); with a
 // configured URI, that database, which must hold no articles.
-func scratchGraph(a *app, ctx context.Context) (*graph.Client, func(), error) {
+func scratchGraph(ctx context.Context, a *cmdutil.Factory) (*graph.Client, func(), error) {
 	gc, err := a.Config.Graph()
 	if err != nil {
 		return nil, nil, cmdutil.UsageError{Err: err}

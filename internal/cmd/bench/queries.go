@@ -1,4 +1,4 @@
-package main
+package benchcmd
 
 import (
 	"context"
@@ -16,7 +16,9 @@ import (
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
-type benchQueriesOptions struct {
+// QueriesOptions are the dependencies and flags of `bench queries`.
+type QueriesOptions struct {
+	Factory         *cmdutil.Factory
 	Spec            bench.SyntheticGraphSpec
 	Runs, Warmup    int
 	MaterializeRuns int
@@ -25,8 +27,9 @@ type benchQueriesOptions struct {
 	Heap, PageCache string
 }
 
-func newBenchQueriesCmd(a *app) *cobra.Command {
-	o := benchQueriesOptions{Spec: bench.DefaultSyntheticGraphSpec()}
+// NewCmdQueries is `bench queries`; runF (nil = runQueries) runs it.
+func NewCmdQueries(f *cmdutil.Factory, runF func(context.Context, *QueriesOptions) error) *cobra.Command {
+	o := &QueriesOptions{Factory: f, Spec: bench.DefaultSyntheticGraphSpec()}
 	cmd := &cobra.Command{
 		Use:   "queries",
 		Short: "Time the predefined queries and materialize on a synthetic 1M-edge graph",
@@ -56,27 +59,31 @@ else (articles you ingested) is refused unless --force, which DELETES it.`,
   diplograph bench queries --edges 100000 --runs 5 --profile`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runBenchQueries(cmd.Context(), a, o)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runQueries(cmd.Context(), o)
 		},
 	}
-	f := cmd.Flags()
-	f.IntVar(&o.Spec.Edges, "edges", o.Spec.Edges, "relation edges in the synthetic graph")
-	f.IntVar(&o.Spec.States, "states", o.Spec.States, "states in the synthetic graph")
-	f.IntVar(&o.Spec.Years, "years", o.Spec.Years, "years the events span")
-	f.Int64Var(&o.Spec.Seed, "seed", o.Spec.Seed, "seed of the synthetic graph")
-	f.IntVar(&o.Runs, "runs", 9, "timed runs per query")
-	f.IntVar(&o.Warmup, "warmup", 1, "untimed runs per query before the timed ones")
-	f.IntVar(&o.MaterializeRuns, "materialize-runs", 3, "timed runs of materialize (0 = skip it)")
-	f.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
-	f.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
-	f.BoolVar(&o.JSON, "json", false, "print the result as JSON")
-	f.BoolVar(&o.Profile, "profile", false, "print each query's whole PROFILE plan")
-	f.StringVar(&o.Heap, "heap", "1g", "heap of the bench's local Neo4j (not used with neo4j.uri)")
-	f.StringVar(&o.PageCache, "pagecache", "1g", "page cache of the bench's local Neo4j (not used with neo4j.uri)")
+	fl := cmd.Flags()
+	fl.IntVar(&o.Spec.Edges, "edges", o.Spec.Edges, "relation edges in the synthetic graph")
+	fl.IntVar(&o.Spec.States, "states", o.Spec.States, "states in the synthetic graph")
+	fl.IntVar(&o.Spec.Years, "years", o.Spec.Years, "years the events span")
+	fl.Int64Var(&o.Spec.Seed, "seed", o.Spec.Seed, "seed of the synthetic graph")
+	fl.IntVar(&o.Runs, "runs", 9, "timed runs per query")
+	fl.IntVar(&o.Warmup, "warmup", 1, "untimed runs per query before the timed ones")
+	fl.IntVar(&o.MaterializeRuns, "materialize-runs", 3, "timed runs of materialize (0 = skip it)")
+	fl.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
+	fl.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
+	fl.BoolVar(&o.JSON, "json", false, "print the result as JSON")
+	fl.BoolVar(&o.Profile, "profile", false, "print each query's whole PROFILE plan")
+	fl.StringVar(&o.Heap, "heap", "1g", "heap of the bench's local Neo4j (not used with neo4j.uri)")
+	fl.StringVar(&o.PageCache, "pagecache", "1g", "page cache of the bench's local Neo4j (not used with neo4j.uri)")
 	return cmd
 }
 
-func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
+func runQueries(ctx context.Context, o *QueriesOptions) error {
+	a := o.Factory
 	if o.Runs < 1 {
 		return cmdutil.Usagef("--runs %d: want at least 1", o.Runs)
 	}
@@ -84,7 +91,7 @@ func runBenchQueries(ctx context.Context, a *app, o benchQueriesOptions) error {
 		return cmdutil.Usagef("--warmup %d: want 0 or more", o.Warmup)
 	}
 	planned := a.Config.Alliance.PlannedFactor
-	c, gc, where, cleanup, err := benchGraph(a, ctx, o)
+	c, gc, where, cleanup, err := benchGraph(ctx, a, o)
 	if err != nil {
 		return err
 	}
@@ -206,7 +213,7 @@ func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []b
 // sharing the assembled distribution, on free ports) that the returned
 // cleanup stops. A bench server left running by an interrupted run is
 // stopped and started again, on new ports.
-func benchGraph(a *app, ctx context.Context, o benchQueriesOptions) (*graph.Client, graph.Config, string, func(), error) {
+func benchGraph(ctx context.Context, a *cmdutil.Factory, o *QueriesOptions) (*graph.Client, graph.Config, string, func(), error) {
 	gc, err := a.Config.Graph()
 	if err != nil {
 		return nil, gc, "", nil, cmdutil.UsageError{Err: err}

@@ -1,4 +1,4 @@
-package main
+package benchcmd
 
 import (
 	"context"
@@ -11,18 +11,20 @@ import (
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/bench"
 	"github.com/diplograph/diplograph/ingest"
-	"github.com/diplograph/diplograph/internal/build"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
-type benchIngestOptions struct {
+// IngestOptions are the dependencies and flags of `bench ingest`.
+type IngestOptions struct {
+	Factory   *cmdutil.Factory
 	Paths     []string
 	Synthetic int
 	JSON      bool
 }
 
-func newBenchIngestCmd(a *app) *cobra.Command {
-	var o benchIngestOptions
+// NewCmdIngest is `bench ingest`; runF (nil = runIngest) runs it.
+func NewCmdIngest(f *cmdutil.Factory, runF func(context.Context, *IngestOptions) error) *cobra.Command {
+	o := &IngestOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "ingest FILE...",
 		Short: "Ingest throughput end to end: articles/s and relationships/s into Neo4j",
@@ -45,7 +47,10 @@ Phases, in order:
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
-			return runBenchIngest(cmd.Context(), a, o)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runIngest(cmd.Context(), o)
 		},
 	}
 	cmd.Flags().IntVar(&o.Synthetic, "synthetic", 20000, "articles in the synthetic corpus (0 = none)")
@@ -53,7 +58,8 @@ Phases, in order:
 	return cmd
 }
 
-func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
+func runIngest(ctx context.Context, o *IngestOptions) error {
+	a := o.Factory
 	sopt, err := a.SourceOptions("")
 	if err != nil {
 		return err
@@ -73,25 +79,19 @@ func runBenchIngest(ctx context.Context, a *app, o benchIngestOptions) error {
 	if err != nil {
 		return err
 	}
-	weights, err := a.Weights()
+	opt, err := a.IngestOptions()
 	if err != nil {
 		return err
 	}
-	c, cleanup, err := scratchGraph(a, ctx)
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	c, cleanup, err := scratchGraph(ctx, a)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
 
-	opt := ingest.Options{
-		Workers:          a.Config.Ingest.Workers,
-		BatchSize:        a.Config.Ingest.BatchSize,
-		Weights:          weights,
-		ExtractorVersion: build.ExtractorVersion(),
-	}
-	if opt.Workers <= 0 {
-		opt.Workers = runtime.NumCPU()
-	}
 	corpus := func(ctx context.Context, emit func(ingest.Item) error) error {
 		for _, art := range base {
 			if err := emit(ingest.Item{Article: art, Origin: art.Origin}); err != nil {

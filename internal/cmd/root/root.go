@@ -1,12 +1,17 @@
-package main
+// Package rootcmd is the root command of diplograph: the global flags
+// (--config, --quiet and one flag per setting that has one), loading the
+// configuration before any command runs, the list of commands, and the
+// root's help (commands first, then the configuration and the exit codes).
+// Each command lives in its own package under internal/cmd.
+package rootcmd
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
 	alliancescmd "github.com/diplograph/diplograph/internal/cmd/alliances"
+	benchcmd "github.com/diplograph/diplograph/internal/cmd/bench"
 	browsercmd "github.com/diplograph/diplograph/internal/cmd/browser"
 	chartcmd "github.com/diplograph/diplograph/internal/cmd/chart"
 	configcmd "github.com/diplograph/diplograph/internal/cmd/config"
@@ -23,11 +28,12 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// app is what every command shares (see cmdutil.Factory).
-type app = cmdutil.Factory
-
-func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
-	a := &app{In: in, Out: out, ErrOut: errOut}
+// NewCmd is the root command with every command under it. f holds the
+// streams; its Config is loaded from the flags, the environment and the
+// config file before any command runs.
+func NewCmd(f *cmdutil.Factory) *cobra.Command {
+	a := f
+	in, out, errOut := f.In, f.Out, f.ErrOut
 	var configPath string
 	root := &cobra.Command{
 		Use:   "diplograph",
@@ -76,7 +82,7 @@ The configuration keys and the exit codes follow the list of commands.`,
 		evalcmd.NewCmd(a, nil),
 		querycmd.NewCmd(a, nil),
 		browsercmd.NewCmd(a, nil),
-		newBenchCmd(a),
+		benchcmd.NewCmd(a),
 		alliancescmd.NewCmd(a, nil),
 		chartcmd.NewCmd(a, nil),
 	)

@@ -1,4 +1,10 @@
-package main
+// Package benchcmd is `diplograph bench`: the throughput of extraction
+// (bench extract) and ingest (bench ingest) on real inputs, and the time of
+// every predefined query on a synthetic graph (bench queries). Each
+// subcommand has its Options, a NewCmd and a run function; the benchmarks
+// themselves are in package bench, the throw-away server in
+// graph/localserver.
+package benchcmd
 
 import (
 	"context"
@@ -15,14 +21,28 @@ import (
 	"github.com/diplograph/diplograph/internal/cmdutil"
 )
 
-func newBenchCmd(a *app) *cobra.Command {
+// NewCmd is `bench` with its three subcommands.
+func NewCmd(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "Measure diplograph's speed on real inputs",
 	}
-	var runs int
-	var asJSON bool
-	ex := &cobra.Command{
+	cmd.AddCommand(NewCmdExtract(f, nil), NewCmdIngest(f, nil), NewCmdQueries(f, nil))
+	return cmd
+}
+
+// ExtractOptions are the dependencies and flags of `bench extract`.
+type ExtractOptions struct {
+	Factory *cmdutil.Factory
+	Paths   []string
+	Runs    int
+	JSON    bool
+}
+
+// NewCmdExtract is `bench extract`; runF (nil = runExtract) runs it.
+func NewCmdExtract(f *cmdutil.Factory, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
+	o := &ExtractOptions{Factory: f}
+	cmd := &cobra.Command{
 		Use:   "extract FILE...",
 		Short: "Extraction throughput on one core: sentences/s and MB/s (median of runs)",
 		Long: `Read the articles of FILE (any input 'ingest' accepts) into memory, then run
@@ -32,17 +52,20 @@ the dictionaries, and the process's peak resident memory.`,
 		Example: `  diplograph bench extract testdata/corpus/voa/voa_stories.jsonl`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runBenchExtract(cmd.Context(), a, args, runs, asJSON)
+			o.Paths = args
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runExtract(cmd.Context(), o)
 		},
 	}
-	ex.Flags().IntVar(&runs, "runs", 7, "how many times to extract the whole input")
-	ex.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
-	cmd.AddCommand(ex, newBenchIngestCmd(a))
-	cmd.AddCommand(newBenchQueriesCmd(a))
+	cmd.Flags().IntVar(&o.Runs, "runs", 7, "how many times to extract the whole input")
+	cmd.Flags().BoolVar(&o.JSON, "json", false, "print the result as JSON")
 	return cmd
 }
 
-func runBenchExtract(ctx context.Context, a *app, paths []string, runs int, asJSON bool) error {
+func runExtract(ctx context.Context, o *ExtractOptions) error {
+	a, paths, runs, asJSON := o.Factory, o.Paths, o.Runs, o.JSON
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
 	sopt, err := a.SourceOptions("")
