@@ -11,6 +11,7 @@ import (
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
+	"github.com/diplograph/diplograph/internal/config/configtest"
 	"github.com/spf13/pflag"
 )
 
@@ -26,22 +27,9 @@ func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	return out.String(), errOut.String(), code
 }
 
-// isolate clears every variable the configuration reads and runs the test
-// in an empty directory, so the machine's own settings cannot leak in.
-func isolate(t *testing.T) string {
-	t.Helper()
-	for _, s := range config.Registry {
-		for _, e := range s.Env {
-			t.Setenv(e, "")
-			os.Unsetenv(e)
-		}
-	}
-	t.Setenv("DIPLOGRAPH_CONFIG", "")
-	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
-	t.Chdir(dir)
-	return dir
-}
+// isolate keeps the machine's own settings out of a test (see
+// configtest.Isolate).
+func isolate(t *testing.T) string { return configtest.Isolate(t) }
 
 type shown struct {
 	ConfigFile string `json:"config_file"`

@@ -9,29 +9,13 @@ import (
 
 	"github.com/diplograph/diplograph/internal/build"
 	"github.com/diplograph/diplograph/internal/config"
+	"github.com/diplograph/diplograph/internal/config/configtest"
 	"github.com/spf13/pflag"
 )
 
-// isolate clears every setting's environment variables and runs the test
-// in an empty directory, so the machine's own settings cannot leak in.
-func isolate(t *testing.T) string {
-	t.Helper()
-	for _, s := range config.Registry {
-		for _, e := range s.Env {
-			t.Setenv(e, "")
-			os.Unsetenv(e)
-		}
-	}
-	t.Setenv("DIPLOGRAPH_CONFIG", "")
-	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
-	t.Chdir(dir)
-	return dir
-}
-
 // The reading settings reach the reading options.
 func TestSourceOptionsFromSettings(t *testing.T) {
-	isolate(t)
+	configtest.Isolate(t)
 	for k, v := range map[string]string{
 		"DIPLOGRAPH_INGEST_HTTP_ALLOW": "127.0.0.1,intranet.example", "DIPLOGRAPH_INGEST_READ_TIMEOUT": "7s",
 		"DIPLOGRAPH_INGEST_FEED_BUDGET": "90s", "DIPLOGRAPH_INGEST_FEED_CONCURRENCY": "3", "DIPLOGRAPH_INGEST_FEED_PER_HOST": "1",
@@ -56,7 +40,7 @@ func TestSourceOptionsFromSettings(t *testing.T) {
 // The fingerprint of the dictionaries changes with their content, not with
 // where they lie.
 func TestExtractorFingerprint(t *testing.T) {
-	isolate(t)
+	configtest.Isolate(t)
 	fingerprint := func(dir, dict string) string {
 		t.Helper()
 		t.Setenv("DIPLOGRAPH_EXTRACT_LEXICON_DIRS", dir)

@@ -17,6 +17,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
 	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/internal/cmdutil/cmdtest"
 )
 
 // fakeServer is a local server that is running or not.
@@ -115,13 +116,7 @@ func TestWrite(t *testing.T) {
 // parse runs the command on args and returns the Options it would run with.
 func parse(t *testing.T, args ...string) *Options {
 	t.Helper()
-	var got *Options
-	cmd := NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs(args)
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	return got
+	return cmdtest.Parse(t, nil, NewCmd, args...)
 }
 
 func TestFlags(t *testing.T) {

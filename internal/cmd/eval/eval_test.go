@@ -14,6 +14,7 @@ import (
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/internal/cmdutil/cmdtest"
 	"github.com/diplograph/diplograph/internal/testfiles"
 	"github.com/diplograph/diplograph/relation"
 )
@@ -107,13 +108,7 @@ func TestUsageErrors(t *testing.T) {
 // parse runs the command on args and returns the Options it would run with.
 func parse(t *testing.T, args ...string) *Options {
 	t.Helper()
-	var got *Options
-	cmd := NewCmd(&cmdutil.Factory{}, func(_ context.Context, o *Options) error { got = o; return nil })
-	cmd.SetArgs(args)
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	return got
+	return cmdtest.Parse(t, nil, NewCmd, args...)
 }
 
 func TestFlags(t *testing.T) {
