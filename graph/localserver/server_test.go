@@ -55,6 +55,15 @@ func testHome(t *testing.T) string {
 	return dir
 }
 
+// The life of a server in one home, with two starts (each costs half a
+// minute of CPU on a small machine): Start on a new home, Status, the
+// generated password file, neo4j.conf; Start on a running server is a
+// no-op. Then a throw-away server given the same home (as the query
+// benchmark gives its own) finds that server still running and stops
+// exactly its process, starts on new free ports (not the ones configured)
+// with DieWithParent, and keeps the data and the generated password. Stop
+// stops it; Stop on a stopped server is a no-op; the throw-away server's
+// Stop keeps a home it was given.
 func TestLifecycle(t *testing.T) {
 	needJava(t)
 	ctx := context.Background()
@@ -94,37 +103,61 @@ func TestLifecycle(t *testing.T) {
 	if started, err := s.Start(ctx); err != nil || started {
 		t.Fatalf("second Start = %v, %v; want a no-op", started, err)
 	}
+	query(t, s.BoltURI(), pw1, "CREATE (:Probe)")
 
-	// Stop stops exactly that process.
-	pid := st.PID
-	if stopped, err := s.Stop(ctx, time.Minute); err != nil || !stopped {
-		t.Fatalf("Stop = %v, %v", stopped, err)
-	}
-	if err := syscall.Kill(pid, 0); err == nil && s.isOurProcess(pid) {
-		t.Fatalf("process %d still runs after Stop", pid)
-	}
-	if s.Status().Running {
-		t.Fatal("status says running after Stop")
-	}
-	if stopped, err := s.Stop(ctx, time.Minute); err != nil || stopped {
-		t.Fatalf("Stop on a stopped server = %v, %v", stopped, err)
-	}
-
-	// A restart keeps the data and the generated password. It uses fresh
-	// ports: the released ones may already be taken by a test server of
-	// another package running in parallel.
-	bolt, http = twoPorts(t)
-	s, err = New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http, Heap: "512m", PageCache: "64m", DieWithParent: true})
+	// A throw-away server in that home stops the one running there: exactly
+	// that process. Its ports are fresh: the released ones may already be
+	// taken by a test server of another package running in parallel.
+	t0 = time.Now()
+	tw, err := StartThrowaway(ctx, ThrowawayOptions{Options: Options{Home: home, Dist: testDist(),
+		BoltPort: 7687, HTTPPort: 7474, Heap: "512m", PageCache: "64m"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t0 = time.Now()
-	if started, err := s.Start(ctx); err != nil || !started {
-		t.Fatalf("restart = %v, %v", started, err)
-	}
+	t.Cleanup(func() { tw.Stop(context.Background()) })
 	t.Logf("restart (existing home): %.1fs", time.Since(t0).Seconds())
-	if pw2, _ := s.Password(); pw2 != pw1 {
+	pid := st.PID
+	if err := syscall.Kill(pid, 0); err == nil && s.isOurProcess(pid) {
+		t.Fatalf("process %d still runs after the throw-away server took over its home", pid)
+	}
+	s2 := tw.Server()
+	o := s2.Options()
+	if !o.DieWithParent || o.BoltPort == 7687 || o.HTTPPort == 7474 || o.BoltPort == o.HTTPPort || s2.BoltURI() == s.BoltURI() {
+		t.Fatalf("throw-away options %+v: want DieWithParent and two new free ports", o)
+	}
+	if tw.Home() != home {
+		t.Fatalf("throw-away home %s, want the given %s", tw.Home(), home)
+	}
+	// The restart keeps the data and the generated password.
+	if pw2 := tw.Password(); pw2 != pw1 {
 		t.Fatal("the generated password changed across restarts")
+	}
+	if n := query(t, s2.BoltURI(), tw.Password(), "MATCH (p:Probe) RETURN count(p)"); n != 1 {
+		t.Fatalf("%d probes after the restart; want the graph kept", n)
+	}
+
+	// Stop stops exactly that process.
+	st2 := s2.Status()
+	if !st2.Running || st2.PID == pid {
+		t.Fatalf("status after the restart = %+v", st2)
+	}
+	if stopped, err := s2.Stop(ctx, time.Minute); err != nil || !stopped {
+		t.Fatalf("Stop = %v, %v", stopped, err)
+	}
+	if err := syscall.Kill(st2.PID, 0); err == nil && s2.isOurProcess(st2.PID) {
+		t.Fatalf("process %d still runs after Stop", st2.PID)
+	}
+	if s2.Status().Running {
+		t.Fatal("status says running after Stop")
+	}
+	if stopped, err := s2.Stop(ctx, time.Minute); err != nil || stopped {
+		t.Fatalf("Stop on a stopped server = %v, %v", stopped, err)
+	}
+	if err := tw.Stop(ctx); err != nil {
+		t.Fatalf("the throw-away server's Stop after it stopped: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(home, "data")); err != nil {
+		t.Fatalf("a given home lost its data: %v", err)
 	}
 }
 

@@ -114,6 +114,9 @@ func TestStopsWithItsParent(t *testing.T) {
 		}
 	}
 	sh2 := graphtest.Shared{URI: lines[0], User: lines[1], Password: lines[2], BrowserURL: lines[3], Lock: lines[4], Home: lines[5]}
+	if tmp, _ := filepath.Abs(os.Getenv("DIPLOGRAPH_TEST_TMPDIR")); os.Getenv("DIPLOGRAPH_TEST_TMPDIR") != "" && !strings.HasPrefix(sh2.Home, filepath.Join(tmp, "neo4j-test-")) {
+		t.Errorf("home %s: want a neo4j-test-* directory in DIPLOGRAPH_TEST_TMPDIR %s", sh2.Home, tmp)
+	}
 	if _, err := os.Stat(sh2.Lock); err != nil {
 		t.Errorf("lock file: %v", err)
 	}
