@@ -4,34 +4,37 @@
 //
 //   - DIPLOGRAPH_TEST_NEO4J_URI (with DIPLOGRAPH_TEST_NEO4J_USER and
 //     DIPLOGRAPH_TEST_NEO4J_PASSWORD): that server, run by someone else.
-//   - DIPLOGRAPH_TEST_SHARED_NEO4J_URI and the other variables of Shared:
-//     the one server a whole test run shares. scripts/test.sh starts it
-//     with the testserver command (graph/graphtest/testserver) before
-//     `go test ./...` and stops it afterwards; every package's tests use
-//     it instead of starting a server of their own.
+//   - The variables of Shared (DIPLOGRAPH_TEST_SHARED_NEO4J_*): the servers
+//     a whole test run shares. scripts/test.sh starts them with the
+//     testserver command (graph/graphtest/testserver) before
+//     `go test ./...` and stops them afterwards; every package's tests use
+//     them instead of starting a server of their own. It starts two, one
+//     for each test binary that go test runs at a time on two cores.
 //   - Otherwise (a plain `go test ./graph`) each test binary starts its own
-//     throw-away server once (localserver.StartThrowaway: free ports, a
-//     temporary home under DIPLOGRAPH_TEST_TMPDIR, default the system
-//     temporary directory, the distribution that `diplograph neo4j start`
-//     assembles, DIPLOGRAPH_TEST_NEO4J_DIST, default the local server's
-//     default home) and stops it when the tests end. On Linux the server
-//     also dies with the test binary when that is killed.
+//     throw-away server once (StartServer: free ports, a temporary home
+//     under DIPLOGRAPH_TEST_TMPDIR, default the system temporary directory,
+//     the distribution that `diplograph neo4j start` assembles,
+//     DIPLOGRAPH_TEST_NEO4J_DIST, default the local server's default home)
+//     and stops it when the tests end. On Linux the server also dies with
+//     the test binary when that is killed.
 //
 // A package opts in with
 //
 //	func TestMain(m *testing.M) { graphtest.Main(m) }
 //
 // and each test calls Client, which returns a connection to an empty graph
-// with the schema applied. Neo4j Community has one user database, so tests
-// never run on it at the same time: Client holds the database until the
-// test ends, against the package's other tests (a mutex) and, with a shared
-// or external server, against the tests of every other test binary (an
-// exclusive flock on a lock file: Shared.Lock, or for an external server a
-// file in the system temporary directory named after its URI). The graph is
-// wiped when a test takes it, so each test starts empty whatever ran
-// before. A test that starts a child process must not make the child call
-// Client while it holds the database itself: the child would wait for the
-// lock forever.
+// with the schema applied. Neo4j Community has one user database per
+// server (no CREATE DATABASE), so a test holds a whole server while it
+// runs: Client takes it until the test ends, against the package's other
+// tests (a mutex: one test of a binary at a time) and, on shared or
+// external servers, against the tests of every other test binary (an
+// exclusive flock on the server's lock file: SharedServer.Lock, or for an
+// external server a file in the system temporary directory named after
+// its URI). With several shared servers Client takes the first free one,
+// and waits while all are held. The graph is wiped when a test takes it,
+// so each test starts empty whatever ran before. A test that starts a
+// child process must not make the child call Client while it holds a
+// server itself: the child could wait for the lock forever.
 //
 // Without a reachable server the test is skipped, except when CI=true: then
 // it fails, so that CI never passes by skipping.
@@ -42,10 +45,12 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -89,63 +94,79 @@ func Counts(t testing.TB, c *graph.Client) map[string]int64 {
 	return out
 }
 
-// The environment variables of Shared.
-const (
-	SharedURIEnv        = "DIPLOGRAPH_TEST_SHARED_NEO4J_URI"
-	SharedUserEnv       = "DIPLOGRAPH_TEST_SHARED_NEO4J_USER"
-	SharedPasswordEnv   = "DIPLOGRAPH_TEST_SHARED_NEO4J_PASSWORD"
-	SharedBrowserURLEnv = "DIPLOGRAPH_TEST_SHARED_NEO4J_BROWSER_URL"
-	SharedLockEnv       = "DIPLOGRAPH_TEST_SHARED_NEO4J_LOCK"
-	SharedHomeEnv       = "DIPLOGRAPH_TEST_SHARED_NEO4J_HOME"
-)
+// SharedEnvPrefix begins the names of the environment variables that
+// describe the shared servers (see Shared.Env).
+const SharedEnvPrefix = "DIPLOGRAPH_TEST_SHARED_NEO4J_"
 
-// Shared describes the server a whole test run shares (see the package
-// documentation): the testserver command writes it, as environment
-// variables, for scripts/test.sh to export.
-type Shared struct {
+// SharedServer is one of the servers a whole test run shares.
+type SharedServer struct {
 	URI        string // Bolt
 	User       string
 	Password   string
 	BrowserURL string // Neo4j Browser on the server's HTTP port
-	Lock       string // the file whose flock holds the database
+	Lock       string // the file whose flock holds the server's database
 	Home       string // the server's home: its logs are in logs/
 }
 
-// Env is s as NAME=value pairs.
+// Shared is the servers a whole test run shares (see the package
+// documentation): the testserver command writes them, as environment
+// variables, for scripts/test.sh to export.
+type Shared []SharedServer
+
+// Env is s as NAME=value pairs: SharedEnvPrefix+"SERVERS" the number of
+// servers, and for the i-th (from 0) SharedEnvPrefix+"<i>_URI", "_USER",
+// "_PASSWORD", "_BROWSER_URL", "_LOCK" and "_HOME".
 func (s Shared) Env() []string {
-	return []string{
-		SharedURIEnv + "=" + s.URI,
-		SharedUserEnv + "=" + s.User,
-		SharedPasswordEnv + "=" + s.Password,
-		SharedBrowserURLEnv + "=" + s.BrowserURL,
-		SharedLockEnv + "=" + s.Lock,
-		SharedHomeEnv + "=" + s.Home,
+	env := []string{fmt.Sprintf("%sSERVERS=%d", SharedEnvPrefix, len(s))}
+	for i, srv := range s {
+		p := fmt.Sprintf("%s%d_", SharedEnvPrefix, i)
+		env = append(env, p+"URI="+srv.URI, p+"USER="+srv.User, p+"PASSWORD="+srv.Password,
+			p+"BROWSER_URL="+srv.BrowserURL, p+"LOCK="+srv.Lock, p+"HOME="+srv.Home)
 	}
+	return env
 }
 
-// SharedFromEnv reads Shared from the environment; ok is false when
-// SharedURIEnv is not set.
-func SharedFromEnv() (s Shared, ok bool) {
-	s = Shared{
-		URI:        os.Getenv(SharedURIEnv),
-		User:       os.Getenv(SharedUserEnv),
-		Password:   os.Getenv(SharedPasswordEnv),
-		BrowserURL: os.Getenv(SharedBrowserURLEnv),
-		Lock:       os.Getenv(SharedLockEnv),
-		Home:       os.Getenv(SharedHomeEnv),
+// SharedFromEnv reads Shared from the environment: nil when
+// SharedEnvPrefix+"SERVERS" is not set, an error when the variables are
+// incomplete.
+func SharedFromEnv() (Shared, error) {
+	v := os.Getenv(SharedEnvPrefix + "SERVERS")
+	if v == "" {
+		return nil, nil
 	}
-	return s, s.URI != ""
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return nil, fmt.Errorf("%sSERVERS=%q: want a number of servers, 1 or more", SharedEnvPrefix, v)
+	}
+	s := make(Shared, n)
+	for i := range s {
+		p := fmt.Sprintf("%s%d_", SharedEnvPrefix, i)
+		s[i] = SharedServer{URI: os.Getenv(p + "URI"), User: os.Getenv(p + "USER"), Password: os.Getenv(p + "PASSWORD"),
+			BrowserURL: os.Getenv(p + "BROWSER_URL"), Lock: os.Getenv(p + "LOCK"), Home: os.Getenv(p + "HOME")}
+		if s[i].URI == "" || s[i].Lock == "" {
+			return nil, fmt.Errorf("%sSERVERS is %d, but %sURI or %sLOCK is not set", SharedEnvPrefix, n, p, p)
+		}
+	}
+	return s, nil
+}
+
+// server is a database the tests can use.
+type server struct {
+	cfg        graph.Config
+	browserURL string // its Neo4j Browser ("" when not known)
+	lock       string // the flock shared with other test binaries ("" for none)
 }
 
 var (
-	once       sync.Once
-	cfg        graph.Config
-	managed    bool                   // a local server set up for the tests: APOC, Browser
-	browserURL string                 // its Neo4j Browser
-	lockPath   string                 // the flock shared with other test binaries ("" for none)
-	own        *localserver.Throwaway // the server this binary started
-	initErr    error
-	mu         sync.Mutex // tests that share the one database run one at a time
+	once    sync.Once
+	servers []server // the shared ones, or the one of DIPLOGRAPH_TEST_NEO4J_URI or of this binary
+	managed bool     // local servers set up for the tests: APOC, Browser
+	own     *localserver.Throwaway
+	initErr error
+	mu      sync.Mutex // one test of this binary at a time holds a database
+
+	heldMu sync.Mutex
+	held   = -1 // the server whose database this binary's current Client test holds
 )
 
 // Main runs the package's tests and stops the server it started.
@@ -178,7 +199,24 @@ func Config(t testing.TB) graph.Config {
 		}
 		t.Skipf("graphtest: no Neo4j for integration tests: %v", initErr)
 	}
-	return cfg
+	return current().cfg
+}
+
+// current is the server of the test that holds a database (Client), or
+// else the first.
+func current() server {
+	heldMu.Lock()
+	defer heldMu.Unlock()
+	if held >= 0 {
+		return servers[held]
+	}
+	return servers[0]
+}
+
+func setHeld(i int) {
+	heldMu.Lock()
+	held = i
+	heldMu.Unlock()
 }
 
 // Managed reports whether the tests run on a local server set up for them
@@ -198,27 +236,28 @@ func BrowserURL(t testing.TB) string {
 	if !Managed(t) {
 		t.Skip("graphtest: Neo4j Browser is known on the managed test server only (DIPLOGRAPH_TEST_NEO4J_URI is set)")
 	}
-	return browserURL
+	return current().browserURL
 }
 
 // Client returns a client connected to an empty graph with the current
 // schema. Tests that call it are serialized, also across test binaries on
-// a shared or external server (see the package documentation); the
-// client is closed when the test ends.
+// shared or external servers (see the package documentation); the client
+// is closed when the test ends. A test that also calls Config or
+// BrowserURL calls them after Client: they then describe the server
+// Client chose.
 func Client(t testing.TB) *graph.Client {
 	t.Helper()
-	c := Config(t)
+	Config(t)
 	mu.Lock()
 	t.Cleanup(mu.Unlock)
-	if lockPath != "" {
-		unlock, err := lockFile(lockPath)
-		if err != nil {
-			t.Fatalf("graphtest: %v", err)
-		}
-		t.Cleanup(unlock)
+	i, unlock, err := take()
+	if err != nil {
+		t.Fatalf("graphtest: %v", err)
 	}
+	setHeld(i)
+	t.Cleanup(func() { setHeld(-1); unlock() })
 	ctx := context.Background()
-	cl, err := graph.Open(ctx, c)
+	cl, err := graph.Open(ctx, servers[i].cfg)
 	if err != nil {
 		t.Fatalf("graphtest: %v", err)
 	}
@@ -245,15 +284,44 @@ func Wipe(t testing.TB, c *graph.Client) {
 	}
 }
 
-// lockFile takes an exclusive flock on path, waiting for other holders,
-// and returns its release. The kernel releases it too when the process
-// ends, however it ends.
-func lockFile(path string) (func(), error) {
+// take holds the database of one of the servers and returns its index and
+// the release: the first server whose lock is free, else it waits for one
+// (with several servers, it looks again every 50 ms). The kernel releases
+// the locks too when the process ends, however it ends.
+func take() (int, func(), error) {
+	if len(servers) == 1 {
+		if servers[0].lock == "" {
+			return 0, func() {}, nil
+		}
+		unlock, err := lockFile(servers[0].lock, true)
+		return 0, unlock, err
+	}
+	for {
+		for i, s := range servers {
+			unlock, err := lockFile(s.lock, false)
+			if err == nil {
+				return i, unlock, nil
+			}
+			if !errors.Is(err, syscall.EWOULDBLOCK) {
+				return 0, nil, err
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// lockFile takes an exclusive flock on path, waiting for other holders if
+// wait is set (else failing with EWOULDBLOCK), and returns its release.
+func lockFile(path string, wait bool) (func(), error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("lock for the shared database: %w", err)
+		return nil, fmt.Errorf("lock for a shared database: %w", err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+	how := syscall.LOCK_EX
+	if !wait {
+		how |= syscall.LOCK_NB
+	}
+	if err := syscall.Flock(int(f.Fd()), how); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
@@ -265,7 +333,7 @@ func lockFile(path string) (func(), error) {
 
 func setup() {
 	if uri := os.Getenv("DIPLOGRAPH_TEST_NEO4J_URI"); uri != "" {
-		cfg = graph.Config{
+		cfg := graph.Config{
 			URI:      uri,
 			User:     envOr("DIPLOGRAPH_TEST_NEO4J_USER", "neo4j"),
 			Password: os.Getenv("DIPLOGRAPH_TEST_NEO4J_PASSWORD"),
@@ -274,16 +342,24 @@ func setup() {
 		// `go test ./...` runs test binaries in parallel: they must not
 		// wipe each other's graph on the one server.
 		sum := sha256.Sum256([]byte(uri + "\x00" + cfg.Database))
-		lockPath = filepath.Join(os.TempDir(), "diplograph-graphtest-"+hex.EncodeToString(sum[:8])+".lock")
+		lock := filepath.Join(os.TempDir(), "diplograph-graphtest-"+hex.EncodeToString(sum[:8])+".lock")
+		servers = []server{{cfg: cfg, lock: lock}}
 		return
 	}
-	if s, ok := SharedFromEnv(); ok {
-		if s.Lock == "" {
-			initErr = fmt.Errorf("%s is set but %s is not: the test binaries could not take turns on the shared server", SharedURIEnv, SharedLockEnv)
-			return
+	shared, err := SharedFromEnv()
+	if err != nil {
+		initErr = err
+		return
+	}
+	if shared != nil {
+		for _, s := range shared {
+			servers = append(servers, server{
+				cfg:        graph.Config{URI: s.URI, User: s.User, Password: s.Password},
+				browserURL: s.BrowserURL,
+				lock:       s.Lock,
+			})
 		}
-		cfg = graph.Config{URI: s.URI, User: s.User, Password: s.Password}
-		managed, browserURL, lockPath = true, s.BrowserURL, s.Lock
+		managed = true
 		return
 	}
 	// A first start may assemble the distribution.
@@ -292,8 +368,11 @@ func setup() {
 	if own, initErr = StartServer(ctx, os.Stderr); initErr != nil {
 		return
 	}
-	cfg = graph.Config{URI: own.Server().BoltURI(), User: localserver.User, Password: own.Password()}
-	managed, browserURL = true, own.Server().BrowserURL()
+	servers = []server{{
+		cfg:        graph.Config{URI: own.Server().BoltURI(), User: localserver.User, Password: own.Password()},
+		browserURL: own.Server().BrowserURL(),
+	}}
+	managed = true
 }
 
 // StartServer starts a throw-away server as the tests use it: free ports,

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -126,31 +127,36 @@ func isServer(pid int) bool {
 func withoutShared(env []string) []string {
 	var out []string
 	for _, kv := range env {
-		if !strings.HasPrefix(kv, "DIPLOGRAPH_TEST_SHARED_NEO4J_") {
+		if !strings.HasPrefix(kv, SharedEnvPrefix) {
 			out = append(out, kv)
 		}
 	}
 	return out
 }
 
-// Shared's variables make the test binaries use the shared server, with
-// its lock, and without them (a plain `go test`) none is looked for.
+// Shared's variables round-trip; without them (a plain `go test`) no
+// shared server is looked for; incomplete ones are an error.
 func TestSharedFromEnv(t *testing.T) {
-	want := Shared{URI: "bolt://127.0.0.1:1", User: "neo4j", Password: "pw with 'quotes'",
-		BrowserURL: "http://127.0.0.1:2/browser/", Lock: "/x/lock", Home: "/x"}
+	want := Shared{
+		{URI: "bolt://127.0.0.1:1", User: "neo4j", Password: "pw with 'quotes'",
+			BrowserURL: "http://127.0.0.1:2/browser/", Lock: "/x/lock", Home: "/x"},
+		{URI: "bolt://127.0.0.1:3", User: "neo4j", Password: "other",
+			BrowserURL: "http://127.0.0.1:4/browser/", Lock: "/y/lock", Home: "/y"},
+	}
 	for _, kv := range want.Env() {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)
 	}
-	if got, ok := SharedFromEnv(); !ok || got != want {
-		t.Fatalf("SharedFromEnv() = %+v, %v; want %+v", got, ok, want)
+	if got, err := SharedFromEnv(); err != nil || !slices.Equal(got, want) {
+		t.Fatalf("SharedFromEnv() = %+v, %v; want %+v", got, err, want)
 	}
-	for _, kv := range want.Env() {
-		k, _, _ := strings.Cut(kv, "=")
-		t.Setenv(k, "")
+	t.Setenv(SharedEnvPrefix+"1_LOCK", "")
+	if _, err := SharedFromEnv(); err == nil {
+		t.Fatal("a server without a lock file accepted")
 	}
-	if _, ok := SharedFromEnv(); ok {
-		t.Fatal("SharedFromEnv reports a shared server with no variables set")
+	t.Setenv(SharedEnvPrefix+"SERVERS", "")
+	if got, err := SharedFromEnv(); got != nil || err != nil {
+		t.Fatalf("with no variables: %+v, %v; want none", got, err)
 	}
 }
 
@@ -158,7 +164,7 @@ func TestSharedFromEnv(t *testing.T) {
 // file, as another test binary's) until it is released.
 func TestLockFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lock")
-	unlock, err := lockFile(path)
+	unlock, err := lockFile(path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,8 +176,43 @@ func TestLockFile(t *testing.T) {
 	if err := syscall.Flock(int(other.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); !errors.Is(err, syscall.EWOULDBLOCK) {
 		t.Fatalf("a second lock while held: %v, want EWOULDBLOCK", err)
 	}
+	if _, err := lockFile(path, false); !errors.Is(err, syscall.EWOULDBLOCK) {
+		t.Fatalf("lockFile without waiting while held: %v, want EWOULDBLOCK", err)
+	}
 	unlock()
 	if err := syscall.Flock(int(other.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		t.Fatalf("a second lock after the release: %v", err)
 	}
+}
+
+// With several servers, take holds the first one no other test binary
+// holds, and waits while all are held.
+func TestTakeFreeServer(t *testing.T) {
+	dir := t.TempDir()
+	saved := servers
+	t.Cleanup(func() { servers = saved })
+	servers = []server{{lock: filepath.Join(dir, "0")}, {lock: filepath.Join(dir, "1")}}
+	other, err := lockFile(servers[0].lock, true) // as another test binary
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, unlock, err := take()
+	if err != nil || i != 1 {
+		t.Fatalf("take() = %d, %v; want the free server 1", i, err)
+	}
+	got := make(chan int)
+	go func() {
+		j, unlock2, err := take()
+		if err != nil {
+			j = -1
+		} else {
+			unlock2()
+		}
+		got <- j
+	}()
+	other() // server 0 is free again; server 1 is still held
+	if j := <-got; j != 0 {
+		t.Fatalf("the waiting take() = %d; want server 0 once it was free", j)
+	}
+	unlock()
 }

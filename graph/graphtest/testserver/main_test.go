@@ -20,6 +20,10 @@ import (
 // runMainEnv makes the test binary run the command instead of the tests.
 const runMainEnv = "TESTSERVER_RUN_MAIN"
 
+// servers is how many servers TestStopsWithItsParent starts: as many as
+// scripts/test.sh starts.
+const servers = 2
+
 func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
 		main()
@@ -38,10 +42,11 @@ func TestShellQuote(t *testing.T) {
 }
 
 // The command started as scripts/test.sh starts it: the environment file
-// appears once the server answers, the shell reads it, and the server it
-// names answers with those credentials. Then the shell that started it is
-// killed with SIGKILL (nothing of it runs any more, no trap): the command
-// stops the server, removes its home and the file, and exits.
+// appears once the servers answer, the shell reads it, graphtest reads
+// the variables, and each server they name answers with its credentials.
+// Then the shell that started the command is killed with SIGKILL (nothing
+// of it runs any more, no trap): the command stops the servers, removes
+// their homes and the file, and exits.
 func TestStopsWithItsParent(t *testing.T) {
 	if os.Getenv("DIPLOGRAPH_TEST_NEO4J_URI") != "" {
 		t.Skip("the tests use an external server")
@@ -53,7 +58,8 @@ func TestStopsWithItsParent(t *testing.T) {
 		t.Skipf("no Java: %v", err)
 	}
 	envFile := filepath.Join(t.TempDir(), "neo4j.env")
-	sh := exec.Command("/bin/sh", "-c", `"$0" -env "$1" -parent $$ & echo "pid=$!"; wait`, os.Args[0], envFile)
+	sh := exec.Command("/bin/sh", "-c", `"$0" -env "$1" -servers "$2" -parent $$ & echo "pid=$!"; wait`,
+		os.Args[0], envFile, strconv.Itoa(servers))
 	sh.Env = append(withoutShared(os.Environ()), runMainEnv+"=1")
 	sh.Stderr = os.Stderr
 	out, err := sh.StdoutPipe()
@@ -94,35 +100,70 @@ func TestStopsWithItsParent(t *testing.T) {
 	if fi, err := os.Stat(envFile); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("environment file: %v, mode %v; want 0600 (it holds the password)", err, fi.Mode().Perm())
 	}
-	vars := []string{graphtest.SharedURIEnv, graphtest.SharedUserEnv, graphtest.SharedPasswordEnv,
-		graphtest.SharedBrowserURLEnv, graphtest.SharedLockEnv, graphtest.SharedHomeEnv}
-	script := `. "$0"`
-	for _, v := range vars {
-		script += ` && printf '%s\n' "$` + v + `"`
-	}
-	read, err := exec.Command("/bin/sh", "-c", script, envFile).Output()
+	read, err := exec.Command("/bin/sh", "-c", `. "$0" && env`, envFile).Output()
 	if err != nil {
 		t.Fatalf("sourcing the environment file: %v", err)
 	}
-	lines := strings.Split(strings.TrimSuffix(string(read), "\n"), "\n")
-	if len(lines) != len(vars) {
-		t.Fatalf("the environment file gave %q", lines)
-	}
-	for i, v := range vars {
-		if lines[i] == "" {
-			t.Errorf("%s is empty", v)
+	for _, kv := range strings.Split(string(read), "\n") {
+		if k, v, ok := strings.Cut(kv, "="); ok && strings.HasPrefix(k, graphtest.SharedEnvPrefix) {
+			t.Setenv(k, v)
 		}
 	}
-	sh2 := graphtest.Shared{URI: lines[0], User: lines[1], Password: lines[2], BrowserURL: lines[3], Lock: lines[4], Home: lines[5]}
-	if tmp, _ := filepath.Abs(os.Getenv("DIPLOGRAPH_TEST_TMPDIR")); os.Getenv("DIPLOGRAPH_TEST_TMPDIR") != "" && !strings.HasPrefix(sh2.Home, filepath.Join(tmp, "neo4j-test-")) {
-		t.Errorf("home %s: want a neo4j-test-* directory in DIPLOGRAPH_TEST_TMPDIR %s", sh2.Home, tmp)
+	shared, err := graphtest.SharedFromEnv()
+	if err != nil || len(shared) != servers {
+		t.Fatalf("the environment file describes %d servers (%v), want %d", len(shared), err, servers)
 	}
-	if _, err := os.Stat(sh2.Lock); err != nil {
-		t.Errorf("lock file: %v", err)
+	tmp, _ := filepath.Abs(os.Getenv("DIPLOGRAPH_TEST_TMPDIR"))
+	var homes []string
+	var pids []int
+	for _, s := range shared {
+		if s.User == "" || s.Password == "" || s.BrowserURL == "" {
+			t.Errorf("server %+v: a field is empty", s)
+		}
+		if os.Getenv("DIPLOGRAPH_TEST_TMPDIR") != "" && !strings.HasPrefix(s.Home, filepath.Join(tmp, "neo4j-test-")) {
+			t.Errorf("home %s: want a neo4j-test-* directory in DIPLOGRAPH_TEST_TMPDIR %s", s.Home, tmp)
+		}
+		if _, err := os.Stat(s.Lock); err != nil {
+			t.Errorf("lock file: %v", err)
+		}
+		pids = append(pids, answers(t, s))
+		homes = append(homes, s.Home)
 	}
+	defer func() {
+		for _, p := range pids {
+			if alive(p) {
+				_ = syscall.Kill(p, syscall.SIGKILL)
+			}
+		}
+	}()
+
+	if err := sh.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = sh.Wait()
+	// A guard against a hang, not a speed requirement: the servers have a
+	// minute to stop before they are killed.
+	deadline = time.Now().Add(3 * time.Minute)
+	for running(append([]int{pid}, pids...)) {
+		if time.Now().After(deadline) {
+			t.Fatalf("3 minutes after its parent was killed: command running %v, servers running %v", alive(pid), running(pids))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	for _, p := range append(homes, envFile) {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s is left behind (%v)", p, err)
+		}
+	}
+}
+
+// answers checks that s answers with its credentials and returns its
+// process id.
+func answers(t *testing.T, s graphtest.SharedServer) int {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := graph.Open(ctx, graph.Config{URI: sh2.URI, User: sh2.User, Password: sh2.Password})
+	c, err := graph.Open(ctx, graph.Config{URI: s.URI, User: s.User, Password: s.Password})
 	if err != nil {
 		t.Fatalf("the shared server does not answer: %v", err)
 	}
@@ -131,7 +172,7 @@ func TestStopsWithItsParent(t *testing.T) {
 	if err != nil || !strings.HasPrefix(info.Version, "5.26") {
 		t.Fatalf("server = %+v, %v", info, err)
 	}
-	b, err := os.ReadFile(filepath.Join(sh2.Home, "run", "diplograph-neo4j.pid"))
+	b, err := os.ReadFile(filepath.Join(s.Home, "run", "diplograph-neo4j.pid"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,41 +180,28 @@ func TestStopsWithItsParent(t *testing.T) {
 	if err != nil || !alive(neo4j) {
 		t.Fatalf("server pid %q: %v, or not running", b, err)
 	}
-	defer func() {
-		if alive(neo4j) {
-			_ = syscall.Kill(neo4j, syscall.SIGKILL)
-		}
-	}()
-
-	if err := sh.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_ = sh.Wait()
-	// A guard against a hang, not a speed requirement: the server has a
-	// minute to stop before it is killed.
-	deadline = time.Now().Add(3 * time.Minute)
-	for alive(pid) || alive(neo4j) {
-		if time.Now().After(deadline) {
-			t.Fatalf("3 minutes after its parent was killed: command running %v, server running %v", alive(pid), alive(neo4j))
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	for _, p := range []string{sh2.Home, envFile} {
-		if _, err := os.Stat(p); !os.IsNotExist(err) {
-			t.Errorf("%s is left behind (%v)", p, err)
-		}
-	}
+	return neo4j
 }
 
 // withoutShared is env without the shared server's variables.
 func withoutShared(env []string) []string {
 	var out []string
 	for _, kv := range env {
-		if !strings.HasPrefix(kv, "DIPLOGRAPH_TEST_SHARED_NEO4J_") {
+		if !strings.HasPrefix(kv, graphtest.SharedEnvPrefix) {
 			out = append(out, kv)
 		}
 	}
 	return out
+}
+
+// running reports whether any of pids is alive.
+func running(pids []int) bool {
+	for _, p := range pids {
+		if alive(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // alive reports whether pid is a live process (not a zombie).
