@@ -32,8 +32,6 @@ import (
 // streams; its Config is loaded from the flags, the environment and the
 // config file before any command runs.
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
-	a := f
-	in, out, errOut := f.In, f.Out, f.ErrOut
 	var configPath string
 	root := &cobra.Command{
 		Use:   "diplograph",
@@ -50,41 +48,41 @@ The configuration keys and the exit codes follow the list of commands.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := config.Load(cmd.Flags(), configPath, a.ErrOut)
+			cfg, err := config.Load(cmd.Flags(), configPath, f.ErrOut)
 			if err != nil {
 				return cmdutil.UsageError{Err: err}
 			}
-			a.Config = cfg
+			f.Config = cfg
 			return nil
 		},
 	}
-	root.SetIn(in)
-	root.SetOut(out)
-	root.SetErr(errOut)
+	root.SetIn(f.In)
+	root.SetOut(f.Out)
+	root.SetErr(f.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.UsageError{Err: err} })
 
 	pf := root.PersistentFlags()
 	pf.StringVar(&configPath, "config", "", "config file (env DIPLOGRAPH_CONFIG; default: search for diplograph.yaml)")
-	pf.BoolVarP(&a.Quiet, "quiet", "q", false, "print only results and errors")
+	pf.BoolVarP(&f.Quiet, "quiet", "q", false, "print only results and errors")
 	config.AddFlags(pf)
 	if p := strings.TrimSpace(os.Getenv("DIPLOGRAPH_CONFIG")); p != "" {
 		configPath = p
 	}
 
 	root.AddCommand(
-		versioncmd.NewCmd(a, nil),
-		configcmd.NewCmd(a),
-		neo4jcmd.NewCmd(a),
-		initcmd.NewCmd(a, nil),
-		ingestcmd.NewCmd(a, nil),
-		schedulecmd.NewCmd(a, nil),
-		extractcmd.NewCmd(a, nil),
-		evalcmd.NewCmd(a, nil),
-		querycmd.NewCmd(a, nil),
-		browsercmd.NewCmd(a, nil),
-		benchcmd.NewCmd(a),
-		alliancescmd.NewCmd(a, nil),
-		chartcmd.NewCmd(a, nil),
+		versioncmd.NewCmd(f, nil),
+		configcmd.NewCmd(f),
+		neo4jcmd.NewCmd(f),
+		initcmd.NewCmd(f, nil),
+		ingestcmd.NewCmd(f, nil),
+		schedulecmd.NewCmd(f, nil),
+		extractcmd.NewCmd(f, nil),
+		evalcmd.NewCmd(f, nil),
+		querycmd.NewCmd(f, nil),
+		browsercmd.NewCmd(f, nil),
+		benchcmd.NewCmd(f),
+		alliancescmd.NewCmd(f, nil),
+		chartcmd.NewCmd(f, nil),
 	)
 	usageArgs(root)
 	// The root's help puts the commands first and the configuration after
