@@ -51,6 +51,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -293,12 +294,12 @@ func take() (int, func(), error) {
 		if servers[0].lock == "" {
 			return 0, func() {}, nil
 		}
-		unlock, err := lockFile(servers[0].lock, true)
+		unlock, err := localserver.LockFile(servers[0].lock, true)
 		return 0, unlock, err
 	}
 	for {
 		for i, s := range servers {
-			unlock, err := lockFile(s.lock, false)
+			unlock, err := localserver.LockFile(s.lock, false)
 			if err == nil {
 				return i, unlock, nil
 			}
@@ -310,25 +311,16 @@ func take() (int, func(), error) {
 	}
 }
 
-// lockFile takes an exclusive flock on path, waiting for other holders if
-// wait is set (else failing with EWOULDBLOCK), and returns its release.
-func lockFile(path string, wait bool) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("lock for a shared database: %w", err)
+// WithoutSharedEnv is env (as os.Environ gives it) without the shared
+// servers' variables: a child process given it starts its own server.
+func WithoutSharedEnv(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, SharedEnvPrefix) {
+			out = append(out, kv)
+		}
 	}
-	how := syscall.LOCK_EX
-	if !wait {
-		how |= syscall.LOCK_NB
-	}
-	if err := syscall.Flock(int(f.Fd()), how); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("lock %s: %w", path, err)
-	}
-	return func() {
-		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		_ = f.Close()
-	}, nil
+	return out
 }
 
 func setup() {

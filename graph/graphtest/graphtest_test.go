@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/diplograph/diplograph/graph/localserver"
 )
 
 func TestMain(m *testing.M) { Main(m) }
@@ -44,7 +46,7 @@ func TestServerDiesWithTestBinary(t *testing.T) {
 		t.Skip("the tests use an external server")
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperStartServer$", "-test.v", "-test.count=1")
-	cmd.Env = append(withoutShared(os.Environ()), helperEnv+"=1")
+	cmd.Env = append(WithoutSharedEnv(os.Environ()), helperEnv+"=1")
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -123,17 +125,6 @@ func isServer(pid int) bool {
 	return i < 0 || i+2 >= len(stat) || stat[i+2] != 'Z'
 }
 
-// withoutShared is env without the shared server's variables.
-func withoutShared(env []string) []string {
-	var out []string
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, SharedEnvPrefix) {
-			out = append(out, kv)
-		}
-	}
-	return out
-}
-
 // Shared's variables round-trip; without them (a plain `go test`) no
 // shared server is looked for; incomplete ones are an error.
 func TestSharedFromEnv(t *testing.T) {
@@ -164,7 +155,7 @@ func TestSharedFromEnv(t *testing.T) {
 // file, as another test binary's) until it is released.
 func TestLockFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lock")
-	unlock, err := lockFile(path, true)
+	unlock, err := localserver.LockFile(path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +167,7 @@ func TestLockFile(t *testing.T) {
 	if err := syscall.Flock(int(other.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); !errors.Is(err, syscall.EWOULDBLOCK) {
 		t.Fatalf("a second lock while held: %v, want EWOULDBLOCK", err)
 	}
-	if _, err := lockFile(path, false); !errors.Is(err, syscall.EWOULDBLOCK) {
+	if _, err := localserver.LockFile(path, false); !errors.Is(err, syscall.EWOULDBLOCK) {
 		t.Fatalf("lockFile without waiting while held: %v, want EWOULDBLOCK", err)
 	}
 	unlock()
@@ -192,7 +183,7 @@ func TestTakeFreeServer(t *testing.T) {
 	saved := servers
 	t.Cleanup(func() { servers = saved })
 	servers = []server{{lock: filepath.Join(dir, "0")}, {lock: filepath.Join(dir, "1")}}
-	other, err := lockFile(servers[0].lock, true) // as another test binary
+	other, err := localserver.LockFile(servers[0].lock, true) // as another test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,6 +201,13 @@ func TestTakeFreeServer(t *testing.T) {
 		}
 		got <- j
 	}()
+	// While both are held, take waits: an answer now is a failure (a slow
+	// machine only makes this check weaker, never makes it fail).
+	select {
+	case j := <-got:
+		t.Fatalf("take() = %d while both servers were held; want it to wait", j)
+	case <-time.After(200 * time.Millisecond):
+	}
 	other() // server 0 is free again; server 1 is still held
 	if j := <-got; j != 0 {
 		t.Fatalf("the waiting take() = %d; want server 0 once it was free", j)

@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 //go:embed pom.xml
@@ -72,7 +71,7 @@ func Assemble(ctx context.Context, dist, maven string, progress io.Writer) error
 	if err := os.MkdirAll(dist, 0o700); err != nil {
 		return fmt.Errorf("localserver: %w", err)
 	}
-	unlock, err := lockFile(filepath.Join(dist, ".lock"))
+	unlock, err := LockFile(filepath.Join(dist, ".lock"), true)
 	if err != nil {
 		return err
 	}
@@ -253,22 +252,6 @@ func findJava(ctx context.Context, java string) (string, error) {
 		return "", fmt.Errorf("localserver: %s is Java %d; Neo4j %s needs Java 17 or 21: `apt-get install openjdk-17-jre-headless`", p, major, Neo4jVersion)
 	}
 	return p, nil
-}
-
-// lockFile takes an exclusive advisory lock, waiting for other holders.
-func lockFile(path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("localserver: %w", err)
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("localserver: lock %s: %w", path, err)
-	}
-	return func() {
-		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
-	}, nil
 }
 
 // tail returns the last n lines of s.

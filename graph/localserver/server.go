@@ -242,7 +242,7 @@ func (s *Server) Start(ctx context.Context) (started bool, err error) {
 	if err := os.MkdirAll(filepath.Join(s.opt.Home, "run"), 0o700); err != nil {
 		return false, fmt.Errorf("localserver: %w", err)
 	}
-	unlock, err := lockFile(filepath.Join(s.opt.Home, "run", "start.lock"))
+	unlock, err := LockFile(filepath.Join(s.opt.Home, "run", "start.lock"), true)
 	if err != nil {
 		return false, err
 	}

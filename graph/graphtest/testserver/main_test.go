@@ -60,7 +60,7 @@ func TestStopsWithItsParent(t *testing.T) {
 	envFile := filepath.Join(t.TempDir(), "neo4j.env")
 	sh := exec.Command("/bin/sh", "-c", `"$0" -env "$1" -servers "$2" -parent $$ & echo "pid=$!"; wait`,
 		os.Args[0], envFile, strconv.Itoa(servers))
-	sh.Env = append(withoutShared(os.Environ()), runMainEnv+"=1")
+	sh.Env = append(graphtest.WithoutSharedEnv(os.Environ()), runMainEnv+"=1")
 	sh.Stderr = os.Stderr
 	out, err := sh.StdoutPipe()
 	if err != nil {
@@ -181,17 +181,6 @@ func answers(t *testing.T, s graphtest.SharedServer) int {
 		t.Fatalf("server pid %q: %v, or not running", b, err)
 	}
 	return neo4j
-}
-
-// withoutShared is env without the shared server's variables.
-func withoutShared(env []string) []string {
-	var out []string
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, graphtest.SharedEnvPrefix) {
-			out = append(out, kv)
-		}
-	}
-	return out
 }
 
 // running reports whether any of pids is alive.
