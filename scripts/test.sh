@@ -44,6 +44,7 @@ trap cleanup EXIT
 env_file="$DIPLOGRAPH_TEST_TMPDIR/shared-neo4j.env"
 if [ -z "${DIPLOGRAPH_TEST_NEO4J_URI:-}" ]; then
   echo "== shared test Neo4j: starting in the background"
+  rm -f "$env_file" # a file left by a killed run would name dead servers
   go build -o "$DIPLOGRAPH_TEST_TMPDIR/testserver" ./graph/graphtest/testserver
   # Two servers: go test runs two test binaries at a time (on two cores), and
   # a test holds a whole server (Neo4j Community has one user database).
