@@ -108,33 +108,33 @@ func extractFacts(a article.Article, x *extract.Extractor, lex *lexicon.Lexicon,
 func writeBatches(ctx context.Context, w Writer, batches <-chan []extraction, reports chan<- writeReport) {
 	defer close(reports)
 	for batch := range batches {
-		writeBatch(ctx, w, batch, func(r writeReport) { reports <- r })
+		writeBatch(ctx, w, batch, reports)
 	}
 }
 
 // writeBatch writes batch in one transaction. When that fails for any
 // reason but an unreachable database, it writes the articles one by one,
 // so that a bad article fails alone; once the database is unreachable, the
-// articles left are reported failed with its error, without a write. report
-// is called after each write call, and so once for every article of batch.
-func writeBatch(ctx context.Context, w Writer, batch []extraction, report func(writeReport)) {
+// articles left are reported failed with its error, without a write. A
+// report is sent after each write call, so every article of batch is in one.
+func writeBatch(ctx context.Context, w Writer, batch []extraction, reports chan<- writeReport) {
 	outs, err := writeFacts(ctx, w, batch)
 	if err == nil || unreachable(err) {
-		report(writeReport{articles: batch, outcomes: outs, err: err})
+		reports <- writeReport{articles: batch, outcomes: outs, err: err}
 		return
 	}
 	var down error // the database's failure, once a write met it
 	for i := range batch {
 		one := batch[i : i+1]
 		if down != nil {
-			report(writeReport{articles: one, err: down})
+			reports <- writeReport{articles: one, err: down}
 			continue
 		}
 		outs, err := writeFacts(ctx, w, one)
 		if unreachable(err) {
 			down = err
 		}
-		report(writeReport{articles: one, outcomes: outs, err: err})
+		reports <- writeReport{articles: one, outcomes: outs, err: err}
 	}
 }
 

@@ -24,17 +24,28 @@ import (
 
 func TestMain(m *testing.M) { graphtest.Main(m) }
 
+// pipeline is the built-in extractor and lexicon, loaded once for all the
+// package's tests (loading takes a second or more under the race
+// detector); an Extractor is safe for concurrent use.
 func pipeline(t *testing.T) (*extract.Extractor, *lexicon.Lexicon) {
 	t.Helper()
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
+	loaded.once.Do(func() {
+		loaded.lex, loaded.err = lexicon.Default()
+		if loaded.err == nil {
+			loaded.x, loaded.err = extract.Load(loaded.lex, extract.Options{})
+		}
+	})
+	if loaded.err != nil {
+		t.Fatal(loaded.err)
 	}
-	x, err := extract.Load(lex, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return x, lex
+	return loaded.x, loaded.lex
+}
+
+var loaded struct {
+	once sync.Once
+	x    *extract.Extractor
+	lex  *lexicon.Lexicon
+	err  error
 }
 
 func run(t *testing.T, c *graph.Client, paths ...string) ingest.Summary {
@@ -284,61 +295,6 @@ func items(as []article.Article, done chan struct{}) ingest.Source {
 func testArticle(i int) article.Article {
 	return article.Article{ID: fmt.Sprintf("a%d", i), Origin: fmt.Sprintf("dir/a%d.md", i), Published: time.Date(2014, 6, 16, 0, 0, 0, 0, time.UTC),
 		Text: "British Foreign Secretary William Hague met Iranian Foreign Minister Mohammad Javad Zarif in Vienna on Monday."}
-}
-
-// When the database goes away, the articles it leaves unwritten make one
-// failure entry with their count, not one line per article; failures of
-// single articles stay one per article.
-func TestRunDatabaseFailureSummarizedOnce(t *testing.T) {
-	x, lex := pipeline(t)
-	const n = 20
-	as := make([]article.Article, n)
-	for i := range as {
-		as[i] = testArticle(i)
-	}
-	as[3].ID = "" // fails alone, before any write
-	emitted := make(chan struct{})
-	w := &fakeWriter{
-		// The first write waits until every article is read, so that
-		// the database's failure leaves a whole batch unwritten.
-		before: func(call int) {
-			if call == 1 {
-				<-emitted
-			}
-		},
-		write: func(int, []graph.ArticleFacts) ([]graph.Outcome, error) {
-			return nil, fmt.Errorf("graph: article a0: graph: bolt://db:7687: %w: connection refused", graph.ErrUnavailable)
-		},
-	}
-	sum, err := ingest.Run(context.Background(), items(as, emitted), x, lex, w, ingest.Options{Workers: 1, BatchSize: 100, ExtractorVersion: "test"})
-	if !errors.Is(err, graph.ErrUnavailable) {
-		t.Fatalf("err = %v, want ErrUnavailable", err)
-	}
-	var db []ingest.Failure
-	total := 0
-	for _, f := range sum.Failures {
-		total += f.Count
-		switch {
-		case f.Origin == "dir/a3.md":
-			if f.Count != 1 || !strings.Contains(f.Error, "no id") {
-				t.Errorf("article failure = %+v", f)
-			}
-		case strings.Contains(f.Error, "connection refused"):
-			db = append(db, f)
-		default:
-			t.Errorf("unexpected failure %+v", f)
-		}
-	}
-	if len(db) != 1 {
-		t.Fatalf("%d database failure entries, want 1: %+v", len(db), sum.Failures)
-	}
-	if db[0].Count < 2 || total != sum.Failed || sum.Failed != sum.Seen {
-		t.Fatalf("database failure counts %d articles; failed %d of %d seen; entries add up to %d", db[0].Count, sum.Failed, sum.Seen, total)
-	}
-	want := fmt.Sprintf(": %d articles not written", db[0].Count)
-	if !strings.HasPrefix(db[0].Error, "database unreachable: ") || !strings.HasSuffix(db[0].Error, want) {
-		t.Fatalf("database failure %q, want it to start with %q and end with %q", db[0].Error, "database unreachable: ", want)
-	}
 }
 
 // An article without a published date fails, naming its file, unless

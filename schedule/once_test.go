@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -285,7 +286,7 @@ func TestOnceStatusFake(t *testing.T) {
 			if tt.err == nil && err != nil || tt.err != nil && !errors.Is(err, tt.err) {
 				t.Fatalf("err = %v, want %v", err, tt.err)
 			}
-			if rep.Status != tt.status || (tt.new >= 0 && rep.Summary.New != tt.new) || !mapsEqual(rep.Materialized, tt.materialized) {
+			if rep.Status != tt.status || (tt.new >= 0 && rep.Summary.New != tt.new) || !maps.Equal(rep.Materialized, tt.materialized) {
 				t.Errorf("report %+v; want %s, %d new, materialized %v", rep, tt.status, tt.new, tt.materialized)
 			}
 			if tt.materialized == nil && tt.materialize == nil && len(g.materialized) != 0 {
@@ -306,18 +307,6 @@ func TestOnceStatusFake(t *testing.T) {
 }
 
 var errMaterialize = errors.New("out of memory")
-
-func mapsEqual(a, b map[string]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}
 
 // watchedLog is a log that closes seen once its text holds a string.
 type watchedLog struct {
