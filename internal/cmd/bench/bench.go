@@ -65,15 +65,14 @@ the dictionaries, and the process's peak resident memory.`,
 }
 
 func runExtract(ctx context.Context, o *ExtractOptions) error {
-	a, paths, runs, asJSON := o.Factory, o.Paths, o.Runs, o.JSON
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
-	sopt, err := a.SourceOptions("")
+	sopt, err := o.Factory.SourceOptions("")
 	if err != nil {
 		return err
 	}
 	var arts []article.Article
-	st, err := cmdutil.EachArticle(ctx, paths, sopt, a.ErrOut, func(art article.Article) error {
+	st, err := cmdutil.EachArticle(ctx, o.Paths, sopt, o.Factory.ErrOut, func(art article.Article) error {
 		arts = append(arts, art)
 		return nil
 	})
@@ -81,7 +80,7 @@ func runExtract(ctx context.Context, o *ExtractOptions) error {
 		return err
 	}
 	if len(arts) == 0 {
-		return cmdutil.Usagef("no readable articles in %v", paths)
+		return cmdutil.Usagef("no readable articles in %v", o.Paths)
 	}
 	// Dictionary load time: a fresh load of the embedded data and patterns.
 	t0 := time.Now()
@@ -95,18 +94,18 @@ func runExtract(ctx context.Context, o *ExtractOptions) error {
 	}
 	loadMS := float64(time.Since(t0).Microseconds()) / 1000
 
-	r, err := bench.Extract(ctx, x, arts, runs)
+	r, err := bench.Extract(ctx, x, arts, o.Runs)
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		return cmdutil.WriteJSON(a.Out, map[string]any{"extract": r, "lexicon_load_ms": loadMS})
+	if o.JSON {
+		return cmdutil.WriteJSON(o.Factory.Out, map[string]any{"extract": r, "lexicon_load_ms": loadMS})
 	}
-	fmt.Fprintf(a.Out, "extract: %d articles, %d sentences, %.2f MB, %d relations; median of %d runs on one core\n",
+	fmt.Fprintf(o.Factory.Out, "extract: %d articles, %d sentences, %.2f MB, %d relations; median of %d runs on one core\n",
 		r.Articles, r.Sentences, float64(r.Bytes)/1e6, r.Relations, r.Runs)
-	fmt.Fprintf(a.Out, "  %.0f sentences/s   %.2f MB/s   (median run %.3fs; runs %s)\n",
+	fmt.Fprintf(o.Factory.Out, "  %.0f sentences/s   %.2f MB/s   (median run %.3fs; runs %s)\n",
 		r.SentencesPerS, r.MBPerS, r.MedianSeconds, secondsList(r.Seconds))
-	fmt.Fprintf(a.Out, "  dictionaries and patterns load in %.1f ms; peak resident memory %.0f MB\n", loadMS, r.PeakRSSMB)
+	fmt.Fprintf(o.Factory.Out, "  dictionaries and patterns load in %.1f ms; peak resident memory %.0f MB\n", loadMS, r.PeakRSSMB)
 	return st.Partial()
 }
 

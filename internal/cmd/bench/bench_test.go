@@ -7,37 +7,23 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
+	"github.com/diplograph/diplograph/internal/cmdutil/cmdtest"
 )
 
 // The flags reach the Options each subcommand runs with.
 func TestFlags(t *testing.T) {
 	f := &cmdutil.Factory{Out: io.Discard, ErrOut: io.Discard}
-	var q *QueriesOptions
-	cmd := NewCmdQueries(f, func(_ context.Context, o *QueriesOptions) error { q = o; return nil })
-	cmd.SetArgs([]string{"--edges", "5000000", "--runs", "3", "--warmup", "0", "--materialize-runs", "0", "--heap", "768m", "--json"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
+	q := cmdtest.Parse(t, f, NewCmdQueries, "--edges", "5000000", "--runs", "3", "--warmup", "0", "--materialize-runs", "0", "--heap", "768m", "--json")
 	if q.Spec.Edges != 5_000_000 || q.Runs != 3 || q.Warmup != 0 || q.MaterializeRuns != 0 || q.Heap != "768m" || q.PageCache != "1g" || !q.JSON || q.Factory != f {
 		t.Errorf("queries options %+v", *q)
 	}
 
-	var in *IngestOptions
-	cmd = NewCmdIngest(f, func(_ context.Context, o *IngestOptions) error { in = o; return nil })
-	cmd.SetArgs([]string{"--synthetic", "0", "a.jsonl", "b"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
+	in := cmdtest.Parse(t, f, NewCmdIngest, "--synthetic", "0", "a.jsonl", "b")
 	if in.Synthetic != 0 || len(in.Paths) != 2 || in.JSON {
 		t.Errorf("ingest options %+v", *in)
 	}
 
-	var ex *ExtractOptions
-	cmd = NewCmdExtract(f, func(_ context.Context, o *ExtractOptions) error { ex = o; return nil })
-	cmd.SetArgs([]string{"x.md"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
+	ex := cmdtest.Parse(t, f, NewCmdExtract, "x.md")
 	if ex.Runs != 7 || len(ex.Paths) != 1 {
 		t.Errorf("extract options %+v", *ex)
 	}

@@ -95,7 +95,7 @@ dropping diplograph-queries.zip adds every query as a favourite.`,
 
 func run(ctx context.Context, o *Options) error {
 	if o.Port < 0 || o.Port > 65535 {
-		return cmdutil.UsageError{Err: fmt.Errorf("--port %d: want 0 to 65535", o.Port)}
+		return cmdutil.Usagef("--port %d: want 0 to 65535", o.Port)
 	}
 	if o.Dir != "" {
 		paths, err := browser.Write(o.Dir)

@@ -15,11 +15,13 @@ import (
 	"github.com/diplograph/diplograph/internal/build"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
+	"github.com/diplograph/diplograph/internal/config/configtest"
 	"github.com/diplograph/diplograph/schedule"
 )
 
 // factory is a Factory with the configuration of yaml, written to a file
-// of its own (so that no diplograph.yaml of the machine is read).
+// of its own; a test that uses it first calls configtest.Isolate, so that
+// none of the machine's settings leak in.
 func factory(t *testing.T, yaml string) *cmdutil.Factory {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "diplograph.yaml")
@@ -37,6 +39,7 @@ func factory(t *testing.T, yaml string) *cmdutil.Factory {
 // the ingest settings the ingest options built at each run, with what the
 // command set itself.
 func TestOptionsFromSettings(t *testing.T) {
+	configtest.Isolate(t)
 	t.Setenv("DIPLOGRAPH_SCHEDULE_LOCK_TTL", "2m")
 	t.Setenv("DIPLOGRAPH_SCHEDULE_STALL_LIMIT", "45s")
 	t.Setenv("DIPLOGRAPH_INGEST_ALLOW_UNDATED", "true")
@@ -61,6 +64,7 @@ func TestOptionsFromSettings(t *testing.T) {
 }
 
 func TestOptionsUsageErrors(t *testing.T) {
+	configtest.Isolate(t)
 	for _, tt := range []struct{ yaml, want string }{
 		{"neo4j: {uri: bolt://127.0.0.1:1}\n", "no sources configured: list them under 'sources:' in diplograph.yaml (see 'diplograph schedule --help')"},
 		{"sources:\n  - name: a\n    kind: rss\n    location: https://x/rss\n", `unknown kind "rss"`},

@@ -8,12 +8,11 @@ import (
 	"github.com/diplograph/diplograph/schedule"
 )
 
-// Runner answers Options with Opt and OptErr, and each Once with Report
+// Runner answers Options with Opt, and each Once with Report
 // and Err (after one call of the run's progress function with the
 // report's summary, and OnRun if set); it records what it was asked.
 type Runner struct {
 	Opt    schedule.Options
-	OptErr error
 	Report schedule.Report
 	Err    error
 	OnRun  func(ctx context.Context)
@@ -22,10 +21,10 @@ type Runner struct {
 	Runs  []schedule.Options // the options of each Once
 }
 
-// Options returns Opt and OptErr.
+// Options returns Opt.
 func (r *Runner) Options(names []string) (schedule.Options, error) {
 	r.Names = names
-	return r.Opt, r.OptErr
+	return r.Opt, nil
 }
 
 // Once records opt and returns Report and Err.
