@@ -14,14 +14,16 @@ import (
 )
 
 // DefaultWeights are the weights used unless configuration overrides them
-// (alliance.weights). DEPLOYED_TO is 0: a deployment can be help or threat,
-// and is shown on its own.
+// (alliance.weights). Their signs follow PLOVER's polarity. REQUESTED is 0:
+// PLOVER treats REQUEST as neutral (package relation says so too), an
+// appeal being neither cooperation nor conflict. DEPLOYED_TO is 0: a
+// deployment can be help or threat, and is shown on its own.
 var DefaultWeights = map[string]float64{
 	"MET_WITH":    2.5,
 	"AGREED_WITH": 4,
 	"SUPPORTED":   5,
 	"AIDED":       7,
-	"REQUESTED":   -1,
+	"REQUESTED":   0,
 	"ACCUSED":     -3,
 	"REJECTED":    -2,
 	"WARNED":      -4,

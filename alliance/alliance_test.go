@@ -48,6 +48,41 @@ func TestNewWeights(t *testing.T) {
 	}
 }
 
+// TestDefaultWeightsPolarity pins the defaults' signs to PLOVER's polarity:
+// REQUEST and deployments are neutral (0).
+func TestDefaultWeightsPolarity(t *testing.T) {
+	for typ, want := range map[string]int{
+		"MET_WITH": 1, "AGREED_WITH": 1, "SUPPORTED": 1, "AIDED": 1,
+		"REQUESTED": 0, "DEPLOYED_TO": 0,
+		"ACCUSED": -1, "REJECTED": -1, "WARNED": -1, "SANCTIONED": -1, "ATTACKED": -1,
+	} {
+		w, ok := DefaultWeights[typ]
+		if !ok {
+			t.Errorf("%s has no default weight", typ)
+			continue
+		}
+		if got := sign(w); got != want {
+			t.Errorf("%s = %v: sign %d, want %d", typ, w, got, want)
+		}
+	}
+	if DefaultWeights["REQUESTED"] != 0 {
+		t.Errorf("REQUESTED = %v, want 0 (PLOVER: REQUEST is neutral)", DefaultWeights["REQUESTED"])
+	}
+	if len(DefaultWeights) != 11 {
+		t.Errorf("%d default weights, want 11", len(DefaultWeights))
+	}
+}
+
+func sign(f float64) int {
+	switch {
+	case f > 0:
+		return 1
+	case f < 0:
+		return -1
+	}
+	return 0
+}
+
 func TestNewWeightsRejectsBadValues(t *testing.T) {
 	tests := []struct {
 		name string

@@ -79,10 +79,45 @@ type Ingest struct {
 // Alliance is how relations become alignment scores (alliance.*).
 type Alliance struct {
 	// Weights overrides the built-in weight of relation types, keyed by
-	// the type in upper case.
-	Weights                map[string]float64
-	PlannedFactor          float64
+	// the type in upper case: only the types the configuration names.
+	// EffectiveWeights is every type's weight.
+	Weights map[string]float64
+	// PlannedFactor scales planned events (alliance.planned_factor).
+	PlannedFactor float64
+	// EventWindow is alliance.event_window in days: reports of one event
+	// key whose dates are at most this far apart are one event (0 = the
+	// same day only).
+	EventWindow int
+	// MinEvents is alliance.min_events: a period with fewer events shows
+	// no alignment index (at least 1).
+	MinEvents int
+	// Rolling is alliance.rolling: the alignment index of a period is
+	// computed over this many periods ending with it (at least 1).
+	Rolling                int
 	MaterializeAfterIngest []string // month, quarter, year; no repeats
+}
+
+// EffectiveWeights is the weight of every relation type: the defaults
+// (alliance.DefaultWeights) with the configured overrides applied. The
+// overrides were checked when the configuration was loaded, so a loaded
+// Config never fails here; a Config built by hand with a bad override
+// gets the error of alliance.NewWeights.
+func (a Alliance) EffectiveWeights() (alliance.Weights, error) {
+	return alliance.NewWeights(a.Weights)
+}
+
+// QueryWeights is EffectiveWeights as the $weights parameter of a query:
+// a map from relation type to number, as the driver sends it.
+func (a Alliance) QueryWeights() (map[string]any, error) {
+	w, err := a.EffectiveWeights()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(w))
+	for k, v := range w {
+		out[k] = v
+	}
+	return out, nil
 }
 
 // Schedule is when and how `schedule` runs (schedule.*).
@@ -213,6 +248,9 @@ func (c *Config) fill() error {
 	c.Alliance = Alliance{
 		Weights:                weights,
 		PlannedFactor:          v.GetFloat64("alliance.planned_factor"),
+		EventWindow:            v.GetInt("alliance.event_window"),
+		MinEvents:              v.GetInt("alliance.min_events"),
+		Rolling:                v.GetInt("alliance.rolling"),
 		MaterializeAfterIngest: periods,
 	}
 	c.Schedule = Schedule{

@@ -3,11 +3,15 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/graph/localserver"
 )
 
@@ -78,9 +82,15 @@ var Registry = []Setting{
 	{Key: "ingest.feed_per_host", Env: []string{"DIPLOGRAPH_INGEST_FEED_PER_HOST"}, Def: 2,
 		Help: "pages of a feed fetched at once from one host", Range: &Range{1, 64}},
 	{Key: "alliance.weights", Def: map[string]float64{},
-		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}; defaults: MET_WITH 2.5, AGREED_WITH 4, SUPPORTED 5, AIDED 7, REQUESTED -1, ACCUSED -3, REJECTED -2, WARNED -4, SANCTIONED -6, ATTACKED -9, DEPLOYED_TO 0"},
+		Help: "per-type weight overrides in the config file, e.g. alliance: {weights: {MET_WITH: 3}}: relation types (any case) to numbers from -100 to 100, applied when a query scores events; an unknown type or a bad number fails every command; defaults (PLOVER polarity): " + defaultWeightsHelp()},
 	{Key: "alliance.planned_factor", Env: []string{"DIPLOGRAPH_ALLIANCE_PLANNED_FACTOR"}, Def: 0.5,
-		Help: "weight factor of planned events in materialized alignments", Range: &Range{0, 1}},
+		Help: "weight factor of planned events in scores", Range: &Range{0, 1}},
+	{Key: "alliance.event_window", Env: []string{"DIPLOGRAPH_ALLIANCE_EVENT_WINDOW"}, Def: 1,
+		Help: "days: reports of the same type between the same actors whose dates are at most this far apart are one event (0 = the same day only); `alliances rebuild` applies a change to the stored events", Range: &Range{0, 366}},
+	{Key: "alliance.min_events", Env: []string{"DIPLOGRAPH_ALLIANCE_MIN_EVENTS"}, Def: 1,
+		Help: "periods with fewer events than this show no alignment index", Range: &Range{1, 1_000_000}},
+	{Key: "alliance.rolling", Env: []string{"DIPLOGRAPH_ALLIANCE_ROLLING"}, Def: 1,
+		Help: "the alignment index of a period is computed over a rolling window of this many periods ending with it (1 = the period alone)", Range: &Range{1, 1000}},
 	{Key: "alliance.materialize_after_ingest", Env: []string{"DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"}, Def: []string{},
 		Help: "period lengths (month, quarter, year) whose ALIGNMENT edges are recomputed after every ingest that wrote articles; comma-separated in the environment"},
 	{Key: "schedule.cron", Env: []string{"DIPLOGRAPH_SCHEDULE_CRON"}, Def: "@hourly",
@@ -95,6 +105,25 @@ var Registry = []Setting{
 		Help: "java executable (Java 17 or 21); empty = $JAVA_HOME/bin/java or java on PATH"},
 	{Key: "local.maven", Env: []string{"DIPLOGRAPH_LOCAL_MAVEN"}, Def: "",
 		Help: "mvn executable; empty = mvn on PATH"},
+}
+
+// defaultWeightsHelp lists alliance.DefaultWeights, the highest first
+// (ties by name), for the help of alliance.weights: generated, so that it
+// cannot disagree with the weights used.
+func defaultWeightsHelp() string {
+	types := slices.Collect(maps.Keys(alliance.DefaultWeights))
+	sort.Slice(types, func(i, j int) bool {
+		wi, wj := alliance.DefaultWeights[types[i]], alliance.DefaultWeights[types[j]]
+		if wi != wj {
+			return wi > wj
+		}
+		return types[i] < types[j]
+	})
+	parts := make([]string, len(types))
+	for i, t := range types {
+		parts[i] = t + " " + strconv.FormatFloat(alliance.DefaultWeights[t], 'f', -1, 64)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Lookup is the setting of key.
