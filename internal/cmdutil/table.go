@@ -1,7 +1,6 @@
 package cmdutil
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -70,8 +69,7 @@ func WriteTable(w io.Writer, header []string, rows [][]any, width int) error {
 		}
 	}
 	widths := FitColumns(natural, heads, width)
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, tableGap, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, tableGap, ' ', 0)
 	for _, line := range append([][]string{heads}, cells...) {
 		out := make([]string, len(line))
 		for j, c := range line {
@@ -82,19 +80,7 @@ func WriteTable(w io.Writer, header []string, rows [][]any, width int) error {
 		}
 		fmt.Fprintln(tw, strings.Join(out, "\t"))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	// An empty last cell leaves the padding of the one before it.
-	for _, line := range strings.SplitAfter(buf.String(), "\n") {
-		if line == "" {
-			continue
-		}
-		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tw.Flush()
 }
 
 // FitColumns is the width of each column so that a line (the columns and
