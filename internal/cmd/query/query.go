@@ -1,7 +1,8 @@
 // Package querycmd is the 'diplograph query' command: it runs one of the
 // predefined queries of package queries with typed, checked parameters
-// and prints its rows as a table, JSON or CSV; 'query list' lists the
-// queries and their parameters.
+// and prints its rows as a table fitted to the terminal, JSON or CSV, at
+// most --limit of them (saying on stderr when more exist); 'query list'
+// lists the queries and their parameters.
 package querycmd
 
 import (
@@ -10,7 +11,9 @@ import (
 	"io"
 	"maps"
 	"math"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -25,6 +28,9 @@ import (
 // Options are what 'query' and 'query list' need.
 type Options struct {
 	Out io.Writer
+	// ErrOut receives the notice that more rows exist than are shown
+	// (stderr; nowhere with --quiet).
+	ErrOut io.Writer
 	// Env reads queries and resolves states; filled when the command runs.
 	queryparams.Env
 
@@ -36,6 +42,15 @@ type Options struct {
 	Params []string
 	// Format is --format: table, json or csv.
 	Format string
+	// Limit is --limit when LimitGiven: at most this many rows are shown,
+	// 0 = all. When it is not given, a -p limit= or the query's own
+	// default limit applies (none for a query without a limit).
+	Limit      int
+	LimitGiven bool
+	// Width is the table's width (cmdutil.TableWidth: $COLUMNS or 120);
+	// Wide (--wide) shows every cell whole whatever the width.
+	Width int
+	Wide  bool
 }
 
 // NewCmd builds 'query' and its subcommand 'list'. runF, when not nil,
@@ -53,7 +68,15 @@ including the names added by extract.lexicon_dirs and extract.dictionaries.
 Values are passed to Neo4j as query parameters, never spliced into the
 Cypher text. Numeric parameters must be finite and in range:
 
-` + paramRangesHelp(),
+` + paramRangesHelp() + `
+
+--limit N shows at most N rows (0 = all; default: the query's own limit
+parameter, or every row); when more exist, stderr says so ("showing 50 of
+213 rows"). The table fits the terminal ($COLUMNS, else 120 columns): long
+text such as sentences and URLs is cut with "…" (--wide shows it whole);
+a date with a precision column shows as 2011 or 2011-03 for a year or
+month precision, and maps as KEY:VALUE pairs. JSON keeps the values as
+they are: numbers, objects, arrays, dates as YYYY-MM-DD.`,
 		Example: `  diplograph query list
   diplograph query alliance-timeline --param a=USA --param b=Iran --param period=year
   diplograph query alliance-summary --param from=2014 --format csv > dyads.csv`,
@@ -64,6 +87,9 @@ Cypher text. Numeric parameters must be finite and in range:
 			}
 			o.Name = args[0]
 			o.Env = queryparams.EnvOf(f)
+			o.ErrOut = f.Progress()
+			o.LimitGiven = cmd.Flags().Changed("limit")
+			o.Width = cmdutil.TableWidth(os.Getenv)
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
@@ -72,6 +98,8 @@ Cypher text. Numeric parameters must be finite and in range:
 	}
 	cmd.Flags().StringArrayVarP(&o.Params, "param", "p", nil, "parameter as key=value (repeatable)")
 	cmd.Flags().StringVar(&o.Format, "format", cmdutil.FormatTable, "output format: table, json or csv")
+	cmd.Flags().IntVar(&o.Limit, "limit", 0, "show at most this many rows, 0 = all (default: the query's own limit)")
+	cmd.Flags().BoolVar(&o.Wide, "wide", false, "table: show long text whole instead of fitting the terminal's width")
 	cmd.AddCommand(newListCmd(f, runF))
 	return cmd
 }
@@ -117,15 +145,66 @@ func run(ctx context.Context, o *Options) error {
 	if err := checkParams(q, raw); err != nil {
 		return err
 	}
+	limit, declared, err := rowLimit(q, raw, o.Limit, o.LimitGiven)
+	if err != nil {
+		return err
+	}
 	bound, err := o.Bind(q, raw)
 	if err != nil {
 		return err
+	}
+	if declared {
+		// One row more than shown tells whether more exist.
+		bound["limit"] = int64(limit) + 1
+		if limit == 0 {
+			bound["limit"] = int64(maxLimit)
+		}
 	}
 	recs, err := o.Read(ctx, q, bound)
 	if err != nil {
 		return err
 	}
-	return writeRecords(o.Out, o.Format, recs)
+	width := o.Width
+	if o.Wide {
+		width = 0
+	}
+	return writeRecords(o.Out, o.ErrOut, o.Format, width, recs, limit, !declared)
+}
+
+// maxLimit is the highest limit a query is sent: paramRanges' bound.
+const maxLimit = 1_000_000
+
+// rowLimit is how many rows to show (0 = all): --limit when given, else
+// -p limit=, else the default of the query's limit parameter, else all;
+// declared says whether the query has a limit parameter (it is then sent
+// the limit, plus one to tell whether more rows exist; otherwise its rows
+// are cut here). Giving both --limit and -p limit= is a usage error.
+func rowLimit(q queries.Query, raw map[string]string, flag int, given bool) (limit int, declared bool, err error) {
+	var def string
+	for _, p := range q.Params {
+		if p.Name == "limit" {
+			declared, def = true, p.Default
+		}
+	}
+	v, inRaw := raw["limit"]
+	switch {
+	case given && inRaw:
+		return 0, declared, cmdutil.Usagef("query %s: give the limit once: --limit or -p limit=", q.Name)
+	case given:
+		if flag < 0 || flag > maxLimit {
+			return 0, declared, cmdutil.Usagef("--limit %d: want a whole number from 0 (all rows) to %d", flag, maxLimit)
+		}
+		return flag, declared, nil
+	case inRaw && declared:
+		def = v // checked by checkParams
+	case !declared:
+		return 0, false, nil
+	}
+	n, err := strconv.Atoi(def)
+	if err != nil || n < 0 {
+		return 0, declared, cmdutil.Usagef("query %s: parameter limit: %q is not a whole number", q.Name, def)
+	}
+	return n, declared, nil
 }
 
 func writeQueryList(w io.Writer, qs []queries.Query) error {
@@ -159,7 +238,11 @@ func parseParams(ps []string) (map[string]string, error) {
 	return raw, nil
 }
 
-func writeRecords(out io.Writer, format string, recs []*neo4j.Record) error {
+// writeRecords prints recs in format, at most limit rows (0 = all), and
+// tells errOut when more rows exist (cmdutil.LimitRows: a total column,
+// one row more than limit, or, when complete, the rows themselves). The
+// table drops the total column and fits width (0 = no limit).
+func writeRecords(out, errOut io.Writer, format string, width int, recs []*neo4j.Record, limit int, complete bool) error {
 	if len(recs) == 0 {
 		if format == cmdutil.FormatJSON {
 			_, err := fmt.Fprintln(out, "[]")
@@ -174,36 +257,21 @@ func writeRecords(out io.Writer, format string, recs []*neo4j.Record) error {
 	header := recs[0].Keys
 	rows := make([][]any, len(recs))
 	for i, r := range recs {
-		row := make([]any, len(r.Values))
-		for j, v := range r.Values {
-			row[j] = plain(v, format)
-		}
-		rows[i] = row
+		rows[i] = r.Values
 	}
-	return cmdutil.WriteRows(out, format, header, rows)
-}
-
-// plain turns driver values into what the formats print: dates as
-// YYYY-MM-DD, lists joined for table and CSV.
-func plain(v any, format string) any {
-	switch x := v.(type) {
-	case interface{ String() string }:
-		return x.String()
-	case []any:
-		if format == cmdutil.FormatJSON {
-			out := make([]any, len(x))
-			for i, e := range x {
-				out[i] = plain(e, format)
-			}
-			return out
-		}
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = cmdutil.Cell(plain(e, format))
-		}
-		return strings.Join(parts, " ")
+	rows, lim := cmdutil.LimitRows(header, rows, limit, complete)
+	if format == cmdutil.FormatTable {
+		header, rows = cmdutil.WithoutColumn(header, rows, cmdutil.TotalColumn)
+	} else {
+		width = 0
 	}
-	return v
+	if err := cmdutil.WriteRowsWidth(out, format, header, rows, width); err != nil {
+		return err
+	}
+	if n := lim.Notice(); n != "" && errOut != nil {
+		fmt.Fprintln(errOut, n)
+	}
+	return nil
 }
 
 // paramRanges bound the numeric query parameters, by name; every int and
