@@ -11,12 +11,10 @@ import (
 	"io"
 	"maps"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/internal/cmd/queryparams"
@@ -40,17 +38,10 @@ type Options struct {
 	Name string
 	// Params are the --param flags, key=value.
 	Params []string
-	// Format is --format: table, json or csv.
-	Format string
-	// Limit is --limit when LimitGiven: at most this many rows are shown,
-	// 0 = all. When it is not given, a -p limit= or the query's own
-	// default limit applies (none for a query without a limit).
-	Limit      int
-	LimitGiven bool
-	// Width is the table's width (cmdutil.TableWidth: $COLUMNS or 120);
-	// Wide (--wide) shows every cell whole whatever the width.
-	Width int
-	Wide  bool
+	// RowsOutput is --format, --limit and --wide. When --limit is not
+	// given, a -p limit= or the query's own default limit applies (none
+	// for a query without a limit parameter).
+	cmdutil.RowsOutput
 }
 
 // NewCmd builds 'query' and its subcommand 'list'. runF, when not nil,
@@ -88,8 +79,7 @@ they are: numbers, objects, arrays, dates as YYYY-MM-DD.`,
 			o.Name = args[0]
 			o.Env = queryparams.EnvOf(f)
 			o.ErrOut = f.Progress()
-			o.LimitGiven = cmd.Flags().Changed("limit")
-			o.Width = cmdutil.TableWidth(os.Getenv)
+			o.Complete(cmd)
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
@@ -97,9 +87,7 @@ they are: numbers, objects, arrays, dates as YYYY-MM-DD.`,
 		},
 	}
 	cmd.Flags().StringArrayVarP(&o.Params, "param", "p", nil, "parameter as key=value (repeatable)")
-	cmd.Flags().StringVar(&o.Format, "format", cmdutil.FormatTable, "output format: table, json or csv")
-	cmd.Flags().IntVar(&o.Limit, "limit", 0, "show at most this many rows, 0 = all (default: the query's own limit)")
-	cmd.Flags().BoolVar(&o.Wide, "wide", false, "table: show long text whole instead of fitting the terminal's width")
+	o.AddFlags(cmd, "default: the query's limit parameter, or all")
 	cmd.AddCommand(newListCmd(f, runF))
 	return cmd
 }
@@ -131,7 +119,7 @@ func run(ctx context.Context, o *Options) error {
 		}
 		return writeQueryList(o.Out, qs)
 	}
-	if err := cmdutil.CheckFormat(o.Format, cmdutil.FormatTable, cmdutil.FormatJSON, cmdutil.FormatCSV); err != nil {
+	if err := o.Check(); err != nil {
 		return err
 	}
 	q, err := queries.Get(o.Name)
@@ -164,15 +152,17 @@ func run(ctx context.Context, o *Options) error {
 	if err != nil {
 		return err
 	}
-	width := o.Width
-	if o.Wide {
-		width = 0
+	var header []string
+	rows := make([][]any, len(recs))
+	for i, r := range recs {
+		header, rows[i] = r.Keys, r.Values
 	}
-	return writeRecords(o.Out, o.ErrOut, o.Format, width, recs, limit, !declared)
+	return o.Write(o.Out, o.ErrOut, header, rows, limit, !declared)
 }
 
-// maxLimit is the highest limit a query is sent: paramRanges' bound.
-const maxLimit = 1_000_000
+// maxLimit is the highest limit a query is sent: the bound of --limit and
+// of paramRanges' limit.
+const maxLimit = cmdutil.MaxLimit
 
 // rowLimit is how many rows to show (0 = all): --limit when given, else
 // -p limit=, else the default of the query's limit parameter, else all;
@@ -191,10 +181,7 @@ func rowLimit(q queries.Query, raw map[string]string, flag int, given bool) (lim
 	case given && inRaw:
 		return 0, declared, cmdutil.Usagef("query %s: give the limit once: --limit or -p limit=", q.Name)
 	case given:
-		if flag < 0 || flag > maxLimit {
-			return 0, declared, cmdutil.Usagef("--limit %d: want a whole number from 0 (all rows) to %d", flag, maxLimit)
-		}
-		return flag, declared, nil
+		return flag, declared, nil // checked by RowsOutput.Check
 	case inRaw && declared:
 		def = v // checked by checkParams
 	case !declared:
@@ -238,47 +225,11 @@ func parseParams(ps []string) (map[string]string, error) {
 	return raw, nil
 }
 
-// writeRecords prints recs in format, at most limit rows (0 = all), and
-// tells errOut when more rows exist (cmdutil.LimitRows: a total column,
-// one row more than limit, or, when complete, the rows themselves). The
-// table drops the total column and fits width (0 = no limit).
-func writeRecords(out, errOut io.Writer, format string, width int, recs []*neo4j.Record, limit int, complete bool) error {
-	if len(recs) == 0 {
-		if format == cmdutil.FormatJSON {
-			_, err := fmt.Fprintln(out, "[]")
-			return err
-		}
-		if format == cmdutil.FormatTable {
-			_, err := fmt.Fprintln(out, "(no rows)")
-			return err
-		}
-		return nil
-	}
-	header := recs[0].Keys
-	rows := make([][]any, len(recs))
-	for i, r := range recs {
-		rows[i] = r.Values
-	}
-	rows, lim := cmdutil.LimitRows(header, rows, limit, complete)
-	if format == cmdutil.FormatTable {
-		header, rows = cmdutil.WithoutColumn(header, rows, cmdutil.TotalColumn)
-	} else {
-		width = 0
-	}
-	if err := cmdutil.WriteRowsWidth(out, format, header, rows, width); err != nil {
-		return err
-	}
-	if n := lim.Notice(); n != "" && errOut != nil {
-		fmt.Fprintln(errOut, n)
-	}
-	return nil
-}
-
 // paramRanges bound the numeric query parameters, by name; every int and
 // float parameter of a query has an entry (TestParamRanges). Limits are
 // whole numbers.
 var paramRanges = map[string]config.Range{
-	"limit":          {Min: 1, Max: 1_000_000},
+	"limit":          {Min: 1, Max: maxLimit},
 	"min_events":     {Min: 1, Max: 1_000_000},
 	"planned_factor": {Min: 0, Max: 1}, // as alliance.planned_factor
 	"threshold":      {Min: 0, Max: 2}, // a change of the alignment index, which lies in [-1, 1]

@@ -48,7 +48,7 @@ func TestNewCmdFlags(t *testing.T) {
 
 func options(out *bytes.Buffer, read *queryparamstest.Read, name, format string, params ...string) *Options {
 	return &Options{Out: out, Env: queryparams.Env{Read: read.Read, Resolve: func(s string) (string, error) { return strings.ToUpper(s), nil },
-		PlannedFactor: 0.25}, Name: name, Format: format, Params: params}
+		PlannedFactor: 0.25}, Name: name, RowsOutput: cmdutil.RowsOutput{Format: format}, Params: params}
 }
 
 // TestRunFormats: rows print as a table, JSON or CSV, dates as
