@@ -1,8 +1,10 @@
 // Package cmdutil is what every command of diplograph shares: the Factory
 // that gives a command its streams, its typed configuration, the database,
 // the extractor and the options of an ingest; the errors a command returns
-// and the one place where they become exit codes; and the output formats
-// (table, JSON, CSV).
+// and the one place where they become exit codes; and the output of rows
+// (RowsOutput): a table fitted to the terminal with dates at their
+// precision, typed JSON or CSV, cut to --limit with a notice when more
+// rows exist.
 package cmdutil
 
 import (
