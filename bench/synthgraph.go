@@ -444,6 +444,14 @@ func (m *synthModel) articles(yield func(synthArticle) error) error {
 		// Further reports: echo i holds the events reported more than i times.
 		for i := 1; i <= 2; i++ {
 			var echoes []synthEvent
+			// A report moved to the next day must not become one of the
+			// article's other reports: ingest would keep only one.
+			taken := map[reportKey]bool{}
+			for _, ev := range evs {
+				if ev.Echoes >= i {
+					taken[keyOf(ev)] = true
+				}
+			}
 			for _, ev := range evs {
 				if ev.Echoes < i {
 					continue
@@ -452,7 +460,12 @@ func (m *synthModel) articles(yield func(synthArticle) error) error {
 				e.Echo, e.Echoes = true, 0
 				e.Confidence = math.Round((0.55+0.45*r.Float64())*100) / 100
 				if e.Precision == "day" && r.Float64() < shareNextDay && e.Date.Before(lastDay) {
-					e.Date = e.Date.AddDate(0, 0, 1)
+					moved := e
+					moved.Date = e.Date.AddDate(0, 0, 1)
+					if k := keyOf(moved); !taken[k] {
+						taken[k] = true
+						e = moved
+					}
 				}
 				echoes = append(echoes, e)
 			}
