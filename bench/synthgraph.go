@@ -499,7 +499,7 @@ var typePhrases = map[string]string{
 	"WARNED": "warned", "SANCTIONED": "imposed sanctions on", "DEPLOYED_TO": "sent troops to", "ATTACKED": "struck targets in",
 }
 
-// officials are the people each synthetic state has, by title.
-var officials = []string{"head of state", "foreign minister", "defence minister"}
+// headTitle is the title of the official each state sends to a meeting.
+const headTitle = "head of state"
 
 func personID(code string, i int) string { return fmt.Sprintf("bench-official-%d@%s", i, code) }

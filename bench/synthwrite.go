@@ -427,8 +427,8 @@ func (m *synthModel) facts(a synthArticle) graph.ArticleFacts {
 			x := m.actors[p]
 			codes, names = append(codes, x.Code), append(names, x.Name)
 			persons = append(persons, personID(x.Code, 0))
-			f.Persons = append(f.Persons, graph.PersonNode{ID: personID(x.Code, 0), Name: fmt.Sprintf("%s of %s", officials[0], x.Name),
-				Actor: x.Code, Title: officials[0], Date: a.Published})
+			f.Persons = append(f.Persons, graph.PersonNode{ID: personID(x.Code, 0), Name: fmt.Sprintf("%s of %s", headTitle, x.Name),
+				Actor: x.Code, Title: headTitle, Date: a.Published})
 		}
 		kind, name := "talks", fmt.Sprintf("talks between %s", strings.Join(names, " and "))
 		if len(codes) > 2 {

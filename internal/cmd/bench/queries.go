@@ -66,7 +66,7 @@ and grows at most 1.5x). Building through the writer takes a while: a
 build that is interrupted is continued by the next run.
 
 With no neo4j.uri configured, each graph lives in its own local Neo4j home,
-local.home + "-bench-" + the size (e.g. ~/.diplograph/neo4j-bench-1M), on
+local.home + "-bench-" + the size (e.g. neo4j-bench-1M beside neo4j), on
 free ports, with --heap and --pagecache (at most 1g each), and is stopped
 afterwards: your graph is never touched. The graph is kept and reused by
 later runs with the same size and seed (a (:DiplographBench) node records
