@@ -3,7 +3,9 @@ package bench
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,70 +17,172 @@ import (
 )
 
 // drawAll draws every article of spec and returns a digest of them, the
-// number of events and the stats.
-func drawAll(t *testing.T, spec SyntheticGraphSpec) (uint64, int, *synthStats, *synthModel) {
+// articles and the stats.
+func drawAll(t *testing.T, spec SyntheticGraphSpec) (uint64, []synthArticle, *synthStats, *synthModel) {
 	t.Helper()
 	m, err := newSynthModel(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
 	h := fnv.New64a()
-	events := 0
+	var arts []synthArticle
 	stats := newSynthStats(m)
 	err = m.articles(func(a synthArticle) error {
 		stats.add(m, a)
-		events += len(a.Events)
-		fmt.Fprintf(h, "%s %s %v\n", a.ID, a.Published.Format(time.DateOnly), a.Events)
+		arts = append(arts, a)
+		fmt.Fprintf(h, "%s %s %v %v\n", a.ID, a.Published.Format(time.DateOnly), a.Events, a.Meeting)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return h.Sum64(), events, stats, m
+	return h.Sum64(), arts, stats, m
 }
 
 func TestSynthModel(t *testing.T) {
-	spec := SyntheticGraphSpec{Seed: 3, Edges: 20000, States: 200, Years: 20, FirstYear: 2005}
-	d1, n, stats, m := drawAll(t, spec)
-	d2, _, _, _ := drawAll(t, spec)
-	if d1 != d2 {
-		t.Fatal("the same spec drew different graphs")
+	base := SyntheticGraphSpec{Seed: 3, Edges: 20000, States: 200, Years: 20, FirstYear: 2005, MultiReport: DefaultMultiReport}
+	for _, tt := range []struct {
+		name  string
+		mod   func(*SyntheticGraphSpec)
+		share float64 // of events reported more than once
+	}{
+		{"default", func(*SyntheticGraphSpec) {}, 0.3},
+		{"small", func(s *SyntheticGraphSpec) { s.Edges, s.States, s.Years = 7, 3, 1 }, -1},
+		{"single reports", func(s *SyntheticGraphSpec) { s.MultiReport = 0 }, 0},
+		{"all reported again", func(s *SyntheticGraphSpec) { s.MultiReport = 1; s.Seed = 9 }, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			spec := base
+			tt.mod(&spec)
+			d1, arts, stats, m := drawAll(t, spec)
+			if d2, _, _, _ := drawAll(t, spec); d1 != d2 {
+				t.Fatal("the same spec drew different graphs")
+			}
+			other := spec
+			other.Seed++
+			if d3, _, _, _ := drawAll(t, other); d3 == d1 {
+				t.Fatal("another seed drew the same graph")
+			}
+			if stats.drawn.Events != spec.Edges {
+				t.Fatalf("%d events, want %d", stats.drawn.Events, spec.Edges)
+			}
+			if tt.share >= 0 {
+				got := float64(stats.drawn.MultiReportEvents) / float64(stats.drawn.Events)
+				if math.Abs(got-tt.share) > 0.02 {
+					t.Errorf("%.3f of the events reported more than once, want %.2f", got, tt.share)
+				}
+			}
+			// Further reports: 1.5 per multi-report event on average.
+			extra := float64(stats.drawn.Reports-stats.drawn.Events) / float64(max(stats.drawn.MultiReportEvents, 1))
+			if stats.drawn.MultiReportEvents > 100 && (extra < 1.4 || extra > 1.6) {
+				t.Errorf("%.2f further reports per multi-report event, want about 1.5", extra)
+			}
+			checkArticles(t, m, arts)
+		})
 	}
-	if n != spec.Edges {
-		t.Fatalf("%d events, want %d", n, spec.Edges)
+}
+
+// checkArticles checks the drawn articles as ingest would see them: the
+// reports of an article are distinct, dates lie in the span, further
+// reports follow their first report's article within a day and agree with
+// it, and meetings bring their participants.
+func checkArticles(t *testing.T, m *synthModel, arts []synthArticle) {
+	t.Helper()
+	first := m.start
+	last := m.start.AddDate(0, 0, m.days-1)
+	var firstOf []synthEvent // the events of the last article of first reports
+	var published time.Time
+	for i, a := range arts {
+		if a.Seq != i || a.ID != fmt.Sprintf("bench-%d-%d", m.spec.Seed, i) || len(a.Events) == 0 {
+			t.Fatalf("article %d: %+v", i, a)
+		}
+		seen := map[reportKey]bool{}
+		echo := a.Events[0].Echo
+		for _, e := range a.Events {
+			if seen[keyOf(e)] {
+				t.Fatalf("%s: report %+v twice", a.ID, e)
+			}
+			seen[keyOf(e)] = true
+			if e.Date.Before(first) || e.Date.After(last) || e.Source == e.Target || e.Echo != echo {
+				t.Fatalf("%s: bad report %+v", a.ID, e)
+			}
+			if e.Meeting && (a.Meeting == nil || !slices.Contains(a.Meeting.Participants, e.Source) || !slices.Contains(a.Meeting.Participants, e.Target)) {
+				t.Fatalf("%s: meeting report %+v, meeting %+v", a.ID, e, a.Meeting)
+			}
+		}
+		if !echo {
+			firstOf, published = a.Events, a.Published
+			continue
+		}
+		if d := a.Published.Sub(published); d < 0 || d > 24*time.Hour {
+			t.Fatalf("%s: a further report published %v after the first", a.ID, d)
+		}
+		for _, e := range a.Events {
+			i := slices.IndexFunc(firstOf, func(f synthEvent) bool {
+				d := e.Date.Sub(f.Date)
+				return f.Type == e.Type && f.Source == e.Source && f.Target == e.Target && f.Precision == e.Precision &&
+					f.Modality == e.Modality && f.Negated == e.Negated && f.Echoes > 0 &&
+					d >= 0 && d <= 24*time.Hour && (e.Precision == "day" || d == 0)
+			})
+			if i < 0 {
+				t.Fatalf("%s: further report %+v of no first report within a day before it", a.ID, e)
+			}
+		}
 	}
-	other := spec
-	other.Seed = 4
-	if d3, _, _, _ := drawAll(t, other); d3 == d1 {
-		t.Fatal("another seed drew the same graph")
-	}
+}
+
+// The drawn graph has the mix the brief of #11 asks for: skew, every type,
+// changing sides, month and year dates, planned and negated relations,
+// meetings of more than two states.
+func TestSynthModelMix(t *testing.T) {
+	spec := SyntheticGraphSpec{Seed: 3, Edges: 20000, States: 200, Years: 20, FirstYear: 2005, MultiReport: DefaultMultiReport}
+	_, arts, stats, m := drawAll(t, spec)
 	if len(m.actors) < spec.States || m.states != spec.States || !m.actors[0].Country || m.actors[0].Code != "USA" {
 		t.Fatalf("actors: %d states of %d actors, first %+v", m.states, len(m.actors), m.actors[0])
 	}
-	// Skew: the busiest state takes part in far more events than the median one.
 	p := stats.picks(m)
 	if p.BusiestState != "USA" || p.BusiestStateEvents < spec.Edges/5 || p.TypicalDyadEvents >= p.BusiestDyadEvents/20 {
 		t.Fatalf("picks show no skew: %+v", p)
 	}
-	// Every relation type occurs, every date lies in the span, and some
-	// dyads change sides.
-	types := map[string]int{}
-	first, last := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
-	err := m.articles(func(a synthArticle) error {
+	types, precisions, modalities := map[string]int{}, map[string]int{}, map[string]int{}
+	negated, multiParty := 0, 0
+	for _, a := range arts {
+		if a.Meeting != nil && len(a.Meeting.Participants) > 2 && !a.Events[0].Echo {
+			multiParty++
+		}
 		for _, e := range a.Events {
+			if e.Echo {
+				continue
+			}
 			types[e.Type]++
-			if e.Date.Before(first) || e.Date.After(last) || e.Source == e.Target {
-				return fmt.Errorf("bad event %+v", e)
+			precisions[e.Precision]++
+			modalities[e.Modality]++
+			if e.Negated {
+				negated++
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	for _, typ := range graph.RelationTypes {
 		if types[typ] == 0 {
 			t.Errorf("no %s events", typ)
+		}
+	}
+	n := float64(spec.Edges)
+	for _, tt := range []struct {
+		what     string
+		got      int
+		min, max float64 // shares of the events
+	}{
+		{"day precision", precisions["day"], 0.85, 0.95},
+		{"month precision", precisions["month"], 0.04, 0.08},
+		{"year precision", precisions["year"], 0.01, 0.03},
+		{"planned", modalities["planned"], 0.08, 0.12},
+		{"hypothetical", modalities["hypothetical"], 0.03, 0.07},
+		{"negated", negated, 0.02, 0.04},
+		{"meetings of three or four states", multiParty, 0.002, 0.05},
+	} {
+		if s := float64(tt.got) / n; s < tt.min || s > tt.max {
+			t.Errorf("%s: %.3f of the events, want %.3f to %.3f", tt.what, s, tt.min, tt.max)
 		}
 	}
 	flips := 0
@@ -92,24 +196,89 @@ func TestSynthModel(t *testing.T) {
 	}
 }
 
+// facts gives the writer what ingest would: every actor of the relations
+// and the meeting, the meeting's heads of state, no weights, no reports
+// ingest would have merged.
+func TestFacts(t *testing.T) {
+	spec := SyntheticGraphSpec{Seed: 5, Edges: 3000, States: 50, Years: 2, FirstYear: 2020, MultiReport: DefaultMultiReport}
+	_, arts, _, m := drawAll(t, spec)
+	meetings := 0
+	for _, a := range arts {
+		f := m.facts(a)
+		if f.Article.ID != a.ID || f.Article.Source != benchSource || f.Article.ContentHash == "" || !f.Article.Published.Equal(a.Published) {
+			t.Fatalf("article %+v", f.Article)
+		}
+		actors := map[string]bool{}
+		for _, x := range f.Actors {
+			if actors[x.Code] {
+				t.Fatalf("%s: actor %s twice", a.ID, x.Code)
+			}
+			actors[x.Code] = true
+		}
+		if len(f.Relations) != len(a.Events) {
+			t.Fatalf("%s: %d relations for %d reports", a.ID, len(f.Relations), len(a.Events))
+		}
+		for _, r := range f.Relations {
+			if !actors[r.Source] || !actors[r.Target] || r.Sentence == "" || r.Span[1] != len(r.Sentence) || r.Weight != 0 {
+				t.Fatalf("%s: relation %+v, actors %v", a.ID, r, actors)
+			}
+			if r.Meeting != "" && (len(f.Meetings) != 1 || f.Meetings[0].ID != r.Meeting || r.SourcePerson == "") {
+				t.Fatalf("%s: relation %+v, meetings %+v", a.ID, r, f.Meetings)
+			}
+		}
+		if len(f.Meetings) == 1 {
+			meetings++
+			mt := f.Meetings[0]
+			if len(mt.Participants) < 2 || len(mt.Persons) != len(mt.Participants) || len(f.Persons) != len(mt.Persons) {
+				t.Fatalf("%s: meeting %+v, persons %+v", a.ID, mt, f.Persons)
+			}
+			for _, code := range mt.Participants {
+				if !actors[code] {
+					t.Fatalf("%s: participant %s not among the actors", a.ID, code)
+				}
+			}
+		}
+	}
+	if meetings == 0 {
+		t.Fatal("no meetings")
+	}
+}
+
 func TestSpecValidate(t *testing.T) {
 	for _, s := range []SyntheticGraphSpec{{Edges: 0, States: 10, Years: 1, FirstYear: 2000}, {Edges: 10, States: 2, Years: 1, FirstYear: 2000},
-		{Edges: 10, States: 10, Years: 0, FirstYear: 2000}, {Edges: 10, States: 10000, Years: 1, FirstYear: 2000}} {
+		{Edges: 10, States: 10, Years: 0, FirstYear: 2000}, {Edges: 10, States: 10000, Years: 1, FirstYear: 2000},
+		{Edges: 10, States: 10, Years: 1, FirstYear: 2000, MultiReport: 1.1}, {Edges: 10, States: 10, Years: 1, FirstYear: 2000, MultiReport: math.NaN()}} {
 		if _, err := newSynthModel(s); err == nil {
 			t.Errorf("%+v accepted", s)
 		}
 	}
 }
 
-func TestMarkerMatches(t *testing.T) {
+func TestMarker(t *testing.T) {
 	s := DefaultSyntheticGraphSpec()
-	if !s.matches(s.marker(true)) || s.matches(s.marker(false)) {
-		t.Fatal("marker of the spec itself")
-	}
 	other := s
 	other.Edges++
-	if other.matches(s.marker(true)) {
-		t.Fatal("marker of another size matched")
+	share := s
+	share.MultiReport = 0.5
+	for _, tt := range []struct {
+		name    string
+		marker  map[string]any
+		matches bool
+		resume  int
+	}{
+		{"complete", s.marker(true, 400), true, 0},
+		{"interrupted", s.marker(false, 400), false, 400},
+		{"interrupted at once", s.marker(false, 0), false, 0},
+		{"another size", other.marker(false, 400), false, 0},
+		{"another share", share.marker(true, 400), false, 0},
+		{"no marker", map[string]any{}, false, 0},
+	} {
+		if got := s.matches(tt.marker); got != tt.matches {
+			t.Errorf("%s: matches = %v", tt.name, got)
+		}
+		if got := s.resumeFrom(tt.marker); got != tt.resume {
+			t.Errorf("%s: resumeFrom = %d, want %d", tt.name, got, tt.resume)
+		}
 	}
 }
 

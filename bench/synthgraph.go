@@ -8,29 +8,37 @@ import (
 	"sort"
 	"time"
 
-	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/extract/lexicon"
+	"github.com/diplograph/diplograph/relation"
 )
 
-// SyntheticGraphSpec describes a synthetic graph of relation edges between
+// SyntheticGraphSpec describes a synthetic graph of relations between
 // states. Equal specs give equal graphs: everything is drawn from Seed.
 type SyntheticGraphSpec struct {
 	Seed      int64 `json:"seed"`
-	Edges     int   `json:"edges"`      // relation edges between actors
+	Edges     int   `json:"edges"`      // events drawn: relation edges between actors, one per event
 	States    int   `json:"states"`     // :Country nodes (real ISO codes and names)
 	Years     int   `json:"years"`      // the events span this many calendar years ...
 	FirstYear int   `json:"first_year"` // ... starting on 1 January of this one
+	// MultiReport is the share of events that two or three articles
+	// report (the others are reported once), published on the same or the
+	// next day.
+	MultiReport float64 `json:"multi_report"`
 }
+
+// DefaultMultiReport is the share of events reported by several articles.
+const DefaultMultiReport = 0.3
 
 // DefaultSyntheticGraphSpec is the graph `diplograph bench queries` builds:
 // a million relation edges among 200 states over twenty years.
 func DefaultSyntheticGraphSpec() SyntheticGraphSpec {
-	return SyntheticGraphSpec{Seed: 1, Edges: 1_000_000, States: 200, Years: 20, FirstYear: 2005}
+	return SyntheticGraphSpec{Seed: 1, Edges: 1_000_000, States: 200, Years: 20, FirstYear: 2005, MultiReport: DefaultMultiReport}
 }
 
 // syntheticGraphVersion changes whenever the generator draws a different
-// graph from the same spec, so a graph built by an older version is rebuilt.
-const syntheticGraphVersion = 1
+// graph from the same spec or the graph is written differently, so a graph
+// built by an older version is rebuilt.
+const syntheticGraphVersion = 2
 
 // benchSource is the Article.source of every synthetic article.
 const benchSource = "diplograph bench"
@@ -45,6 +53,8 @@ func (s SyntheticGraphSpec) validate() error {
 		return fmt.Errorf("bench: synthetic graph: years %d: want 1 to 200", s.Years)
 	case s.FirstYear < 1000 || s.FirstYear > 9000:
 		return fmt.Errorf("bench: synthetic graph: first year %d: want a year between 1000 and 9000", s.FirstYear)
+	case !(s.MultiReport >= 0 && s.MultiReport <= 1):
+		return fmt.Errorf("bench: synthetic graph: multi-report share %v: want 0 to 1", s.MultiReport)
 	}
 	return nil
 }
@@ -60,24 +70,35 @@ type synthActor struct {
 	Capital    string
 }
 
-// synthEvent is one relation edge.
+// synthEvent is one report of a relation: the first report of an event
+// (Echo false), or a further report of it in a later article (Echo true).
 type synthEvent struct {
 	Type           string
 	Source, Target int // indexes into synthModel.actors
 	Date           time.Time
-	Precision      string
+	Precision      string // day, month or year
 	Modality       string
 	Negated        bool
 	Confidence     float64
-	Meeting        bool // the article's meeting (MET_WITH only), with the two heads as persons
+	Meeting        bool // the article's meeting (MET_WITH only), with the heads of state as persons
+	Echo           bool // a further report of an event an earlier article reported first
+	Echoes         int  // first reports: how many further articles report the event (0 to 2)
 }
 
-// synthArticle is one synthetic article and the events it reports.
+// synthMeeting is the meeting an article reports: two states or more.
+type synthMeeting struct {
+	Participants []int // indexes into synthModel.actors
+	Date         time.Time
+	Precision    string
+}
+
+// synthArticle is one synthetic article and the reports it holds.
 type synthArticle struct {
 	Seq       int
 	ID        string
 	Published time.Time
 	Events    []synthEvent
+	Meeting   *synthMeeting // nil: none
 }
 
 // regime is a stretch of a dyad's history in which it is friendly or hostile,
@@ -266,22 +287,77 @@ func pickType(r *rand.Rand, ts []typeShare) string {
 	return ts[len(ts)-1].typ
 }
 
-// eventsPerArticle is how many events an article reports (mean about 3.2).
+// eventsPerArticle is how many events an article reports first (mean about 3.2).
 var eventsPerArticle = []int{1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6, 6}
 
-// articles draws the articles in order, spec.Edges events in all, and
-// calls yield for each.
+// Shares of the drawn reports.
+const (
+	shareMonth      = 0.06 // dated to a month only
+	shareYear       = 0.02 // dated to a year only
+	sharePlanned    = 0.10
+	shareHypothesis = 0.05
+	shareNegated    = 0.03
+	shareMeeting    = 0.30 // of MET_WITH between states: the article's meeting
+	shareMultiParty = 0.30 // of meetings: three or four states
+	shareNextDay    = 0.30 // of further reports of a day-precise event: dated the next day
+)
+
+// reportKey is what makes two reports of one article the same report for
+// ingest (ingest.Facts keeps one): type, actors (sorted for symmetric
+// types), date and negation.
+type reportKey struct {
+	typ            string
+	source, target int
+	date           time.Time
+	precision      string
+	negated        bool
+}
+
+func keyOf(e synthEvent) reportKey {
+	k := reportKey{e.Type, e.Source, e.Target, e.Date, e.Precision, e.Negated}
+	if relation.Symmetric(e.Type) && k.source > k.target {
+		k.source, k.target = k.target, k.source
+	}
+	return k
+}
+
+// articles draws the articles in order and calls yield for each: spec.Edges
+// events in all, each first reported by an article of its own drawing; an
+// event drawn for further reports (a share spec.MultiReport) is reported
+// again by one or two articles published the same or the next day, which
+// follow the first article.
 func (m *synthModel) articles(yield func(synthArticle) error) error {
 	r := rand.New(rand.NewPCG(uint64(m.spec.Seed), 1))
-	edges := 0
-	for seq := 0; edges < m.spec.Edges; seq++ {
+	edges, seq := 0, 0
+	next := func(published time.Time) synthArticle {
+		a := synthArticle{Seq: seq, ID: fmt.Sprintf("bench-%d-%d", m.spec.Seed, seq), Published: published}
+		seq++
+		return a
+	}
+	lastDay := m.start.AddDate(0, 0, m.days-1)
+	for edges < m.spec.Edges {
 		day := r.IntN(m.days)
-		a := synthArticle{Seq: seq, ID: fmt.Sprintf("bench-%d-%d", m.spec.Seed, seq), Published: m.start.AddDate(0, 0, day)}
 		n := min(eventsPerArticle[r.IntN(len(eventsPerArticle))], m.spec.Edges-edges)
 		s := m.pickState(r)
 		t := m.pickCounterpart(r, s)
-		meeting := false
+		var evs []synthEvent
+		var meeting *synthMeeting
+		seen := map[reportKey]bool{}
+		add := func(ev synthEvent) bool {
+			if k := keyOf(ev); !seen[k] && len(evs) < n {
+				seen[k] = true
+				if r.Float64() < m.spec.MultiReport {
+					ev.Echoes = 1 + r.IntN(2)
+				}
+				evs = append(evs, ev)
+				return true
+			}
+			return false
+		}
 		for range n {
+			if len(evs) >= n {
+				break
+			}
 			x, y := s, t
 			if r.Float64() < 0.25 { // a side event of one of the two with a third party
 				if r.IntN(2) == 0 {
@@ -310,35 +386,112 @@ func (m *synthModel) articles(yield func(synthArticle) error) error {
 				Type: pickType(r, ts), Source: x, Target: y, Date: m.start.AddDate(0, 0, d),
 				Precision: "day", Modality: "asserted", Confidence: math.Round((0.55+0.45*r.Float64())*100) / 100,
 			}
-			if r.Float64() < 0.07 {
+			switch p := r.Float64(); {
+			case p < shareMonth:
 				ev.Precision = "month"
 				ev.Date = time.Date(ev.Date.Year(), ev.Date.Month(), 1, 0, 0, 0, 0, time.UTC)
+			case p < shareMonth+shareYear:
+				ev.Precision = "year"
+				ev.Date = time.Date(ev.Date.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 			}
 			switch p := r.Float64(); {
-			case p < 0.10:
+			case p < sharePlanned:
 				ev.Modality = "planned"
-			case p < 0.15:
+			case p < sharePlanned+shareHypothesis:
 				ev.Modality = "hypothetical"
 			}
-			ev.Negated = r.Float64() < 0.03
-			if ev.Type == "MET_WITH" && !meeting && m.actors[x].Country && m.actors[y].Country && r.Float64() < 0.3 {
-				ev.Meeting, meeting = true, true
+			ev.Negated = r.Float64() < shareNegated
+			if ev.Type == "MET_WITH" && meeting == nil && !ev.Negated && m.actors[x].Country && m.actors[y].Country && r.Float64() < shareMeeting {
+				meeting = &synthMeeting{Participants: []int{x, y}, Date: ev.Date, Precision: ev.Precision}
+				if r.Float64() < shareMultiParty {
+					for range 1 + r.IntN(2) {
+						if z := m.pickState(r); !slices.Contains(meeting.Participants, z) {
+							meeting.Participants = append(meeting.Participants, z)
+						}
+					}
+				}
+				ev.Meeting = true
+				if !add(ev) {
+					meeting = nil
+					continue
+				}
+				// Every two participants met: one MET_WITH each, as far as
+				// the article's share of events goes.
+				for i, p := range meeting.Participants {
+					for _, q := range meeting.Participants[i+1:] {
+						if (p == x && q == y) || (p == y && q == x) {
+							continue
+						}
+						pair := ev
+						pair.Source, pair.Target = p, q
+						pair.Confidence = math.Round((0.55+0.45*r.Float64())*100) / 100
+						add(pair)
+					}
+				}
+				continue
 			}
-			a.Events = append(a.Events, ev)
+			add(ev)
 		}
-		edges += len(a.Events)
-		if len(a.Events) == 0 {
+		if len(evs) == 0 {
 			continue
 		}
+		edges += len(evs)
+		a := next(m.start.AddDate(0, 0, day))
+		a.Events, a.Meeting = evs, meeting
 		if err := yield(a); err != nil {
 			return err
+		}
+		// Further reports: echo i holds the events reported more than i times.
+		for i := 1; i <= 2; i++ {
+			var echoes []synthEvent
+			// A report moved to the next day must not become one of the
+			// article's other reports: ingest would keep only one.
+			taken := map[reportKey]bool{}
+			for _, ev := range evs {
+				if ev.Echoes >= i {
+					taken[keyOf(ev)] = true
+				}
+			}
+			for _, ev := range evs {
+				if ev.Echoes < i {
+					continue
+				}
+				e := ev
+				e.Echo, e.Echoes = true, 0
+				e.Confidence = math.Round((0.55+0.45*r.Float64())*100) / 100
+				if e.Precision == "day" && r.Float64() < shareNextDay && e.Date.Before(lastDay) {
+					moved := e
+					moved.Date = e.Date.AddDate(0, 0, 1)
+					if k := keyOf(moved); !taken[k] {
+						taken[k] = true
+						e = moved
+					}
+				}
+				echoes = append(echoes, e)
+			}
+			if len(echoes) == 0 {
+				break
+			}
+			published := a.Published
+			if r.IntN(2) == 1 && published.Before(lastDay) {
+				published = published.AddDate(0, 0, 1)
+			}
+			echo := next(published)
+			echo.Events = echoes
+			for _, e := range echoes {
+				if e.Meeting {
+					mt := *meeting
+					echo.Meeting = &mt
+					break
+				}
+			}
+			if err := yield(echo); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
-
-// synthWeight is the alliance weight the real writer gives a type.
-func synthWeight(typ string) float64 { return alliance.DefaultWeights[typ] }
 
 var typePhrases = map[string]string{
 	"MET_WITH": "held talks with", "AGREED_WITH": "signed an agreement with", "SUPPORTED": "backed",
@@ -346,7 +499,7 @@ var typePhrases = map[string]string{
 	"WARNED": "warned", "SANCTIONED": "imposed sanctions on", "DEPLOYED_TO": "sent troops to", "ATTACKED": "struck targets in",
 }
 
-// officials are the people each synthetic state has, by title.
-var officials = []string{"head of state", "foreign minister", "defence minister"}
+// headTitle is the title of the official each state sends to a meeting.
+const headTitle = "head of state"
 
 func personID(code string, i int) string { return fmt.Sprintf("bench-official-%d@%s", i, code) }

@@ -8,9 +8,8 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 	"time"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/diplograph/diplograph/graph"
 )
@@ -39,9 +38,9 @@ type BuildOptions struct {
 	// Force deletes whatever the database holds, a user's articles
 	// included, when it is not a synthetic graph of the benchmark.
 	Force bool
-	// BatchRelations is how many relation edges are written per
-	// transaction (default 10000).
-	BatchRelations int
+	// BatchArticles is how many articles are written per transaction, as
+	// ingest's batch size (default 100).
+	BatchArticles int
 	// Progress receives one line per phase and per tenth of the edges
 	// (nil: none).
 	Progress io.Writer
@@ -53,10 +52,18 @@ type SyntheticGraph struct {
 	Reused        bool               `json:"reused"`        // found in the database, not built
 	BuildSeconds  float64            `json:"build_seconds"` // 0 when reused
 	Nodes         int64              `json:"nodes"`
-	Relationships int64              `json:"relationships"` // all types: relation edges, MENTIONS, ...
+	Relationships int64              `json:"relationships"` // all types: events, MENTIONS, ALIGNMENT, ...
 	Articles      int                `json:"articles"`
 	Meetings      int                `json:"meetings"`
-	Picks         Picks              `json:"picks"`
+	// Drawn are the reports and events the model drew; the writer merges
+	// reports into events, so the graph's Events may be fewer than
+	// Drawn.Events when two drawn events of a dyad fall together.
+	Drawn      DrawnCounts `json:"drawn"`
+	Reports    int64       `json:"reports"`    // (:Report) nodes in the graph
+	Events     int64       `json:"events"`     // relationships of a relation type in the graph
+	Aggregates int64       `json:"aggregates"` // ALIGNMENT relationships in the graph
+	Resumed    bool        `json:"resumed"`    // an interrupted build was continued
+	Picks      Picks       `json:"picks"`
 }
 
 // Picks are query parameters drawn from the synthetic data.
@@ -72,12 +79,20 @@ type Picks struct {
 	Year               int       `json:"year"` // the last year of the graph, the window of one-year queries
 }
 
+// DrawnCounts are what the model drew.
+type DrawnCounts struct {
+	Reports           int `json:"reports"`             // relations written, one report each
+	Events            int `json:"events"`              // first reports: the events as drawn
+	MultiReportEvents int `json:"multi_report_events"` // events reported by two or three articles
+}
+
 // synthStats counts events as the model draws them.
 type synthStats struct {
 	dyads    map[[2]int]int
 	states   []int
 	articles int
 	meetings int
+	drawn    DrawnCounts
 }
 
 func newSynthStats(m *synthModel) *synthStats {
@@ -86,12 +101,20 @@ func newSynthStats(m *synthModel) *synthStats {
 
 func (s *synthStats) add(m *synthModel, a synthArticle) {
 	s.articles++
+	if a.Meeting != nil {
+		s.meetings++
+	}
 	for _, e := range a.Events {
+		s.drawn.Reports++
+		if e.Echo {
+			continue
+		}
+		s.drawn.Events++
+		if e.Echoes > 0 {
+			s.drawn.MultiReportEvents++
+		}
 		s.states[e.Source]++
 		s.states[e.Target]++
-		if e.Meeting {
-			s.meetings++
-		}
 		if m.actors[e.Source].Country && m.actors[e.Target].Country {
 			s.dyads[[2]int{min(e.Source, e.Target), max(e.Source, e.Target)}]++
 		}
@@ -164,18 +187,22 @@ func readState(ctx context.Context, c *graph.Client) (dbState, error) {
 	return s, nil
 }
 
-func (s SyntheticGraphSpec) marker(complete bool) map[string]any {
+func (s SyntheticGraphSpec) marker(complete bool, written int) map[string]any {
 	return map[string]any{
 		"seed": s.Seed, "edges": int64(s.Edges), "states": int64(s.States), "years": int64(s.Years),
-		"first_year": int64(s.FirstYear), "version": int64(syntheticGraphVersion), "complete": complete,
-		"source": benchSource, "written_at": time.Now().UTC(),
+		"first_year": int64(s.FirstYear), "multi_report": s.MultiReport, "version": int64(syntheticGraphVersion),
+		"complete": complete, "articles_written": int64(written), "source": benchSource, "written_at": time.Now().UTC(),
 	}
 }
 
-// matches reports whether a marker records a complete graph of spec s.
-func (s SyntheticGraphSpec) matches(marker map[string]any) bool {
-	want := s.marker(true)
-	for _, k := range []string{"seed", "edges", "states", "years", "first_year", "version", "complete"} {
+// markerKeys are the marker's properties that identify the graph.
+var markerKeys = []string{"seed", "edges", "states", "years", "first_year", "multi_report", "version"}
+
+// sameGraph reports whether a marker records a graph of spec s, complete
+// or not.
+func (s SyntheticGraphSpec) sameGraph(marker map[string]any) bool {
+	want := s.marker(true, 0)
+	for _, k := range markerKeys {
 		if marker[k] != want[k] {
 			return false
 		}
@@ -183,20 +210,34 @@ func (s SyntheticGraphSpec) matches(marker map[string]any) bool {
 	return true
 }
 
+// matches reports whether a marker records a complete graph of spec s.
+func (s SyntheticGraphSpec) matches(marker map[string]any) bool {
+	return s.sameGraph(marker) && marker["complete"] == true
+}
+
+// resumeFrom is how many articles of an interrupted build of spec s the
+// marker records as written (0: none, or not a build of s).
+func (s SyntheticGraphSpec) resumeFrom(marker map[string]any) int {
+	if !s.sameGraph(marker) || marker["complete"] != false {
+		return 0
+	}
+	n, _ := marker["articles_written"].(int64)
+	return int(n)
+}
+
 // EnsureSyntheticGraph makes the database hold the synthetic graph of spec
 // and returns what it holds. A complete graph of the same spec (recorded
-// in a (:DiplographBench) marker node) is reused unless opt.Rebuild; any
-// other graph the benchmark wrote is deleted and built again. A database
-// with data the benchmark did not write (no marker but nodes, or articles
-// of another source) is left alone with ErrNotBenchGraph unless opt.Force.
+// in a (:DiplographBench) marker node) is reused unless opt.Rebuild; an
+// interrupted build of the same spec is continued after the articles it
+// wrote; any other graph the benchmark wrote is deleted and built again. A
+// database with data the benchmark did not write (no marker but nodes, or
+// articles of another source) is left alone with ErrNotBenchGraph unless
+// opt.Force.
 //
-// The graph has the shape the real writer gives it: :Country:Actor and
-// :Organization:Actor nodes with code and name; relation edges typed
-// MET_WITH ... ATTACKED with date, date_precision, article_id, sentence,
-// span, modality, negated, confidence and weight (and source_person,
-// target_person and meeting on some meetings); :Article nodes with MENTIONS
-// of their actors; :Person nodes that REPRESENTS their state; :Meeting
-// nodes with REPORTS and ATTENDED.
+// The graph is written through the real writer, graph.Client.WriteArticles,
+// in batches of opt.BatchArticles articles as ingest writes them, so its
+// articles, actors, officials, meetings, reports, events and ALIGNMENT
+// aggregates are exactly what an ingest of such articles produces.
 func EnsureSyntheticGraph(ctx context.Context, c *graph.Client, spec SyntheticGraphSpec, opt BuildOptions) (SyntheticGraph, error) {
 	m, err := newSynthModel(spec)
 	if err != nil {
@@ -215,6 +256,7 @@ func EnsureSyntheticGraph(ctx context.Context, c *graph.Client, spec SyntheticGr
 	}
 	g := SyntheticGraph{Spec: spec}
 	stats := newSynthStats(m)
+	resume := 0
 	switch {
 	case state.marker == nil && state.nodes > 0, state.marker != nil && state.foreignArticles > 0:
 		if !opt.Force {
@@ -228,15 +270,20 @@ func EnsureSyntheticGraph(ctx context.Context, c *graph.Client, spec SyntheticGr
 		}
 		g.Reused = true
 		return g, finish(ctx, c, m, stats, &g)
+	case state.marker != nil && !opt.Rebuild:
+		resume = spec.resumeFrom(state.marker)
 	}
 	t0 := time.Now()
-	if state.nodes > 0 || state.marker != nil {
+	if resume > 0 {
+		g.Resumed = true
+		fmt.Fprintf(progress, "bench: continuing an interrupted build after its first %d articles\n", resume)
+	} else if state.nodes > 0 || state.marker != nil {
 		fmt.Fprintf(progress, "bench: deleting the graph in the database (%d nodes) ...\n", state.nodes)
 		if err := wipe(ctx, c); err != nil {
 			return g, err
 		}
 	}
-	if err := build(ctx, c, m, stats, opt, progress); err != nil {
+	if err := build(ctx, c, m, stats, opt, resume, progress); err != nil {
 		return g, err
 	}
 	g.BuildSeconds = time.Since(t0).Seconds()
@@ -244,7 +291,7 @@ func EnsureSyntheticGraph(ctx context.Context, c *graph.Client, spec SyntheticGr
 }
 
 func finish(ctx context.Context, c *graph.Client, m *synthModel, stats *synthStats, g *SyntheticGraph) error {
-	g.Articles, g.Meetings, g.Picks = stats.articles, stats.meetings, stats.picks(m)
+	g.Articles, g.Meetings, g.Drawn, g.Picks = stats.articles, stats.meetings, stats.drawn, stats.picks(m)
 	st, err := statement("bench_counts")
 	if err != nil {
 		return err
@@ -253,10 +300,15 @@ func finish(ctx context.Context, c *graph.Client, m *synthModel, stats *synthSta
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	if len(recs) == 1 {
-		g.Nodes, _ = recs[0].AsMap()["nodes"].(int64)
-		g.Relationships, _ = recs[0].AsMap()["relationships"].(int64)
+	if len(recs) != 1 {
+		return fmt.Errorf("bench: bench_counts: %d rows, want 1", len(recs))
 	}
+	r := recs[0].AsMap()
+	g.Nodes, _ = r["nodes"].(int64)
+	g.Relationships, _ = r["relationships"].(int64)
+	g.Reports, _ = r["reports"].(int64)
+	g.Events, _ = r["events"].(int64)
+	g.Aggregates, _ = r["aggregates"].(int64)
 	return nil
 }
 
@@ -274,85 +326,60 @@ func wipe(ctx context.Context, c *graph.Client) error {
 	return nil
 }
 
-// build writes the synthetic graph into an empty database: the marker
-// (incomplete), the actors and officials, then the articles in batches,
-// then the marker again (complete). An interrupted build leaves an
-// incomplete marker, so the next run builds again.
-func build(ctx context.Context, c *graph.Client, m *synthModel, stats *synthStats, opt BuildOptions, progress io.Writer) error {
-	sts := map[string]graph.Statement{}
-	for _, name := range []string{"bench_marker_set", "bench_actors_create", "bench_persons_create",
-		"bench_articles_create", "bench_relations_create", "bench_meetings_create"} {
-		st, err := statement(name)
-		if err != nil {
-			return err
-		}
-		sts[name] = st
+// build writes the synthetic articles through the writer, in batches of
+// opt.BatchArticles, skipping the first resume (written by an interrupted
+// build). The marker says the graph is incomplete until the last batch is
+// written and records after each batch how many articles are, so an
+// interrupted build is continued by the next run.
+func build(ctx context.Context, c *graph.Client, m *synthModel, stats *synthStats, opt BuildOptions, resume int, progress io.Writer) error {
+	setMarker, err := statement("bench_marker_set")
+	if err != nil {
+		return err
 	}
-	write := func(name, param string, rows []map[string]any) error {
-		if len(rows) == 0 {
-			return nil
-		}
-		if err := c.Write(ctx, sts[name], map[string]any{param: rows}); err != nil {
-			return fmt.Errorf("bench: %w", err)
-		}
-		return nil
+	markProgress, err := statement("bench_marker_progress")
+	if err != nil {
+		return err
 	}
-	if err := c.Write(ctx, sts["bench_marker_set"], map[string]any{"marker": m.spec.marker(false)}); err != nil {
+	if err := c.Write(ctx, setMarker, map[string]any{"marker": m.spec.marker(false, resume)}); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	var actors, persons []map[string]any
-	first := date(m.start)
-	for _, a := range m.actors {
-		label := "Organization"
-		if a.Country {
-			label = "Country"
-		}
-		actors = append(actors, map[string]any{"code": a.Code, "name": a.Name, "label": label, "kind": a.Kind})
-		if !a.Country {
-			continue
-		}
-		for i, title := range officials {
-			persons = append(persons, map[string]any{"id": personID(a.Code, i), "name": fmt.Sprintf("%s of %s", title, a.Name),
-				"actor": a.Code, "title": title, "from": first, "to": date(m.start.AddDate(0, 0, m.days-1))})
-		}
-	}
-	fmt.Fprintf(progress, "bench: writing %d actors and %d officials ...\n", len(actors), len(persons))
-	if err := write("bench_actors_create", "actors", actors); err != nil {
-		return err
-	}
-	if err := write("bench_persons_create", "persons", persons); err != nil {
-		return err
-	}
-
-	batch := opt.BatchRelations
+	batch := opt.BatchArticles
 	if batch <= 0 {
-		batch = 10000
+		batch = 100
 	}
-	var arts, rels, meetings []map[string]any
-	written, nextReport := 0, m.spec.Edges/10
+	facts := make([]graph.ArticleFacts, 0, batch)
+	written := resume // articles in the graph, in drawing order
+	step := max(m.spec.Edges/10, 1)
+	nextReport := step
+	t0 := time.Now()
 	flush := func() error {
-		if err := write("bench_articles_create", "articles", arts); err != nil {
-			return err
+		if len(facts) == 0 {
+			return nil
 		}
-		if err := write("bench_relations_create", "relations", rels); err != nil {
-			return err
+		if _, err := c.WriteArticles(ctx, facts); err != nil {
+			return fmt.Errorf("bench: %w", err)
 		}
-		if err := write("bench_meetings_create", "meetings", meetings); err != nil {
-			return err
+		written += len(facts)
+		facts = facts[:0]
+		if err := c.Write(ctx, markProgress, map[string]any{"articles_written": int64(written)}); err != nil {
+			return fmt.Errorf("bench: %w", err)
 		}
-		written += len(rels)
-		arts, rels, meetings = arts[:0], rels[:0], meetings[:0]
-		if written >= nextReport {
-			fmt.Fprintf(progress, "bench: %d of %d relation edges written\n", written, m.spec.Edges)
-			nextReport += max(m.spec.Edges/10, 1)
+		if stats.drawn.Events >= nextReport {
+			fmt.Fprintf(progress, "bench: %d of %d events (%d reports, %d articles) written in %.0fs\n",
+				stats.drawn.Events, m.spec.Edges, stats.drawn.Reports, written, time.Since(t0).Seconds())
+			for nextReport <= stats.drawn.Events {
+				nextReport += step
+			}
 		}
 		return ctx.Err()
 	}
-	t0 := time.Now()
-	err := m.articles(func(a synthArticle) error {
+	err = m.articles(func(a synthArticle) error {
 		stats.add(m, a)
-		arts, rels, meetings = appendArticle(m, a, arts, rels, meetings)
-		if len(rels) >= batch {
+		if a.Seq < resume {
+			return nil
+		}
+		facts = append(facts, m.facts(a))
+		if len(facts) >= batch {
 			return flush()
 		}
 		return nil
@@ -363,52 +390,76 @@ func build(ctx context.Context, c *graph.Client, m *synthModel, stats *synthStat
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(progress, "bench: %d relation edges in %d articles written in %.0fs\n", written, stats.articles, time.Since(t0).Seconds())
-	return c.Write(ctx, sts["bench_marker_set"], map[string]any{"marker": m.spec.marker(true)})
+	fmt.Fprintf(progress, "bench: %d events drawn, %d reports in %d articles written through the writer in %.0fs\n",
+		stats.drawn.Events, stats.drawn.Reports, stats.articles-resume, time.Since(t0).Seconds())
+	if err := c.Write(ctx, setMarker, map[string]any{"marker": m.spec.marker(true, written)}); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	return nil
 }
 
-// appendArticle adds the rows of one article to the batch.
-func appendArticle(m *synthModel, a synthArticle, arts, rels, meetings []map[string]any) ([]map[string]any, []map[string]any, []map[string]any) {
-	var codes []string
-	for _, e := range a.Events {
-		for _, x := range []int{e.Source, e.Target} {
-			if code := m.actors[x].Code; !slices.Contains(codes, code) {
-				codes = append(codes, code)
-			}
-		}
-	}
+// facts is what ingest would hand the writer for a synthetic article: its
+// actors, the heads of state at its meeting, the meeting, and one relation
+// (one report) per drawn event or further report. No weights: the writer
+// stores none.
+func (m *synthModel) facts(a synthArticle) graph.ArticleFacts {
+	f := graph.ArticleFacts{Article: graph.ArticleNode{
+		ID: a.ID, URL: fmt.Sprintf("https://bench.diplograph.invalid/%d/%d", m.spec.Seed, a.Seq), Source: benchSource,
+		Published: a.Published, ContentHash: fmt.Sprintf("bench-v%d-%d-%d", syntheticGraphVersion, m.spec.Seed, a.Seq),
+	}}
 	first := a.Events[0]
-	arts = append(arts, map[string]any{
-		"id": a.ID, "url": fmt.Sprintf("https://bench.diplograph.invalid/%d/%d", m.spec.Seed, a.Seq),
-		"source": benchSource, "title": fmt.Sprintf("%s and %s", m.actors[first.Source].Name, m.actors[first.Target].Name),
-		"published": date(a.Published), "content_hash": fmt.Sprintf("bench-%d-%d", m.spec.Seed, a.Seq), "actors": codes,
-	})
+	f.Article.Title = fmt.Sprintf("%s and %s", m.actors[first.Source].Name, m.actors[first.Target].Name)
+	seen := map[int]bool{}
+	addActor := func(i int) {
+		if seen[i] {
+			return
+		}
+		seen[i] = true
+		x := m.actors[i]
+		f.Actors = append(f.Actors, graph.ActorNode{Code: x.Code, Name: x.Name, Country: x.Country, Kind: x.Kind})
+	}
+	meetingID := ""
+	if mt := a.Meeting; mt != nil {
+		meetingID = a.ID + ":m1"
+		var codes, names, persons []string
+		for _, p := range mt.Participants {
+			addActor(p)
+			x := m.actors[p]
+			codes, names = append(codes, x.Code), append(names, x.Name)
+			persons = append(persons, personID(x.Code, 0))
+			f.Persons = append(f.Persons, graph.PersonNode{ID: personID(x.Code, 0), Name: fmt.Sprintf("%s of %s", headTitle, x.Name),
+				Actor: x.Code, Title: headTitle, Date: a.Published})
+		}
+		kind, name := "talks", fmt.Sprintf("talks between %s", strings.Join(names, " and "))
+		if len(codes) > 2 {
+			kind, name = "summit", fmt.Sprintf("summit of %s", strings.Join(names, ", "))
+		}
+		host := m.actors[mt.Participants[0]]
+		place := host.Capital
+		if place == "" {
+			place = host.Name
+		}
+		date := mt.Date
+		if mt.Precision != "day" {
+			date = time.Time{} // a meeting's date is a day or unknown
+		}
+		f.Meetings = append(f.Meetings, graph.MeetingNode{ID: meetingID, Kind: kind, Name: name, Date: date, Place: place,
+			Participants: codes, Persons: persons})
+	}
 	for _, e := range a.Events {
+		addActor(e.Source)
+		addActor(e.Target)
 		src, tgt := m.actors[e.Source], m.actors[e.Target]
 		sentence := fmt.Sprintf("%s %s %s.", src.Name, typePhrases[e.Type], tgt.Name)
-		props := map[string]any{
-			"date": date(e.Date), "date_precision": e.Precision, "article_id": a.ID, "sentence": sentence,
-			"span": []int64{0, int64(len(sentence))}, "modality": e.Modality, "negated": e.Negated,
-			"confidence": e.Confidence, "weight": synthWeight(e.Type),
+		rel := graph.RelationEdge{
+			Type: e.Type, Source: src.Code, Target: tgt.Code, Date: e.Date, DatePrecision: e.Precision,
+			Sentence: sentence, Span: [2]int{0, len(sentence)}, Modality: e.Modality, Negated: e.Negated, Confidence: e.Confidence,
 		}
-		if e.Meeting {
-			id := a.ID + ":m1"
-			props["meeting"], props["source_person"], props["target_person"] = id, personID(src.Code, 0), personID(tgt.Code, 0)
-			place := src.Capital
-			if place == "" {
-				place = src.Name
-			}
-			meetings = append(meetings, map[string]any{
-				"article_id": a.ID, "id": id, "kind": "talks", "name": fmt.Sprintf("talks between %s and %s", src.Name, tgt.Name),
-				"date": date(e.Date), "place": place, "participants": []string{src.Code, tgt.Code},
-				"persons": []string{personID(src.Code, 0), personID(tgt.Code, 0)},
-			})
+		if e.Meeting && meetingID != "" {
+			rel.Meeting, rel.SourcePerson, rel.TargetPerson = meetingID, personID(src.Code, 0), personID(tgt.Code, 0)
 		}
-		rels = append(rels, map[string]any{"type": e.Type, "source": src.Code, "target": tgt.Code, "props": props})
+		f.Relations = append(f.Relations, rel)
 	}
-	return arts, rels, meetings
-}
-
-func date(t time.Time) dbtype.Date {
-	return dbtype.Date(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	slices.SortFunc(f.Actors, func(x, y graph.ActorNode) int { return strings.Compare(x.Code, y.Code) })
+	return f
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
@@ -13,9 +14,14 @@ import (
 // The flags reach the Options each subcommand runs with.
 func TestFlags(t *testing.T) {
 	f := &cmdutil.Factory{Out: io.Discard, ErrOut: io.Discard}
-	q := cmdtest.Parse(t, f, NewCmdQueries, "--edges", "5000000", "--runs", "3", "--warmup", "0", "--materialize-runs", "0", "--heap", "768m", "--json")
-	if q.Spec.Edges != 5_000_000 || q.Runs != 3 || q.Warmup != 0 || q.MaterializeRuns != 0 || q.Heap != "768m" || q.PageCache != "1g" || !q.JSON || q.Factory != f {
+	q := cmdtest.Parse(t, f, NewCmdQueries, "--edges", "5000000", "--runs", "3", "--warmup", "0", "--heap", "768m", "--multi-report", "0.5", "--json")
+	if q.Spec.Edges != 5_000_000 || q.Runs != 3 || q.Warmup != 0 || q.Heap != "768m" || q.PageCache != "1g" || q.Spec.MultiReport != 0.5 ||
+		!q.JSON || q.Factory != f || len(q.Sizes) != 0 {
 		t.Errorf("queries options %+v", *q)
+	}
+	q = cmdtest.Parse(t, f, NewCmdQueries, "--sizes", "1M,5000000")
+	if got, err := q.sizes(); err != nil || !slices.Equal(got, []int{1_000_000, 5_000_000}) || q.Spec.MultiReport != 0.3 {
+		t.Errorf("--sizes 1M,5000000: %v, %v (options %+v)", got, err, *q)
 	}
 
 	in := cmdtest.Parse(t, f, NewCmdIngest, "--synthetic", "0", "a.jsonl", "b")
@@ -29,13 +35,56 @@ func TestFlags(t *testing.T) {
 	}
 }
 
-// Bad run counts are usage errors, refused before any server starts.
+// Bad options are usage errors, refused before any server starts.
 func TestQueriesUsageErrors(t *testing.T) {
-	for _, o := range []QueriesOptions{{Runs: 0}, {Runs: 1, Warmup: -1}} {
+	ok := QueriesOptions{Runs: 1, Heap: "1g", PageCache: "512m"}
+	for _, tt := range []struct {
+		name string
+		mod  func(*QueriesOptions)
+	}{
+		{"no runs", func(o *QueriesOptions) { o.Runs = 0 }},
+		{"negative warmup", func(o *QueriesOptions) { o.Warmup = -1 }},
+		{"heap over 1g", func(o *QueriesOptions) { o.Heap = "2g" }},
+		{"page cache over 1g", func(o *QueriesOptions) { o.PageCache = "1025m" }},
+		{"bad heap", func(o *QueriesOptions) { o.Heap = "lots" }},
+		{"bad size", func(o *QueriesOptions) { o.Sizes = []string{"1M", "five"} }},
+		{"size twice", func(o *QueriesOptions) { o.Sizes = []string{"1M", "1000000"} }},
+	} {
+		o := ok
+		tt.mod(&o)
 		err := runQueries(context.Background(), &o)
 		var ue cmdutil.UsageError
 		if !errors.As(err, &ue) {
-			t.Errorf("runs %d warmup %d: err = %v, want a usage error", o.Runs, o.Warmup, err)
+			t.Errorf("%s: err = %v, want a usage error", tt.name, err)
+		}
+	}
+}
+
+// --edges and --sizes together are refused.
+func TestEdgesAndSizes(t *testing.T) {
+	f := &cmdutil.Factory{Out: io.Discard, ErrOut: io.Discard}
+	cmd := NewCmdQueries(f, func(context.Context, *QueriesOptions) error { return nil })
+	cmd.SetArgs([]string{"--edges", "10", "--sizes", "1M"})
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	var ue cmdutil.UsageError
+	if err := cmd.Execute(); !errors.As(err, &ue) {
+		t.Fatalf("err = %v, want a usage error", err)
+	}
+}
+
+func TestMemorySize(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"1g", 1 << 30, true}, {"1G", 1 << 30, true}, {"512m", 512 << 20, true}, {"1048576k", 1 << 30, true},
+		{"1073741824", 1 << 30, true}, {"", 0, false}, {"g", 0, false}, {"-1g", 0, false}, {"1.5g", 0, false},
+	} {
+		got, err := memorySize(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("memorySize(%q) = %d, %v", tt.in, got, err)
 		}
 	}
 }

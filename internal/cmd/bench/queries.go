@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -20,45 +22,66 @@ import (
 type QueriesOptions struct {
 	Factory         *cmdutil.Factory
 	Spec            bench.SyntheticGraphSpec
+	Sizes           []string // --sizes: edges of each graph to time (empty: Spec.Edges)
 	Runs, Warmup    int
-	MaterializeRuns int
 	Rebuild, Force  bool
 	JSON, Profile   bool
 	Heap, PageCache string
 }
+
+// maxServerMemory caps the bench server's heap and page cache (each): the
+// benchmark runs on small shared machines, and a target met with more
+// memory would not be met there.
+const maxServerMemory = 1 << 30
 
 // NewCmdQueries is `bench queries`; runF (nil = runQueries) runs it.
 func NewCmdQueries(f *cmdutil.Factory, runF func(context.Context, *QueriesOptions) error) *cobra.Command {
 	o := &QueriesOptions{Factory: f, Spec: bench.DefaultSyntheticGraphSpec()}
 	cmd := &cobra.Command{
 		Use:   "queries",
-		Short: "Time the predefined queries and materialize on a synthetic 1M-edge graph",
-		Long: `Build a synthetic graph (by default a million relation edges among 200
-states over twenty years, drawn from --seed: a few states and dyads far more
-active than the rest, alliances that flip over time, articles, meetings and
-officials, in the shape the writer gives them), then time every predefined
-query with parameters picked from it (the busiest dyad and state, the last
-year): --warmup untimed runs, then --runs timed ones, reported as median,
-p90 and range, against the targets. Each query is also run once under
-PROFILE: db hits and operators are shown, and scans an index could serve are
-flagged (--profile prints whole plans). The queries read the events: a
-record of a complete materialization is dropped first. Then 'alliances
-materialize --period month' is timed for the last year, all months are
-materialized once (timed), and alliance-timeline, partners and rivals are
-timed again, now reading the month ALIGNMENT edges (--materialize-runs 0
-skips all three).
+		Short: "Time the predefined queries on a synthetic graph of 1M (or --sizes) relation edges",
+		Long: `Build a synthetic graph (by default a million events among 200 states over
+twenty years, drawn from --seed: a few states and dyads far more active than
+the rest, alliances that flip over time, meetings of two to four states,
+some dates known to the month or year only, planned, hypothetical and
+negated relations), then time every predefined query with parameters picked
+from it (the busiest dyad and state, the last year): --warmup untimed runs,
+then --runs timed ones, reported as median, p90 and range, against the
+targets. Each query is also run once under PROFILE: db hits and operators
+are shown, and scans an index could serve are flagged (--profile prints
+whole plans).
 
-With no neo4j.uri configured, the graph lives in its own local Neo4j home,
-local.home + "-bench", on free ports, with --heap and --pagecache, and is
-stopped afterwards: your graph is never touched. The graph is kept and reused
-by later runs with the same size and seed (a (:DiplographBench) node records
+The graph is written through the same writer as 'ingest', in batches of
+ingest.batch_size articles: its reports, events and ALIGNMENT aggregates are
+what an ingest produces. A share --multi-report of the events is reported
+by two or three articles published the same or the next day; the writer
+merges their reports into one event (and may merge two drawn events of a
+dyad that fall together), so the output states the reports and events the
+graph holds.
+
+--sizes 1M,5M builds and times a graph of each size in turn and ends with a
+table of each query's median at each size and the ratio of the larger to
+the smallest (a query passes when it meets its target on the smallest graph
+and grows at most 1.5x). Building through the writer takes a while: a
+build that is interrupted is continued by the next run.
+
+With no neo4j.uri configured, each graph lives in its own local Neo4j home,
+local.home + "-bench-" + the size (e.g. neo4j-bench-1M beside neo4j), on
+free ports, with --heap and --pagecache (at most 1g each), and is stopped
+afterwards: your graph is never touched. The graph is kept and reused by
+later runs with the same size and seed (a (:DiplographBench) node records
 them); --rebuild builds it again. A configured database that holds anything
-else (articles you ingested) is refused unless --force, which DELETES it.`,
+else (articles you ingested) is refused unless --force, which DELETES it;
+with several sizes it holds one graph at a time, built again for each.`,
 		Example: `  diplograph bench queries
-  diplograph bench queries --json > bench.json
+  diplograph bench queries --sizes 1M,5M
+  diplograph bench queries --sizes 1M,5M --json > bench.json
   diplograph bench queries --edges 100000 --runs 5 --profile`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("edges") && cmd.Flags().Changed("sizes") {
+				return cmdutil.Usagef("--edges and --sizes: give one of them")
+			}
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
@@ -66,20 +89,61 @@ else (articles you ingested) is refused unless --force, which DELETES it.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&o.Spec.Edges, "edges", o.Spec.Edges, "relation edges in the synthetic graph")
+	fl.IntVar(&o.Spec.Edges, "edges", o.Spec.Edges, "events (relation edges) in the synthetic graph")
+	fl.StringSliceVar(&o.Sizes, "sizes", nil, "build and time a graph of each of these sizes in edges, e.g. 1M,5M (instead of --edges)")
 	fl.IntVar(&o.Spec.States, "states", o.Spec.States, "states in the synthetic graph")
 	fl.IntVar(&o.Spec.Years, "years", o.Spec.Years, "years the events span")
 	fl.Int64Var(&o.Spec.Seed, "seed", o.Spec.Seed, "seed of the synthetic graph")
+	fl.Float64Var(&o.Spec.MultiReport, "multi-report", o.Spec.MultiReport, "share of events reported by two or three articles (0 to 1)")
 	fl.IntVar(&o.Runs, "runs", 9, "timed runs per query")
 	fl.IntVar(&o.Warmup, "warmup", 1, "untimed runs per query before the timed ones")
-	fl.IntVar(&o.MaterializeRuns, "materialize-runs", 3, "timed runs of materialize (0 = skip it)")
 	fl.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
 	fl.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
 	fl.BoolVar(&o.JSON, "json", false, "print the result as JSON")
 	fl.BoolVar(&o.Profile, "profile", false, "print each query's whole PROFILE plan")
-	fl.StringVar(&o.Heap, "heap", "1g", "heap of the bench's local Neo4j (not used with neo4j.uri)")
-	fl.StringVar(&o.PageCache, "pagecache", "1g", "page cache of the bench's local Neo4j (not used with neo4j.uri)")
+	fl.StringVar(&o.Heap, "heap", "1g", "heap of the bench's local Neo4j, at most 1g (not used with neo4j.uri)")
+	fl.StringVar(&o.PageCache, "pagecache", "1g", "page cache of the bench's local Neo4j, at most 1g (not used with neo4j.uri)")
 	return cmd
+}
+
+// sizes are the graph sizes to time, in edges.
+func (o *QueriesOptions) sizes() ([]int, error) {
+	if len(o.Sizes) == 0 {
+		return []int{o.Spec.Edges}, nil
+	}
+	var out []int
+	for _, s := range o.Sizes {
+		n, err := bench.ParseSize(s)
+		if err != nil {
+			return nil, cmdutil.Usagef("--sizes: %v", err)
+		}
+		if slices.Contains(out, n) {
+			return nil, cmdutil.Usagef("--sizes: %s twice", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// memorySize reads a Neo4j memory setting (512m, 1g, 1024k, bytes).
+func memorySize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	if n := len(t); n > 0 {
+		switch t[n-1] {
+		case 'k':
+			mult, t = 1<<10, t[:n-1]
+		case 'm':
+			mult, t = 1<<20, t[:n-1]
+		case 'g':
+			mult, t = 1<<30, t[:n-1]
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q: want a size such as 512m or 1g", s)
+	}
+	return n * mult, nil
 }
 
 func runQueries(ctx context.Context, o *QueriesOptions) error {
@@ -90,91 +154,111 @@ func runQueries(ctx context.Context, o *QueriesOptions) error {
 	if o.Warmup < 0 {
 		return cmdutil.Usagef("--warmup %d: want 0 or more", o.Warmup)
 	}
-	planned := a.Config.Alliance.PlannedFactor
-	c, gc, where, cleanup, err := benchGraph(ctx, a, o)
+	for _, m := range []struct{ flag, value string }{{"heap", o.Heap}, {"pagecache", o.PageCache}} {
+		n, err := memorySize(m.value)
+		if err != nil {
+			return cmdutil.Usagef("--%s %v", m.flag, err)
+		}
+		if n > maxServerMemory {
+			return cmdutil.Usagef("--%s %s: at most 1g", m.flag, m.value)
+		}
+	}
+	sizes, err := o.sizes()
 	if err != nil {
 		return err
 	}
-	defer cleanup()
+	var runs []bench.SizeRun
+	for _, n := range sizes {
+		spec := o.Spec
+		spec.Edges = n
+		r, err := runSize(ctx, o, spec)
+		if err != nil {
+			return err
+		}
+		runs = append(runs, r)
+	}
+	var cmp *bench.SizeComparison
+	if len(runs) > 1 {
+		c := bench.CompareSizes(runs)
+		cmp = &c
+	}
+	if o.JSON {
+		return cmdutil.WriteJSON(a.Out, map[string]any{"sizes": runs, "comparison": cmp})
+	}
+	for i, r := range runs {
+		if i > 0 {
+			fmt.Fprintln(a.Out)
+		}
+		if err := writeBenchQueries(a.Out, r, o.Profile); err != nil {
+			return err
+		}
+	}
+	if cmp != nil {
+		fmt.Fprintf(a.Out, "\nMEDIANS BY SIZE\n")
+		return cmp.Write(a.Out)
+	}
+	return nil
+}
 
-	g, err := bench.EnsureSyntheticGraph(ctx, c, o.Spec, bench.BuildOptions{Rebuild: o.Rebuild, Force: o.Force, Progress: a.Progress()})
+// runSize builds (or reuses) the graph of spec and times the queries on it.
+func runSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSpec) (bench.SizeRun, error) {
+	a := o.Factory
+	c, gc, where, cleanup, err := benchGraph(ctx, a, o, bench.SizeLabel(spec.Edges))
+	if err != nil {
+		return bench.SizeRun{}, err
+	}
+	defer cleanup()
+	g, err := bench.EnsureSyntheticGraph(ctx, c, spec, bench.BuildOptions{
+		Rebuild: o.Rebuild, Force: o.Force, BatchArticles: a.Config.Ingest.BatchSize, Progress: a.Progress()})
 	if errors.Is(err, bench.ErrNotBenchGraph) {
 		fmt.Fprintf(a.ErrOut, "\nWARNING: %s holds data that `bench queries` did not write. It is left alone.\n"+
 			"Leave neo4j.uri unset to bench in a separate local home, or pass --force to DELETE that data.\n\n", where)
-		return cmdutil.UsageError{Err: err}
+		return bench.SizeRun{}, cmdutil.UsageError{Err: err}
 	}
 	if err != nil {
-		return err
+		return bench.SizeRun{}, err
 	}
 	prof, err := bench.OpenProfiler(ctx, gc)
 	if err != nil {
-		return err
+		return bench.SizeRun{}, err
 	}
 	defer prof.Close(context.Background())
 	warmup := o.Warmup
 	if warmup == 0 {
 		warmup = -1 // bench.QueryBenchOptions: 0 means the default
 	}
-	// The events first: a complete materialization left by an earlier run
-	// would let alliance-timeline read ALIGNMENT edges instead.
-	if err := c.ForgetMaterialized(ctx, "month"); err != nil {
-		return err
-	}
 	timings, err := bench.RunQueries(ctx, c, prof, bench.QueryCases(g.Picks),
 		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
 	if err != nil {
-		return err
+		return bench.SizeRun{}, err
 	}
-	var mat *bench.Timing
-	if o.MaterializeRuns > 0 {
-		fmt.Fprintf(a.Progress(), "bench: materialize --period month for %d ...\n", g.Picks.Year)
-		t, err := bench.TimeMaterialize(ctx, c, "month", g.Picks.Year, o.MaterializeRuns, planned)
-		if err != nil {
-			return err
-		}
-		mat = &t
-		// Then a complete materialization, and the queries it serves again.
-		fmt.Fprintf(a.Progress(), "bench: materialize --period month, all years ...\n")
-		all, err := bench.TimeMaterializeAll(ctx, c, "month", planned)
-		if err != nil {
-			return err
-		}
-		more, err := bench.RunQueries(ctx, c, prof, bench.MaterializedCases(g.Picks),
-			bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
-		if err != nil {
-			return err
-		}
-		timings = append(append(timings, all), more...)
-	}
-	load := bench.LoadAverage()
-	if o.JSON {
-		return cmdutil.WriteJSON(a.Out, map[string]any{
-			"graph": g, "database": where, "queries": timings, "materialize": mat, "load_average": load,
-		})
-	}
-	return writeBenchQueries(a.Out, g, where, timings, mat, load, o.Profile)
+	return bench.SizeRun{Graph: g, Database: where, Queries: timings, LoadAverage: bench.LoadAverage()}, nil
 }
 
-func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []bench.Timing, mat *bench.Timing, load string, full bool) error {
+func writeBenchQueries(w io.Writer, r bench.SizeRun, full bool) error {
+	g := r.Graph
 	s := g.Spec
 	how := "reused"
-	if !g.Reused {
+	switch {
+	case g.Resumed:
+		how = fmt.Sprintf("build continued in %.0fs", g.BuildSeconds)
+	case !g.Reused:
 		how = fmt.Sprintf("built in %.0fs", g.BuildSeconds)
 	}
-	fmt.Fprintf(w, "bench queries: %d relation edges among %d states, %d-%d, seed %d (%s): %d nodes, %d relationships, %d articles\n",
-		s.Edges, s.States, s.FirstYear, s.LastYear(), s.Seed, how, g.Nodes, g.Relationships, g.Articles)
-	fmt.Fprintf(w, "database: %s; load average %s\n", where, load)
+	fmt.Fprintf(w, "bench queries: %d events drawn among %d states, %d-%d, seed %d (%s)\n",
+		s.Edges, s.States, s.FirstYear, s.LastYear(), s.Seed, how)
+	fmt.Fprintf(w, "written: %d articles, %d reports (%d events reported by 2-3 articles, %.0f%%), %d meetings\n",
+		g.Articles, g.Drawn.Reports, g.Drawn.MultiReportEvents, 100*float64(g.Drawn.MultiReportEvents)/float64(max(g.Drawn.Events, 1)), g.Meetings)
+	fmt.Fprintf(w, "graph: %d reports, %d events, %d ALIGNMENT aggregates; %d nodes, %d relationships\n",
+		g.Reports, g.Events, g.Aggregates, g.Nodes, g.Relationships)
+	fmt.Fprintf(w, "database: %s; load average %s\n", r.Database, r.LoadAverage)
 	p := g.Picks
 	fmt.Fprintf(w, "picks: busiest dyad %s-%s (%d events), top-10 dyad %s-%s (%d), typical dyad %s-%s (%d), busiest state %s (%d), year %d\n\n",
 		p.BusiestDyad[0], p.BusiestDyad[1], p.BusiestDyadEvents, p.Top10Dyad[0], p.Top10Dyad[1], p.Top10DyadEvents,
 		p.TypicalDyad[0], p.TypicalDyad[1], p.TypicalDyadEvents, p.BusiestState, p.BusiestStateEvents, p.Year)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "QUERY\tMEDIAN ms\tP90 ms\tMIN-MAX ms\tRUNS\tTARGET ms\tSTATUS\tROWS\tDB HITS")
-	all := ts
-	if mat != nil {
-		all = append(append([]bench.Timing(nil), ts...), *mat)
-	}
-	for _, t := range all {
+	for _, t := range r.Queries {
 		target, hits := "-", "-"
 		if t.TargetMS > 0 {
 			target = fmt.Sprintf("%.0f", t.TargetMS)
@@ -187,11 +271,8 @@ func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []b
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if mat != nil {
-		fmt.Fprintln(w, "(materialize: ROWS = ALIGNMENT edges written)")
-	}
 	fmt.Fprintln(w, "\nPROFILE")
-	for _, t := range ts {
+	for _, t := range r.Queries {
 		if t.Profile == nil {
 			continue
 		}
@@ -209,11 +290,11 @@ func writeBenchQueries(w io.Writer, g bench.SyntheticGraph, where string, ts []b
 }
 
 // benchGraph opens the database the query benchmark uses: the configured
-// neo4j.uri, or else a local server in its own home (local.home + "-bench",
-// sharing the assembled distribution, on free ports) that the returned
-// cleanup stops. A bench server left running by an interrupted run is
-// stopped and started again, on new ports.
-func benchGraph(ctx context.Context, a *cmdutil.Factory, o *QueriesOptions) (*graph.Client, graph.Config, string, func(), error) {
+// neo4j.uri, or else a local server in its own home (local.home +
+// "-bench-" + size, sharing the assembled distribution, on free ports)
+// that the returned cleanup stops. A bench server left running by an
+// interrupted run is stopped and started again, on new ports.
+func benchGraph(ctx context.Context, a *cmdutil.Factory, o *QueriesOptions, size string) (*graph.Client, graph.Config, string, func(), error) {
 	gc, err := a.Config.Graph()
 	if err != nil {
 		return nil, gc, "", nil, cmdutil.UsageError{Err: err}
@@ -229,7 +310,7 @@ func benchGraph(ctx context.Context, a *cmdutil.Factory, o *QueriesOptions) (*gr
 	if err != nil {
 		return nil, gc, "", nil, cmdutil.UsageError{Err: err}
 	}
-	opt.Dist, opt.Home, opt.Password = opt.Home, opt.Home+"-bench", ""
+	opt.Dist, opt.Home, opt.Password = opt.Home, opt.Home+"-bench-"+size, ""
 	opt.Heap, opt.PageCache = o.Heap, o.PageCache
 	// Free ports; a bench server left running is stopped first; a killed
 	// bench leaves no server behind (DieWithParent). The home is kept.
