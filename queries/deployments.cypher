@@ -16,8 +16,8 @@ WHERE NOT coalesce(e.negated, false)
   AND ($by = '' OR x.code = $by)
   AND ($target = '' OR y.code = $target)
 WITH x, y, e, CASE e.date_precision WHEN 'year' THEN 'year' WHEN 'month' THEN 'month' ELSE 'day' END AS unit
-WHERE (date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from))
-   OR ($undated AND e.date IS NULL)
+WHERE CASE WHEN e.date IS NULL THEN $undated
+           ELSE date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from) END
 WITH e, coalesce(toString(e.date), 'undated') AS date, x.code AS by, y.code AS target
 ORDER BY date, by, target, e.id
 WITH collect({e: e, date: date, by: by, target: target}) AS rows

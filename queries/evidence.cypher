@@ -15,8 +15,8 @@
 MATCH (x:Actor {code: $a})-[e:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(y:Actor {code: $b})
 WHERE $type = 'any' OR type(e) = $type
 WITH e, CASE e.date_precision WHEN 'year' THEN 'year' WHEN 'month' THEN 'month' ELSE 'day' END AS unit
-WHERE (date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from))
-   OR ($undated AND e.date IS NULL)
+WHERE CASE WHEN e.date IS NULL THEN $undated
+           ELSE date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from) END
 MATCH (r:Report {event_id: e.id})<-[:HAS_REPORT]-(art:Article)
 WITH e, r, art, coalesce(toString(e.date), 'undated') AS event_date, coalesce(toString(r.date), 'undated') AS date
 ORDER BY event_date, type(e), startNode(e).code, endNode(e).code, e.id, date, r.id

@@ -15,8 +15,8 @@ MATCH (x:Actor)-[e:MET_WITH]-(y:Actor)
 WHERE (($country = '' AND x:Country AND (NOT y:Country OR x.code < y.code)) OR x.code = $country)
   AND NOT coalesce(e.negated, false)
 WITH x, y, e, CASE e.date_precision WHEN 'year' THEN 'year' WHEN 'month' THEN 'month' ELSE 'day' END AS unit
-WHERE (date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from))
-   OR ($undated AND e.date IS NULL)
+WHERE CASE WHEN e.date IS NULL THEN $undated
+           ELSE date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from) END
 WITH e, coalesce(toString(e.date), 'undated') AS date, x.code AS a, y.code AS b
 ORDER BY date, a, b, e.id
 WITH collect({e: e, date: date, a: a, b: b}) AS rows

@@ -5,14 +5,16 @@
 // param: min_events int = 1 - leave out pairs with fewer events
 // param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
-// Reads the aggregates whose period overlaps the window (index
-// ALIGNMENT(start)); no limit: every pair is a row.
+// Reads the window's aggregates (index ALIGNMENT(start)): a month
+// aggregate when its month overlaps the window, a year aggregate (events
+// dated to a year only) when the window holds its whole year. No limit:
+// every pair is a row.
 // Columns: a, b (a < b), events, by_type (a map type -> events; every
 // type, 0 included), cooperation, conflict, net, alignment, sign
 // (friendly, hostile or neutral).
 MATCH (x:Country)-[al:ALIGNMENT]->(y:Country)
-WHERE al.start >= date.truncate('year', $from) AND al.start <= $to
-  AND al.start >= date.truncate(al.period_kind, $from)
+WHERE al.start >= date.truncate('month', $from) AND al.start <= $to
+  AND (al.period_kind = 'month' OR al.start >= $from AND al.start + duration('P1Y') <= $to + duration('P1D'))
 WITH x.code AS a, y.code AS b, al,
      [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
 WITH a, b, al,

@@ -7,10 +7,10 @@
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: limit int = 20 - at most this many; total is the number before the cut
 // The previous window: the same number of whole months before a window of
-// whole months (2023 for 2024), else the same number of days. An
-// aggregate counts in the window its period overlaps (a year aggregate,
-// events dated to a year only, in the current window when its year
-// overlaps both). Reads the state's aggregates of both windows.
+// whole months (2023 for 2024), else the same number of days. A month
+// aggregate counts in the window its month overlaps (the current one when
+// both), a year aggregate (events dated to a year only) in the window that
+// holds its whole year, if one does. Reads the state's aggregates.
 // Columns: rival, name, events, by_type (a map type -> events in the window;
 // every type, 0 included), cooperation, conflict, net, alignment,
 // previous (net of the previous window), change, total.
@@ -21,10 +21,14 @@ WITH from, to,
           ELSE from - (duration.inDays(from, to) + duration('P1D'))
      END AS start
 MATCH (c:Country {code: $country})-[al:ALIGNMENT]-(o:Actor)
-WHERE al.start >= date.truncate('year', start) AND al.start <= to
-WITH from, o, al, date.truncate(al.period_kind, from) AS current_start
-WHERE al.start >= date.truncate(al.period_kind, start)
-WITH o, al, al.start >= current_start AS current,
+WHERE al.start >= date.truncate('month', start) AND al.start <= to
+WITH o, al,
+     CASE WHEN al.period_kind = 'month' THEN al.start >= date.truncate('month', from)
+          WHEN al.start >= from AND al.start + duration('P1Y') <= to + duration('P1D') THEN true
+          WHEN al.start >= start AND al.start + duration('P1Y') <= from THEN false
+     END AS current
+WHERE current IS NOT NULL
+WITH o, al, current,
      [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
 WITH o, al, current,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,

@@ -12,8 +12,8 @@
 // article (of the earliest report), total.
 MATCH (c:Country {code: $country})-[e:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(o:Actor)
 WITH e, CASE e.date_precision WHEN 'year' THEN 'year' WHEN 'month' THEN 'month' ELSE 'day' END AS unit
-WHERE (date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from))
-   OR ($undated AND e.date IS NULL)
+WHERE CASE WHEN e.date IS NULL THEN $undated
+           ELSE date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from) END
 WITH e, coalesce(toString(e.date), 'undated') AS date, type(e) AS type, startNode(e).code AS source, endNode(e).code AS target
 ORDER BY date, type, source, target, e.id
 WITH collect({e: e, date: date, type: type, source: source, target: target}) AS rows
