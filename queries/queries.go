@@ -16,6 +16,11 @@
 // MET_WITH:2.5,WARNED:-4, bound as a map of names to floats: the relation
 // weights, $weights). The statement uses the
 // parameters as $NAME only: values are never spliced into Cypher text.
+//
+// A query with a limit parameter returns, as its last column, total: the
+// number of rows before the cut, the same in every row. A result was cut
+// when it has fewer rows than total (a limit of 0 returns no row, so no
+// total either).
 package queries
 
 import (

@@ -32,6 +32,22 @@ func TestRowsMatchReturn(t *testing.T) {
 	}
 }
 
+// TestLimitTotal: a query with a limit returns total as its last column,
+// so that a cut is detectable (see the package documentation).
+func TestLimitTotal(t *testing.T) {
+	qs, err := All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		cols := returnColumns(t, q.Cypher)
+		limited := slices.ContainsFunc(q.Params, func(p Param) bool { return p.Name == "limit" })
+		if has := cols[len(cols)-1] == "total"; has != limited {
+			t.Errorf("%s: limit parameter %v, last column %q", q.Name, limited, cols[len(cols)-1])
+		}
+	}
+}
+
 // TestReturnColumns checks the test's reading of a RETURN clause.
 func TestReturnColumns(t *testing.T) {
 	for src, want := range map[string][]string{
