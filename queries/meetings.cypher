@@ -11,9 +11,19 @@
 // Columns: date, precision, last (the latest report's date when later), a,
 // b, modality, reports, meeting (its kind), place, people, article, url
 // (of the earliest report), total.
-MATCH (x:Actor)-[e:MET_WITH]-(y:Actor)
-WHERE (($country = '' AND x:Country AND (NOT y:Country OR x.code < y.code)) OR x.code = $country)
-  AND NOT coalesce(e.negated, false)
+CALL () {
+  // No country: every meeting of a state, once per pair.
+  WITH 0 AS all WHERE $country = ''
+  MATCH (x:Country)-[e:MET_WITH]-(y:Actor)
+  WHERE NOT y:Country OR x.code < y.code
+  RETURN x, y, e
+  UNION ALL
+  // One country: along its MET_WITH edges.
+  MATCH (x:Country {code: $country})-[e:MET_WITH]-(y:Actor)
+  RETURN x, y, e
+}
+WITH x, y, e
+WHERE NOT coalesce(e.negated, false)
 WITH x, y, e, CASE e.date_precision WHEN 'year' THEN 'year' WHEN 'month' THEN 'month' ELSE 'day' END AS unit
 WHERE CASE WHEN e.date IS NULL THEN $undated
            ELSE date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from) END
