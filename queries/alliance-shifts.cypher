@@ -25,17 +25,17 @@ WITH a, b, al, precision, date.truncate(precision, al.start) AS start,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
 WITH a, b, precision, start, sum(al.events) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
-     {MET_WITH: sum((coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0))),
-      AGREED_WITH: sum((coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0))),
-      SUPPORTED: sum((coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0))),
-      AIDED: sum((coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0))),
-      REQUESTED: sum((coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0))),
-      ACCUSED: sum((coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0))),
-      REJECTED: sum((coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0))),
-      WARNED: sum((coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0))),
-      SANCTIONED: sum((coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0))),
-      DEPLOYED_TO: sum((coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0))),
-      ATTACKED: sum((coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0)))} AS by_type
+     {MET_WITH: sum(coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0)),
+      AGREED_WITH: sum(coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0)),
+      SUPPORTED: sum(coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0)),
+      AIDED: sum(coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0)),
+      REQUESTED: sum(coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0)),
+      ACCUSED: sum(coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0)),
+      REJECTED: sum(coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0)),
+      WARNED: sum(coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0)),
+      SANCTIONED: sum(coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0)),
+      DEPLOYED_TO: sum(coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0)),
+      ATTACKED: sum(coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0))} AS by_type
 WHERE events >= $min_events
 WITH a, b, precision, start, events, by_type,
      CASE WHEN cooperation - conflict = 0 THEN 0.0

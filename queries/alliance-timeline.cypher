@@ -8,7 +8,7 @@
 // param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: min_events int = 1 - a row whose index window has fewer events shows its counts but no index (alignment null)
-// param: rolling int = 1 - the index of a row is over the last N periods of its precision (itself and the N-1 before it, empty ones included); 1 = its own period only
+// param: rolling int = 1 - the index of a row is over the last N periods of its precision (itself and the N-1 before it, empty ones included); 1 (or less) = its own period only
 // Reads the pair's aggregates (index ALIGNMENT(dyad)) whose period overlaps
 // the window: a month aggregate counts in its month, quarter or year, a
 // year aggregate (events dated to a year only) in a row of precision year.
@@ -28,26 +28,27 @@ WITH al, precision, date.truncate(precision, al.start) AS start,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
 WITH precision, start, sum(al.events) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
-     {MET_WITH: sum((coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0))),
-      AGREED_WITH: sum((coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0))),
-      SUPPORTED: sum((coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0))),
-      AIDED: sum((coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0))),
-      REQUESTED: sum((coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0))),
-      ACCUSED: sum((coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0))),
-      REJECTED: sum((coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0))),
-      WARNED: sum((coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0))),
-      SANCTIONED: sum((coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0))),
-      DEPLOYED_TO: sum((coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0))),
-      ATTACKED: sum((coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0)))} AS by_type
+     {MET_WITH: sum(coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0)),
+      AGREED_WITH: sum(coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0)),
+      SUPPORTED: sum(coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0)),
+      AIDED: sum(coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0)),
+      REQUESTED: sum(coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0)),
+      ACCUSED: sum(coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0)),
+      REJECTED: sum(coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0)),
+      WARNED: sum(coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0)),
+      SANCTIONED: sum(coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0)),
+      DEPLOYED_TO: sum(coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0)),
+      ATTACKED: sum(coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0))} AS by_type
 ORDER BY start, precision
 WITH collect({precision: precision, start: start, events: events, cooperation: cooperation,
               conflict: conflict, by_type: by_type}) AS rows
 UNWIND rows AS r
+WITH rows, r, CASE WHEN $rolling < 1 THEN 1 ELSE $rolling END AS n
 WITH r, [q IN rows WHERE q.precision = r.precision AND q.start <= r.start
-          AND q.start > r.start - CASE r.precision WHEN 'month' THEN duration({months: $rolling})
-                                                   WHEN 'quarter' THEN duration({months: 3 * $rolling})
-                                                   ELSE duration({years: $rolling}) END] AS win
-WITH r, reduce(n = 0, q IN win | n + q.events) AS wevents,
+          AND q.start > r.start - CASE r.precision WHEN 'month' THEN duration({months: n})
+                                                   WHEN 'quarter' THEN duration({months: 3 * n})
+                                                   ELSE duration({years: n}) END] AS win
+WITH r, reduce(acc = 0, q IN win | acc + q.events) AS wevents,
      reduce(s = 0.0, q IN win | s + q.cooperation) AS wcoop,
      reduce(s = 0.0, q IN win | s + q.conflict) AS wconfl
 RETURN CASE r.precision

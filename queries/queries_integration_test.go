@@ -305,6 +305,7 @@ func TestTimelineMinEventsRolling(t *testing.T) {
 		{map[string]string{"rolling": "2"}, map[string]any{"2014-01": -0.231, "2014-02": -0.6, "2014-04": 1.0, "2014-06": -1.0, "2014": -1.0}},
 		// April with February and March: (4 - 6) / 10; June with April.
 		{map[string]string{"rolling": "3"}, map[string]any{"2014-01": -0.231, "2014-02": -0.6, "2014-04": -0.2, "2014-06": 0.0, "2014": -1.0}},
+		{map[string]string{"rolling": "0"}, map[string]any{"2014-01": -0.231, "2014-02": -1.0, "2014-04": 1.0, "2014-06": -1.0, "2014": -1.0}},
 		{map[string]string{"rolling": "2", "min_events": "3"}, map[string]any{"2014-01": nil, "2014-02": -0.6, "2014-04": nil, "2014-06": nil, "2014": nil}},
 		// Quarters: Q1 = January and February; the year row stays apart.
 		{map[string]string{"period": "quarter"}, map[string]any{"2014-Q1": -0.6, "2014-Q2": 0.0, "2014": -1.0}},
