@@ -5,6 +5,9 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"maps"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -143,9 +146,26 @@ func cypherLiteral(v any) (string, error) {
 		return strconv.FormatBool(v), nil
 	case dbtype.Date:
 		return "date('" + time.Time(v).Format("2006-01-02") + "')", nil
+	case map[string]any:
+		keys := slices.Sorted(maps.Keys(v))
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			val, err := cypherLiteral(v[k])
+			if err != nil {
+				return "", err
+			}
+			if !cypherName.MatchString(k) {
+				k = "`" + strings.ReplaceAll(k, "`", "``") + "`"
+			}
+			parts[i] = k + ": " + val
+		}
+		return "{" + strings.Join(parts, ", ") + "}", nil
 	}
 	return "", fmt.Errorf("no Cypher literal for %T", v)
 }
+
+// cypherName is a map key Cypher takes without backquotes.
+var cypherName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // shellWord quotes s for a POSIX shell when it needs it.
 func shellWord(s string) string {

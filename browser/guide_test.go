@@ -226,6 +226,8 @@ func TestCypherLiteral(t *testing.T) {
 		{1.0, "1.0"},
 		{true, "true"},
 		{d, "date('2014-06-01')"},
+		{map[string]any{"WARNED": -4.0, "MET_WITH": 2.5, "a b": int64(1)}, "{MET_WITH: 2.5, WARNED: -4.0, `a b`: 1}"},
+		{map[string]any{}, "{}"},
 	}
 	for _, tt := range tests {
 		got, err := cypherLiteral(tt.in)

@@ -20,8 +20,14 @@ type TimelinePoint struct {
 	Events                int
 	Cooperation, Conflict float64 // weighted sums; Conflict is <= 0
 	Net                   float64 // Cooperation + Conflict
-	Alignment             float64 // Net / (Cooperation - Conflict), in [-1, 1]
+	// Alignment is Net / (Cooperation - Conflict), in [-1, 1], or nil when
+	// the period has too few events for an index (alliance-timeline's
+	// min_events): its bar is drawn, its index not.
+	Alignment *float64
 }
+
+// Index returns an alignment index for a TimelinePoint.
+func Index(v float64) *float64 { return &v }
 
 // Timeline is what WriteAlliance draws: one dyad's points per period.
 type Timeline struct {
@@ -51,15 +57,27 @@ func WriteAlliance(w io.Writer, f Format, t Timeline, opt Options) error {
 	if err != nil {
 		return err
 	}
+	// A year's row in a month or quarter timeline holds the events dated
+	// to that year only: it has no place on the axis and is left out, and
+	// the subtitle says how many events that is.
+	var points []TimelinePoint
+	yearOnly := 0
 	for _, p := range t.Points {
 		if p.Events < 0 {
 			return fmt.Errorf("chart: period %s: negative event count %d", p.Period, p.Events)
 		}
-		if !finite(p.Cooperation, p.Conflict, p.Net, p.Alignment) {
+		if !finite(p.Cooperation, p.Conflict, p.Net) || p.Alignment != nil && !finite(*p.Alignment) {
 			return fmt.Errorf("chart: period %s: score is not a finite number", p.Period)
 		}
+		if t.Period != Year {
+			if _, err := Year.index(p.Period); err == nil {
+				yearOnly += p.Events
+				continue
+			}
+		}
+		points = append(points, p)
 	}
-	pts, err := fill(t.Points, t.Period, t.First, t.Last)
+	pts, err := fill(points, t.Period, t.First, t.Last)
 	if err != nil {
 		return err
 	}
@@ -81,6 +99,12 @@ func WriteAlliance(w io.Writer, f Format, t Timeline, opt Options) error {
 	} else {
 		d.subtitle += fmt.Sprintf("%d of %s have events (the others: 0 events, no index)", withEvents, plural(len(pts), string(t.Period)))
 	}
+	if noIndex := countNoIndex(pts); noIndex > 0 {
+		d.subtitle += fmt.Sprintf("; %s too few events for an index", plural(noIndex, string(t.Period)))
+	}
+	if yearOnly > 0 {
+		d.subtitle += fmt.Sprintf("; %s dated to a year only not drawn", plural(yearOnly, "event"))
+	}
 	if f == HTML {
 		return allianceHTML(w, t, pts, d, width, height, opt.assetsHost())
 	}
@@ -88,6 +112,17 @@ func WriteAlliance(w io.Writer, f Format, t Timeline, opt Options) error {
 }
 
 type allianceText struct{ title, subtitle string }
+
+// countNoIndex counts the periods with events but no index.
+func countNoIndex(pts []TimelinePoint) int {
+	n := 0
+	for _, p := range pts {
+		if p.Events > 0 && p.Alignment == nil {
+			n++
+		}
+	}
+	return n
+}
 
 func finite(xs ...float64) bool {
 	for _, x := range xs {
@@ -184,14 +219,14 @@ func eventRuns(pts []TimelinePoint) []plotter.XYs {
 	var runs []plotter.XYs
 	var cur plotter.XYs
 	for i, p := range pts {
-		if p.Events == 0 {
+		if p.Events == 0 || p.Alignment == nil {
 			if len(cur) > 0 {
 				runs = append(runs, cur)
 				cur = nil
 			}
 			continue
 		}
-		cur = append(cur, plotter.XY{X: float64(i), Y: p.Alignment})
+		cur = append(cur, plotter.XY{X: float64(i), Y: *p.Alignment})
 	}
 	if len(cur) > 0 {
 		runs = append(runs, cur)
@@ -284,10 +319,10 @@ func allianceHTML(w io.Writer, t Timeline, pts []TimelinePoint, d allianceText, 
 	for i, p := range pts {
 		labels[i] = p.Period
 		events[i] = opts.BarData{Value: p.Events}
-		if p.Events == 0 {
+		if p.Events == 0 || p.Alignment == nil {
 			index[i] = opts.LineData{Value: "-"} // ECharts' missing value: a gap
 		} else {
-			index[i] = opts.LineData{Value: round3(p.Alignment)}
+			index[i] = opts.LineData{Value: round3(*p.Alignment)}
 		}
 	}
 	bar := charts.NewBar()

@@ -22,8 +22,8 @@ var update = flag.Bool("update", false, "rewrite testdata/golden")
 // seedTimeline is the seed articles' USA-Iran dyad per month, within the
 // window 2007-01-01..2014-12-31.
 var seedTimeline = Timeline{A: "USA", B: "IRN", Period: Month, First: "2007-01", Last: "2014-12", Points: []TimelinePoint{
-	{Period: "2014-06", Events: 2, Cooperation: 3.75, Net: 3.75, Alignment: 1},
-	{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: -0.4117647058823529},
+	{Period: "2014-06", Events: 2, Cooperation: 3.75, Net: 3.75, Alignment: Index(1)},
+	{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: Index(-0.4117647058823529)},
 }}
 
 var seedNetwork = Network{From: "2007-01-01", To: "2014-12-31", MinEvents: 1, Edges: []NetworkEdge{
@@ -198,12 +198,19 @@ func TestChartWriteAllianceSVG(t *testing.T) {
 		{"seed months", seedTimeline, []string{"2007-01", "2010-01", "2014-01", "2014-12", "alignment index", "events",
 			"Alignment of USA and IRN per month, 2007-01 to 2014-12"}, 2},
 		{"quarters without window", Timeline{A: "USA", B: "CHN", Period: Quarter, Points: []TimelinePoint{
-			{Period: "2017-Q1", Events: 1, Conflict: -3, Net: -3, Alignment: -1},
-			{Period: "2017-Q2", Events: 3, Cooperation: 5, Conflict: -3, Net: 2, Alignment: 0.25},
-			{Period: "2017-Q4", Events: 1, Cooperation: 2.5, Net: 2.5, Alignment: 1},
+			{Period: "2017-Q1", Events: 1, Conflict: -3, Net: -3, Alignment: Index(-1)},
+			{Period: "2017-Q2", Events: 3, Cooperation: 5, Conflict: -3, Net: 2, Alignment: Index(0.25)},
+			{Period: "2017-Q4", Events: 1, Cooperation: 2.5, Net: 2.5, Alignment: Index(1)},
 		}}, []string{"2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4"}, 3},
-		{"one year", Timeline{A: "GBR", B: "IRN", Period: Year, Points: []TimelinePoint{{Period: "2014", Events: 5, Cooperation: 10, Net: 10, Alignment: 1}}},
+		{"one year", Timeline{A: "GBR", B: "IRN", Period: Year, Points: []TimelinePoint{{Period: "2014", Events: 5, Cooperation: 10, Net: 10, Alignment: Index(1)}}},
 			[]string{"2014", "Alignment of GBR and IRN per year, 2014 to 2014"}, 1},
+		// alliance-timeline with min_events 2: February has a bar and no
+		// index; the row of events dated to 2014 only is not on the axis.
+		{"thin period and year row", Timeline{A: "IRN", B: "USA", Period: Month, Points: []TimelinePoint{
+			{Period: "2014-01", Events: 2, Cooperation: 2.5, Conflict: -4, Net: -1.5, Alignment: Index(-0.231)},
+			{Period: "2014", Events: 1, Conflict: -6, Net: -6},
+			{Period: "2014-02", Events: 1, Conflict: -6, Net: -6},
+		}}, []string{"2014-01", "2014-02", "Alignment of IRN and USA per month, 2014-01 to 2014-02"}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -473,7 +480,7 @@ func TestChartNothingToDraw(t *testing.T) {
 
 func TestChartBadInput(t *testing.T) {
 	ok := seedTimeline
-	nan := Timeline{A: "USA", B: "IRN", Period: Month, Points: []TimelinePoint{{Period: "2007-03", Events: 1, Alignment: math.NaN()}}}
+	nan := Timeline{A: "USA", B: "IRN", Period: Month, Points: []TimelinePoint{{Period: "2007-03", Events: 1, Alignment: Index(math.NaN())}}}
 	neg := Timeline{A: "USA", B: "IRN", Period: Month, Points: []TimelinePoint{{Period: "2007-03", Events: -1}}}
 	week := Timeline{A: "USA", B: "IRN", Period: "week", Points: ok.Points}
 	for _, tc := range []struct {
@@ -535,5 +542,26 @@ func TestChartGolden(t *testing.T) {
 				t.Errorf("%s differs from %s (run go test ./chart -update after an intended change)", tc.file, path)
 			}
 		})
+	}
+}
+
+// The subtitle says which periods have too few events for an index and
+// how many events, dated to a year only, are not drawn.
+func TestChartAllianceSubtitleNoIndex(t *testing.T) {
+	tl := Timeline{A: "IRN", B: "USA", Period: Quarter, Points: []TimelinePoint{
+		{Period: "2014-Q1", Events: 3, Cooperation: 2.5, Conflict: -10, Net: -7.5, Alignment: Index(-0.6)},
+		{Period: "2014-Q2", Events: 2, Cooperation: 4, Conflict: -4},
+		{Period: "2014", Events: 1, Conflict: -6, Net: -6, Alignment: Index(-1)},
+	}}
+	var buf bytes.Buffer
+	if err := WriteAlliance(&buf, SVG, tl, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	texts, _ := svgTexts(t, buf.Bytes(), "#2166AC")
+	all := strings.Join(texts, " ")
+	for _, want := range []string{"1 quarter too few events for an index", "1 event dated to a year only not drawn"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in %q", want, all)
+		}
 	}
 }

@@ -1,146 +1,64 @@
 // name: alliance-timeline
-// description: A dyad's events by type, cooperation, conflict, net and alignment index per period (dated events only: relations without a date are left out)
+// description: A dyad's events by type, cooperation, conflict, net and alignment index per period, from the ALIGNMENT aggregates; events dated to a year only are rows of their own with precision year (dated events only: relations without a date are left out)
 // param: a country - one state (name or code)
 // param: b country - the other state (name or code)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: period enum(month|quarter|year) = month - length of a period
+// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
-MATCH (x:Country {code: $a}), (y:Country {code: $b})
-// When `alliances materialize --period month` has run since the latest
-// article write ((:DiplographWrites).seq has not moved since), with this
-// planned factor, and the window is whole months, the pair's month
-// ALIGNMENT edges hold the same sums: they are read through the
-// alignment_dyad index (a few hundred edges, not the events).
-CALL () {
-  OPTIONAL MATCH (m:Materialization {period_kind: 'month'})
-  RETURN m
-}
-CALL () {
-  OPTIONAL MATCH (w:DiplographWrites {name: 'articles'})
-  RETURN coalesce(w.seq, 0) AS writes
-}
-WITH x, y, m IS NOT NULL AND m.planned_factor = $planned_factor AND m.writes = writes
-           AND $from.day = 1 AND ($to + duration('P1D')).day = 1 AS materialized
-// Two ways to the events: along the relation edges of the less connected state
-// (reads all of them, whatever their date), or through the date index of
-// each relation type (reads the window's events of all states). The
-// window's events are estimated from the count store and the date span of
-// MET_WITH (a few entries), and the way that reads fewer is taken; both
-// find the same edges.
-CALL () {
-  MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
-  WITH e.date AS d ORDER BY d LIMIT 1
-  RETURN collect(d) AS firsts
-}
-CALL () {
-  MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
-  WITH e.date AS d ORDER BY d DESC LIMIT 1
-  RETURN collect(d) AS lasts
-}
-WITH x, y, materialized, firsts, lasts,
-     COUNT { (x)-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-() } AS dx,
-     COUNT { (y)-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-() } AS dy
-WITH x, y, materialized, firsts[0] AS first, lasts[0] AS last,
-     CASE WHEN dx < dy THEN dx ELSE dy END AS degree,
-     COUNT { ()-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]->() } AS events
-WITH x, y, materialized, degree,
-     CASE WHEN first IS NULL THEN events
-          ELSE events * (duration.inDays(CASE WHEN $from > first THEN $from ELSE first END,
-                                         CASE WHEN $to < last THEN $to ELSE last END).days + 1)
-               / (duration.inDays(first, last).days + 1)
-     END AS estimate
-WITH x, y, materialized, estimate < degree AS by_index
-CALL (x, y, materialized, by_index) {
-  WITH * WHERE materialized
-  MATCH ()-[al:ALIGNMENT]->()
-  WHERE al.dyad = CASE WHEN x.code < y.code THEN x.code + '-' + y.code ELSE y.code + '-' + x.code END
-    AND al.period_kind = 'month'
-    AND al.period >= toString($from.year) + '-' + right('0' + toString($from.month), 2)
-    AND al.period <= toString($to.year) + '-' + right('0' + toString($to.month), 2)
-  WITH al, toInteger(left(al.period, 4)) AS year, toInteger(right(al.period, 2)) AS month
-  WITH al, CASE $period
-             WHEN 'year' THEN toString(year)
-             WHEN 'quarter' THEN toString(year) + '-Q' + toString((month + 2) / 3)
-             ELSE al.period
-           END AS period
-  WITH period, collect(al.by_type) AS counts, sum(al.events) AS events,
-       sum(al.cooperation) AS cooperation, sum(al.conflict) AS conflict
-  CALL (counts) {
-    UNWIND counts AS list
-    UNWIND list AS entry
-    WITH split(entry, ':') AS part
-    WITH part[0] AS type, sum(toInteger(part[1])) AS n
-    ORDER BY n DESC, type
-    RETURN collect(type + ':' + toString(n)) AS by_type
-  }
-  RETURN period, events, cooperation, conflict, by_type
-  UNION ALL
-  WITH * WHERE NOT materialized
-  CALL (x, y, by_index) {
-  WITH * WHERE NOT by_index
-  MATCH (x)-[r:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(y)
-  WHERE r.date >= $from AND r.date <= $to
-  RETURN r, r.date AS date
-  UNION ALL
-  WITH * WHERE by_index
-  CALL (x, y) {
-    MATCH (x)-[r:MET_WITH]-(y) USING INDEX r:MET_WITH(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:AGREED_WITH]-(y) USING INDEX r:AGREED_WITH(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:SUPPORTED]-(y) USING INDEX r:SUPPORTED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:AIDED]-(y) USING INDEX r:AIDED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:REQUESTED]-(y) USING INDEX r:REQUESTED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:ACCUSED]-(y) USING INDEX r:ACCUSED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:REJECTED]-(y) USING INDEX r:REJECTED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:WARNED]-(y) USING INDEX r:WARNED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:SANCTIONED]-(y) USING INDEX r:SANCTIONED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:DEPLOYED_TO]-(y) USING INDEX r:DEPLOYED_TO(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-    UNION ALL
-    MATCH (x)-[r:ATTACKED]-(y) USING INDEX r:ATTACKED(date)
-    WHERE r.date >= $from AND r.date <= $to RETURN r, r.date AS date
-  }
-  RETURN r, date
-  }
-  WITH r, date, r.modality AS modality
-  WHERE NOT coalesce(r.negated, false)
-    AND coalesce(modality, 'asserted') <> 'hypothetical'
-  WITH CASE $period
-         WHEN 'year' THEN toString(date.year)
-         WHEN 'quarter' THEN toString(date.year) + '-Q' + toString(date.quarter)
-         ELSE toString(date.year) + '-' + right('0' + toString(date.month), 2)
+// param: min_events int = 1 - a row whose index window has fewer events shows its counts but no index (alignment null)
+// param: rolling int = 1 - the index of a row is over the last N periods of its precision (itself and the N-1 before it, empty ones included); 1 (or less) = its own period only
+// Reads the pair's aggregates (index ALIGNMENT(dyad)) whose period overlaps
+// the window: a month aggregate counts in its month, quarter or year, a
+// year aggregate (events dated to a year only) in a row of precision year.
+// Columns: period (2014-06, 2014-Q2 or 2014), precision (month, quarter or
+// year), start (the period's first day), events, by_type (a map type ->
+// events, asserted and planned; every type, 0 included), cooperation,
+// conflict and net of the period, alignment: the index over the rolling
+// window, null when that window has fewer than min_events events. Only
+// periods with events are rows.
+WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS dyad
+MATCH ()-[al:ALIGNMENT {dyad: dyad}]->()
+WHERE al.start >= date.truncate('year', $from) AND al.start <= $to
+  AND al.start >= date.truncate(al.period_kind, $from)
+WITH al, CASE WHEN al.period_kind = 'year' THEN 'year' ELSE $period END AS precision,
+     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
+WITH al, precision, date.truncate(precision, al.start) AS start,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
+WITH precision, start, sum(al.events) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
+     {MET_WITH: sum(coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0)),
+      AGREED_WITH: sum(coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0)),
+      SUPPORTED: sum(coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0)),
+      AIDED: sum(coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0)),
+      REQUESTED: sum(coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0)),
+      ACCUSED: sum(coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0)),
+      REJECTED: sum(coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0)),
+      WARNED: sum(coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0)),
+      SANCTIONED: sum(coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0)),
+      DEPLOYED_TO: sum(coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0)),
+      ATTACKED: sum(coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0))} AS by_type
+ORDER BY start, precision
+WITH collect({precision: precision, start: start, events: events, cooperation: cooperation,
+              conflict: conflict, by_type: by_type}) AS rows
+UNWIND rows AS r
+WITH rows, r, CASE WHEN $rolling < 1 THEN 1 ELSE $rolling END AS n
+WITH r, [q IN rows WHERE q.precision = r.precision AND q.start <= r.start
+          AND q.start > r.start - CASE r.precision WHEN 'month' THEN duration({months: n})
+                                                   WHEN 'quarter' THEN duration({months: 3 * n})
+                                                   ELSE duration({years: n}) END] AS win
+WITH r, reduce(acc = 0, q IN win | acc + q.events) AS wevents,
+     reduce(s = 0.0, q IN win | s + q.cooperation) AS wcoop,
+     reduce(s = 0.0, q IN win | s + q.conflict) AS wconfl
+RETURN CASE r.precision
+         WHEN 'year' THEN toString(r.start.year)
+         WHEN 'quarter' THEN toString(r.start.year) + '-Q' + toString(r.start.quarter)
+         ELSE toString(r.start.year) + '-' + right('0' + toString(r.start.month), 2)
        END AS period,
-       type(r) AS type,
-       coalesce(r.weight, 0.0) * CASE WHEN modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
-  WITH period, type, count(*) AS n,
-       sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS coop,
-       sum(CASE WHEN w < 0 THEN w ELSE 0.0 END) AS confl
-  // by_type lists the most frequent type first (ties by name), whatever the access path.
-  ORDER BY n DESC, type
-  WITH period, sum(n) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
-       collect(type + ':' + toString(n)) AS by_type
-  RETURN period, events, cooperation, conflict, by_type
-}
-RETURN period, events, cooperation, conflict, cooperation + conflict AS net,
-       CASE WHEN cooperation - conflict = 0 THEN 0.0
-            ELSE (cooperation + conflict) / (cooperation - conflict) END AS alignment,
-       by_type
-ORDER BY period
+       r.precision AS precision, toString(r.start) AS start, r.events AS events, r.by_type AS by_type,
+       r.cooperation AS cooperation, r.conflict AS conflict, r.cooperation + r.conflict AS net,
+       CASE WHEN wevents < $min_events THEN null
+            WHEN wcoop - wconfl = 0 THEN 0.0
+            ELSE (wcoop + wconfl) / (wcoop - wconfl) END AS alignment
+ORDER BY start, CASE precision WHEN 'year' THEN 1 ELSE 0 END

@@ -1,79 +1,44 @@
 // name: meetings
-// description: Who met whom, when, where, at which meeting, with the article as source; undated meetings last
+// description: Who met whom, when (with the date's precision), where, at which meeting, with the number of reports and the first report's article as source; undated meetings last
 // param: country country = - one state (name or code); empty = all
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
-// param: limit int = 200 - at most this many
+// param: limit int = 200 - at most this many; total is the number before the cut
 // param: undated bool = true - also list meetings without a date (from articles ingested with ingest.allow_undated), dated "undated", after the others
+// One row per MET_WITH event (negated ones left out) whose dates, at their
+// precision, overlap the window; a meeting of three states is three
+// events, one per pair. With a country, a is that state.
+// Columns: date, precision, last (the latest report's date when later), a,
+// b, modality, reports, meeting (its kind), place, people, article, url
+// (of the earliest report), total.
 CALL () {
-  // No country: every meeting of the window, through the date index.
+  // No country: every meeting of a state, once per pair.
   WITH 0 AS all WHERE $country = ''
-  MATCH (x:Country)-[r:MET_WITH]-(y) USING INDEX r:MET_WITH(date)
-  WHERE r.date >= $from AND r.date <= $to AND (NOT y:Country OR x.code < y.code)
-  RETURN x, r, y
+  MATCH (x:Country)-[e:MET_WITH]-(y:Actor)
+  WHERE NOT y:Country OR x.code < y.code
+  RETURN x, y, e
   UNION ALL
-  // One country: along its MET_WITH relationships or through the date
-  // index, whichever reads fewer (the window's meetings are estimated from
-  // the count store and the date span of MET_WITH).
-  MATCH (x:Country {code: $country})
-  CALL () {
-    MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
-    WITH e.date AS d ORDER BY d LIMIT 1
-    RETURN collect(d) AS firsts
-  }
-  CALL () {
-    MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
-    WITH e.date AS d ORDER BY d DESC LIMIT 1
-    RETURN collect(d) AS lasts
-  }
-  WITH x, firsts[0] AS first, lasts[0] AS last, COUNT { (x)-[:MET_WITH]-() } AS degree,
-       COUNT { ()-[:MET_WITH]->() } AS events
-  WITH x, degree,
-       CASE WHEN first IS NULL THEN events
-            ELSE events * (duration.inDays(CASE WHEN $from > first THEN $from ELSE first END,
-                                           CASE WHEN $to < last THEN $to ELSE last END).days + 1)
-                 / (duration.inDays(first, last).days + 1)
-       END AS estimate
-  WITH x, estimate < degree AS by_index
-  CALL (x, by_index) {
-    WITH * WHERE NOT by_index
-    MATCH (x)-[r:MET_WITH]-(y)
-    WHERE r.date >= $from AND r.date <= $to
-    RETURN r, y
-    UNION ALL
-    WITH * WHERE by_index
-    CALL (x) {
-      MATCH (x)-[r:MET_WITH]-(y) USING INDEX r:MET_WITH(date)
-      WHERE r.date >= $from AND r.date <= $to
-      RETURN r, y
-    }
-    RETURN r, y
-  }
-  RETURN x, r, y
-  UNION ALL
-  // Meetings without a date, only when the graph has undated articles
-  // (:Undated, a label lookup): every one, or along the state's edges.
-  WITH 0 AS all WHERE $undated AND $country = '' AND EXISTS { MATCH (:Undated) }
-  MATCH (x:Country)-[r:MET_WITH]-(y)
-  WHERE r.date IS NULL AND (NOT y:Country OR x.code < y.code)
-  RETURN x, r, y
-  UNION ALL
-  WITH 0 AS all WHERE $undated AND $country <> '' AND EXISTS { MATCH (:Undated) }
-  MATCH (x:Country {code: $country})-[r:MET_WITH]-(y)
-  WHERE r.date IS NULL
-  RETURN x, r, y
+  // One country: along its MET_WITH edges.
+  MATCH (x:Country {code: $country})-[e:MET_WITH]-(y:Actor)
+  RETURN x, y, e
 }
-WITH r, coalesce(toString(r.date), 'undated') AS date, x.code AS code_a, y.code AS code_b
-WHERE y:Actor AND NOT coalesce(r.negated, false)
-// Sorted and cut before the look-ups, which find at most one node each.
-ORDER BY date, code_a, code_b
-LIMIT $limit
-OPTIONAL MATCH (m:Meeting {id: r.meeting})
-OPTIONAL MATCH (a:Article {id: r.article_id})
-OPTIONAL MATCH (sp:Person {id: r.source_person})
-OPTIONAL MATCH (tp:Person {id: r.target_person})
-RETURN date, code_a AS a, code_b AS b, r.modality AS modality,
+WITH x, y, e
+WHERE NOT coalesce(e.negated, false)
+WITH x, y, e, CASE e.date_precision WHEN 'year' THEN 'year' WHEN 'month' THEN 'month' ELSE 'day' END AS unit
+WHERE CASE WHEN e.date IS NULL THEN $undated
+           ELSE date.truncate(unit, e.date) <= $to AND date.truncate(unit, coalesce(e.last, e.date)) >= date.truncate(unit, $from) END
+WITH e, coalesce(toString(e.date), 'undated') AS date, x.code AS a, y.code AS b
+ORDER BY date, a, b, e.id
+WITH collect({e: e, date: date, a: a, b: b}) AS rows
+UNWIND rows[0..$limit] AS row
+WITH row, row.e AS e, size(rows) AS total
+OPTIONAL MATCH (m:Meeting {id: e.meeting})
+OPTIONAL MATCH (art:Article {id: e.article_id})
+OPTIONAL MATCH (sp:Person {id: e.source_person})
+OPTIONAL MATCH (tp:Person {id: e.target_person})
+RETURN row.date AS date, e.date_precision AS precision,
+       CASE WHEN e.last > e.date THEN toString(e.last) END AS last,
+       row.a AS a, row.b AS b, e.modality AS modality, e.reports AS reports,
        m.kind AS meeting, m.place AS place,
        [p IN [sp.name, tp.name] WHERE p IS NOT NULL] AS people,
-       a.id AS article, a.url AS url
-ORDER BY date, a, b
+       art.id AS article, art.url AS url, total

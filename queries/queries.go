@@ -11,15 +11,23 @@
 // A param line is NAME TYPE [= DEFAULT] [- HELP]; a param without a default
 // is required. Types: string, int, float, bool, date (YYYY-MM-DD, YYYY-MM or
 // YYYY), country (a state's name, alias or code, resolved to its ISO alpha-3
-// code by the caller's resolver; an empty default means "any state") and
-// enum(a|b|c). The statement uses the
+// code by the caller's resolver; an empty default means "any state"),
+// enum(a|b|c) and map (TYPE:NUMBER pairs separated by commas, such as
+// MET_WITH:2.5,WARNED:-4, bound as a map of names to floats: the relation
+// weights, $weights). The statement uses the
 // parameters as $NAME only: values are never spliced into Cypher text.
+//
+// A query with a limit parameter returns, as its last column, total: the
+// number of rows before the cut, the same in every row. A result was cut
+// when it has fewer rows than total (a limit of 0 returns no row, so no
+// total either).
 package queries
 
 import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,7 +101,7 @@ func Get(name string) (Query, error) {
 	return Query{}, fmt.Errorf("queries: no query %q (have: %s)", name, strings.Join(names, ", "))
 }
 
-var paramTypes = map[string]bool{"string": true, "int": true, "float": true, "bool": true, "date": true, "country": true}
+var paramTypes = map[string]bool{"string": true, "int": true, "float": true, "bool": true, "date": true, "country": true, "map": true}
 
 // Parse reads a query file: header, then exactly one statement.
 func Parse(file, src string) (Query, error) {
@@ -252,6 +260,8 @@ func convert(p Param, v string, resolve Resolver) (any, error) {
 			}
 		}
 		return nil, fmt.Errorf("%q is not one of %s", v, strings.Join(p.Enum, ", "))
+	case "map":
+		return ParseMap(v)
 	case "country":
 		if v == "" {
 			return "", nil // an optional country left empty means any
@@ -278,4 +288,45 @@ func ParseDate(v string) (dbtype.Date, error) {
 func ParseEndDate(v string) (dbtype.Date, error) {
 	d, err := calendar.Parse(v)
 	return dbtype.Date(d.Last()), err
+}
+
+// ParseMap reads a map param: NAME:NUMBER pairs separated by commas
+// ("MET_WITH:2.5,WARNED:-4"; spaces around them are ignored, "" is the
+// empty map) as a map of names to float64, the form a Cypher map
+// parameter takes.
+func ParseMap(v string) (map[string]any, error) {
+	m := map[string]any{}
+	if strings.TrimSpace(v) == "" {
+		return m, nil
+	}
+	for _, pair := range strings.Split(v, ",") {
+		k, num, ok := strings.Cut(pair, ":")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("%q is not NAME:NUMBER", strings.TrimSpace(pair))
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, fmt.Errorf("%s: %q is not a number", k, strings.TrimSpace(num))
+		}
+		if _, dup := m[k]; dup {
+			return nil, fmt.Errorf("%s is given twice", k)
+		}
+		m[k] = f
+	}
+	return m, nil
+}
+
+// FormatMap writes m as ParseMap reads it, keys sorted.
+func FormatMap(m map[string]float64) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ":" + strconv.FormatFloat(m[k], 'g', -1, 64)
+	}
+	return strings.Join(parts, ",")
 }

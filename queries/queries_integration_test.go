@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"maps"
 	"math"
 	"os"
@@ -12,11 +11,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 	"github.com/diplograph/diplograph/queries"
@@ -26,74 +23,25 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestMain(m *testing.M) { graphtest.Main(m) }
 
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
+// statement reads a .cypher file of testdata.
+func statement(t *testing.T, name string) graph.Statement {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name+".cypher"))
 	if err != nil {
-		panic(err)
+		t.Fatal(err)
 	}
-	return t
+	return graph.Statement{Name: name, Text: string(b)}
 }
 
-type ev struct {
-	typ, src, tgt, modality string
-	negated                 bool
-}
-
-// fixture is a small graph with known events: USA–IRN goes from talks and
-// a warning (January) through sanctions (February) to an agreement (March);
-// GBR is friendly with both; USA and GBR are hostile to RUS.
-func fixture() []graph.ArticleFacts {
-	countries := map[string]string{"USA": "United States", "IRN": "Iran", "IRQ": "Iraq", "GBR": "United Kingdom", "RUS": "Russia"}
-	article := func(id, date string, evs ...ev) graph.ArticleFacts {
-		f := graph.ArticleFacts{Article: graph.ArticleNode{ID: id, URL: "https://example.org/" + id, Source: "Fixture",
-			Title: id, Published: day(date), ContentHash: "hash-" + id}}
-		seen := map[string]bool{}
-		for _, e := range evs {
-			for _, code := range []string{e.src, e.tgt} {
-				if !seen[code] {
-					seen[code] = true
-					name, ok := countries[code]
-					f.Actors = append(f.Actors, graph.ActorNode{Code: code, Name: name, Country: ok, Kind: map[bool]string{false: "armed_group"}[ok]})
-				}
-			}
-			m := e.modality
-			if m == "" {
-				m = "asserted"
-			}
-			f.Relations = append(f.Relations, graph.RelationEdge{Type: e.typ, Source: e.src, Target: e.tgt,
-				Date: day(date), DatePrecision: "day", Sentence: e.src + " " + e.typ + " " + e.tgt + ".",
-				Modality: m, Negated: e.negated, Confidence: 0.9, Weight: alliance.DefaultWeights[e.typ]})
-		}
-		return f
+// fixture is a database holding testdata/events.cypher: reports, events
+// and ALIGNMENT aggregates in the model of docs/events.md (see the file).
+func fixture(t *testing.T) *graph.Client {
+	t.Helper()
+	c := graphtest.Client(t)
+	if err := c.Write(context.Background(), statement(t, "events"), nil); err != nil {
+		t.Fatal(err)
 	}
-	a1 := article("a1", "2014-01-10", ev{typ: "MET_WITH", src: "USA", tgt: "IRN"}, ev{typ: "WARNED", src: "USA", tgt: "IRN"})
-	a1.Persons = []graph.PersonNode{
-		{ID: "john-kerry@USA", Name: "John Kerry", Actor: "USA", Title: "secretary of state", Date: day("2014-01-10")},
-		{ID: "mohammad-javad-zarif@IRN", Name: "Mohammad Javad Zarif", Actor: "IRN", Title: "foreign minister", Date: day("2014-01-10")},
-	}
-	a1.Actors = append(a1.Actors, graph.ActorNode{Code: "AUT", Name: "Austria", Country: true})
-	a1.Places = []graph.PlaceNode{{ID: "vienna@AUT", Name: "Vienna", Country: "AUT"}}
-	a1.Meetings = []graph.MeetingNode{{ID: "a1:m1", Kind: "talks", Name: "nuclear talks", Date: day("2014-01-10"),
-		Place: "Vienna", PlaceID: "vienna@AUT", Participants: []string{"USA", "IRN"}, Persons: []string{"john-kerry@USA", "mohammad-javad-zarif@IRN"}}}
-	a1.Relations[0].Meeting, a1.Relations[0].SourcePerson, a1.Relations[0].TargetPerson = "a1:m1", "john-kerry@USA", "mohammad-javad-zarif@IRN"
-	// u1 has no published date (ingested with ingest.allow_undated): its
-	// relations have none either.
-	u1 := article("u1", "2014-01-01", ev{typ: "MET_WITH", src: "GBR", tgt: "IRN"}, ev{typ: "WARNED", src: "RUS", tgt: "USA"},
-		ev{typ: "DEPLOYED_TO", src: "GBR", tgt: "IRQ"}, ev{typ: "ACCUSED", src: "USA", tgt: "RUS"})
-	u1.Article.Published = time.Time{}
-	for i := range u1.Relations {
-		u1.Relations[i].Date, u1.Relations[i].DatePrecision = time.Time{}, "unknown"
-	}
-	return []graph.ArticleFacts{
-		a1,
-		article("a2", "2014-02-05", ev{typ: "SANCTIONED", src: "USA", tgt: "IRN"}, ev{typ: "MET_WITH", src: "GBR", tgt: "IRN"}),
-		article("a3", "2014-03-03", ev{typ: "AGREED_WITH", src: "USA", tgt: "IRN"}, ev{typ: "DEPLOYED_TO", src: "IRN", tgt: "IRQ"},
-			ev{typ: "ATTACKED", src: "ISIL", tgt: "IRQ"}, ev{typ: "DEPLOYED_TO", src: "USA", tgt: "IRQ", modality: "planned"}),
-		article("a4", "2014-03-20", ev{typ: "ACCUSED", src: "GBR", tgt: "RUS"}, ev{typ: "SUPPORTED", src: "USA", tgt: "GBR"},
-			ev{typ: "SANCTIONED", src: "USA", tgt: "RUS"}, ev{typ: "MET_WITH", src: "USA", tgt: "RUS", negated: true},
-			ev{typ: "WARNED", src: "RUS", tgt: "GBR", modality: "planned"}),
-		u1,
-	}
+	return c
 }
 
 // params for each query in the golden run.
@@ -101,14 +49,14 @@ var params = map[string]map[string]string{
 	"alliance-summary":  {},
 	"alliance-timeline": {"a": "USA", "b": "IRN"},
 	"alliance-shifts":   {"from": "2014-01-01", "to": "2014-12-31"},
-	"partners":          {"country": "USA", "from": "2014-03-01", "to": "2014-03-31"},
-	"rivals":            {"country": "USA", "from": "2014-03-01", "to": "2014-03-31"},
+	"partners":          {"country": "USA", "from": "2014-04-01", "to": "2014-04-30"},
+	"rivals":            {"country": "USA", "from": "2014-04-01", "to": "2014-04-30"},
 	"meetings":          {"country": "IRN"},
 	"deployments":       {"target": "IRQ"},
 	"warnings":          {},
-	"evidence":          {"a": "USA", "b": "RUS"},
+	"evidence":          {"a": "USA", "b": "IRN"},
 	"timeline":          {"country": "GBR"},
-	"network":           {"from": "2014-01-01", "to": "2014-03-31"},
+	"network":           {"from": "2014-01-01", "to": "2014-04-30"},
 	"unbalanced-triads": {},
 }
 
@@ -116,7 +64,7 @@ func codes(s string) (string, error) { return strings.ToUpper(s), nil }
 
 func run(t *testing.T, c *graph.Client, q queries.Query, raw map[string]string) []map[string]any {
 	t.Helper()
-	bound, err := q.Bind(raw, codes)
+	bound, err := q.Bind(maps.Clone(raw), codes)
 	if err != nil {
 		t.Fatalf("%s: %v", q.Name, err)
 	}
@@ -125,6 +73,15 @@ func run(t *testing.T, c *graph.Client, q queries.Query, raw map[string]string) 
 		t.Fatalf("%s: %v", q.Name, err)
 	}
 	return rows(recs)
+}
+
+func get(t *testing.T, name string) queries.Query {
+	t.Helper()
+	q, err := queries.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }
 
 // rows makes records comparable: dates as strings, floats rounded.
@@ -149,17 +106,42 @@ func plain(v any) any {
 			x[i] = plain(x[i])
 		}
 		return x
+	case map[string]any:
+		for k := range x {
+			x[k] = plain(x[k])
+		}
+		return x
 	case interface{ String() string }:
 		return x.String()
 	}
 	return v
 }
 
-func TestQueriesGolden(t *testing.T) {
-	c := graphtest.Client(t)
-	if _, err := c.WriteArticles(context.Background(), fixture()); err != nil {
-		t.Fatal(err)
+// The fixture is what the writer will make: its aggregates equal a
+// recomputation from its events, and every event has its reports.
+func TestFixtureConsistent(t *testing.T) {
+	c := fixture(t)
+	ctx := context.Background()
+	lines := func(name string) []string {
+		recs, err := c.Read(ctx, statement(t, name), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range recs {
+			out = append(out, r.Values[0].(string))
+		}
+		slices.Sort(out)
+		return out
 	}
+	want, got := lines("recompute"), lines("aggregates")
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("aggregates differ from the events:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestQueriesGolden(t *testing.T) {
+	c := fixture(t)
 	qs, err := queries.All()
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +158,6 @@ func TestQueriesGolden(t *testing.T) {
 			}
 			path := filepath.Join("testdata", "golden", q.Name+".json")
 			if *update {
-				os.MkdirAll(filepath.Dir(path), 0o755)
 				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -193,15 +174,13 @@ func TestQueriesGolden(t *testing.T) {
 	}
 }
 
-// The queries that list relations show undated ones, dated "undated",
-// after the dated ones (unless undated=false); the queries of periods and
+// The queries that list events show undated ones, dated "undated", after
+// the dated ones (unless undated=false); the queries of periods and
 // windows leave them out, and say so.
 func TestQueriesListUndated(t *testing.T) {
-	c := graphtest.Client(t)
-	if _, err := c.WriteArticles(context.Background(), fixture()); err != nil {
-		t.Fatal(err)
-	}
+	c := fixture(t)
 	lists := map[string]int{"meetings": 1, "deployments": 1, "warnings": 1, "evidence": 2, "timeline": 2}
+	listParams := map[string]map[string]string{"evidence": {"a": "USA", "b": "RUS"}}
 	qs, err := queries.All()
 	if err != nil {
 		t.Fatal(err)
@@ -216,10 +195,16 @@ func TestQueriesListUndated(t *testing.T) {
 		}
 		for _, undated := range []string{"true", "false"} {
 			raw := maps.Clone(params[q.Name])
+			if p, ok := listParams[q.Name]; ok {
+				raw = maps.Clone(p)
+			}
 			raw["undated"] = undated
 			got := run(t, c, q, raw)
 			n := 0
 			for i, row := range got {
+				if row["precision"] == nil {
+					t.Errorf("%s: row %d has no precision: %v", q.Name, i, row)
+				}
 				if row["date"] == "undated" {
 					n++
 					if row["article"] != "u1" {
@@ -252,154 +237,250 @@ func TestQueriesEmptyGraph(t *testing.T) {
 	}
 }
 
-// alliance-timeline reads the month ALIGNMENT edges instead of the events
-// only while a complete materialization is current; either way the rows
-// are the same.
-func TestAllianceTimelineMaterialized(t *testing.T) {
-	c := graphtest.Client(t)
-	ctx := context.Background()
-	if _, err := c.WriteArticles(ctx, fixture()); err != nil {
-		t.Fatal(err)
+// column is the values of col in rows, keyed by key.
+func column(rows []map[string]any, key, col string) map[string]any {
+	out := map[string]any{}
+	for _, r := range rows {
+		out[r[key].(string)] = r[col]
 	}
-	q, err := queries.Get("alliance-timeline")
-	if err != nil {
-		t.Fatal(err)
+	return out
+}
+
+// The scores come from $weights and $planned_factor: other weights give
+// other scores, from the same aggregates.
+func TestWeightsChangeScores(t *testing.T) {
+	c := fixture(t)
+	timeline := get(t, "alliance-timeline")
+	tests := []struct {
+		name string
+		raw  map[string]string
+		want map[string]any // alignment by period
+	}{
+		{"defaults", map[string]string{}, map[string]any{"2014-01": -0.231, "2014-02": -1.0, "2014-04": 1.0, "2014-06": -1.0, "2014": -1.0}},
+		// MET_WITH 10 against WARNED -4 in January: (10-4)/14.
+		{"meetings weigh more", map[string]string{"weights": "MET_WITH:10,WARNED:-4,SANCTIONED:-6,AGREED_WITH:4"},
+			map[string]any{"2014-01": 0.429, "2014-02": -1.0, "2014-04": 1.0, "2014-06": -1.0, "2014": -1.0}},
+		// A type the weights leave out weighs 0: no score, index 0.
+		{"only meetings", map[string]string{"weights": "MET_WITH:1"},
+			map[string]any{"2014-01": 1.0, "2014-02": 0.0, "2014-04": 0.0, "2014-06": 0.0, "2014": 0.0}},
 	}
-	windows := []map[string]string{
-		{"a": "USA", "b": "IRN"},
-		{"a": "IRN", "b": "USA", "period": "quarter"},
-		{"a": "USA", "b": "IRN", "period": "year", "from": "2014-02", "to": "2014"},
-		{"a": "GBR", "b": "USA", "from": "2014-03-01", "to": "2014-03-31"},
-		{"a": "USA", "b": "IRN", "from": "2014-01-15", "to": "2014-03-31"}, // not whole months
-		{"a": "USA", "b": "IRN", "planned_factor": "0.25"},
-	}
-	fromEvents := make([]string, len(windows))
-	for i, w := range windows {
-		fromEvents[i] = fmt.Sprint(run(t, c, q, w))
-	}
-	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
-		t.Fatal(err)
-	}
-	for i, w := range windows {
-		if got := fmt.Sprint(run(t, c, q, w)); got != fromEvents[i] {
-			t.Errorf("%v after materializing:\n got %s\nwant %s", w, got, fromEvents[i])
+	for _, tt := range tests {
+		raw := map[string]string{"a": "USA", "b": "IRN"}
+		maps.Copy(raw, tt.raw)
+		got := column(run(t, c, timeline, raw), "period", "alignment")
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("%s: alignment by period %v, want %v", tt.name, got, tt.want)
 		}
 	}
 
-	// Which path a window took shows when the edges are altered by hand.
-	if err := c.Write(ctx, graph.Statement{Name: "tamper", Text: "MATCH ()-[al:ALIGNMENT]->() SET al.events = al.events + 1000"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	for i, w := range windows {
-		readsEdges := i < 4 // whole months and the materialized planned factor
-		if got := fmt.Sprint(run(t, c, q, w)); (got != fromEvents[i]) != readsEdges {
-			t.Errorf("%v: reads the ALIGNMENT edges = %v, want %v", w, got != fromEvents[i], readsEdges)
+	// The planned factor scales planned events: RUS's planned warning of GBR.
+	network := get(t, "network")
+	for _, tt := range []struct {
+		factor string
+		want   float64
+	}{{"0.5", -5}, {"1", -7}, {"0", -3}} {
+		var net any
+		for _, r := range run(t, c, network, map[string]string{"planned_factor": tt.factor}) {
+			if r["a"] == "GBR" && r["b"] == "RUS" {
+				net = r["net"]
+			}
 		}
-	}
-
-	// An article written later makes the materialization stale: the
-	// events are read again, and the new one counts.
-	later := fixture()[1]
-	later.Article.ID, later.Article.URL, later.Article.ContentHash = "a5", "https://example.org/a5", "hash-a5"
-	later.Relations = later.Relations[:1] // USA SANCTIONED IRN, 2014-02-05
-	if _, err := c.WriteArticles(ctx, []graph.ArticleFacts{later}); err != nil {
-		t.Fatal(err)
-	}
-	got := fmt.Sprint(run(t, c, q, windows[0]))
-	if got == fromEvents[0] || strings.Contains(got, "1001") {
-		t.Fatalf("after a new article: %s", got)
-	}
-	if !strings.Contains(got, "SANCTIONED:2") {
-		t.Errorf("after a new article the February sanctions count twice: %s", got)
-	}
-	// Materializing again makes the edges current: same rows as the events.
-	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
-		t.Fatal(err)
-	}
-	if again := fmt.Sprint(run(t, c, q, windows[0])); again != got {
-		t.Errorf("materialized again:\n got %s\nwant %s", again, got)
+		if net != tt.want {
+			t.Errorf("planned_factor %s: GBR-RUS net %v, want %v", tt.factor, net, tt.want)
+		}
 	}
 }
 
-// partners and rivals read the month ALIGNMENT edges of both windows while
-// a complete materialization is current and the windows are whole months;
-// the rows are the same either way, organizations (ISIL) included.
-func TestPartnersRivalsMaterialized(t *testing.T) {
-	c := graphtest.Client(t)
-	ctx := context.Background()
-	if _, err := c.WriteArticles(ctx, fixture()); err != nil {
-		t.Fatal(err)
+// min_events hides the index of thin periods (not their counts); rolling
+// takes the index over the last N periods, empty ones included.
+func TestTimelineMinEventsRolling(t *testing.T) {
+	c := fixture(t)
+	q := get(t, "alliance-timeline")
+	tests := []struct {
+		raw       map[string]string
+		alignment map[string]any
+	}{
+		{map[string]string{"min_events": "2"}, map[string]any{"2014-01": -0.231, "2014-02": nil, "2014-04": nil, "2014-06": nil, "2014": nil}},
+		// February with January: (2.5 - 10) / 12.5; April with an empty March.
+		{map[string]string{"rolling": "2"}, map[string]any{"2014-01": -0.231, "2014-02": -0.6, "2014-04": 1.0, "2014-06": -1.0, "2014": -1.0}},
+		// April with February and March: (4 - 6) / 10; June with April.
+		{map[string]string{"rolling": "3"}, map[string]any{"2014-01": -0.231, "2014-02": -0.6, "2014-04": -0.2, "2014-06": 0.0, "2014": -1.0}},
+		{map[string]string{"rolling": "0"}, map[string]any{"2014-01": -0.231, "2014-02": -1.0, "2014-04": 1.0, "2014-06": -1.0, "2014": -1.0}},
+		{map[string]string{"rolling": "2", "min_events": "3"}, map[string]any{"2014-01": nil, "2014-02": -0.6, "2014-04": nil, "2014-06": nil, "2014": nil}},
+		// Quarters: Q1 = January and February; the year row stays apart.
+		{map[string]string{"period": "quarter"}, map[string]any{"2014-Q1": -0.6, "2014-Q2": 0.0, "2014": -1.0}},
+		// Years: the months of 2014 and the year aggregate in one row.
+		{map[string]string{"period": "year"}, map[string]any{"2014": -0.509}},
 	}
-	windows := []map[string]string{
-		{"country": "USA"},
-		{"country": "USA", "from": "2014-03", "to": "2014-03"},
-		{"country": "USA", "from": "2014-02", "to": "2014-03"},
-		{"country": "IRQ", "from": "2014", "to": "2014"},
-		{"country": "GBR", "from": "2014-03-02", "to": "2014-03-31"}, // not whole months
-	}
-	var qs []queries.Query
-	for _, name := range []string{"partners", "rivals"} {
-		q, err := queries.Get(name)
-		if err != nil {
-			t.Fatal(err)
+	for _, tt := range tests {
+		raw := map[string]string{"a": "IRN", "b": "USA"}
+		maps.Copy(raw, tt.raw)
+		got := run(t, c, q, raw)
+		if a := column(got, "period", "alignment"); !maps.Equal(a, tt.alignment) {
+			t.Errorf("%v: alignment by period %v, want %v", tt.raw, a, tt.alignment)
 		}
-		qs = append(qs, q)
-	}
-	fromEvents := map[string]string{}
-	for _, q := range qs {
-		for i, w := range windows {
-			fromEvents[fmt.Sprint(q.Name, i)] = fmt.Sprint(run(t, c, q, w))
-		}
-	}
-	if !strings.Contains(fromEvents["rivals3"], "ISIL") {
-		t.Fatalf("IRQ's rivals in 2014 lack ISIL: %s", fromEvents["rivals3"])
-	}
-	if _, err := c.Materialize(ctx, "month", 0.5); err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range qs {
-		for i, w := range windows {
-			if got := fmt.Sprint(run(t, c, q, w)); got != fromEvents[fmt.Sprint(q.Name, i)] {
-				t.Errorf("%s %v after materializing:\n got %s\nwant %s", q.Name, w, got, fromEvents[fmt.Sprint(q.Name, i)])
+		for _, r := range got {
+			if r["events"].(int64) == 0 {
+				t.Errorf("%v: a row without events: %v", tt.raw, r)
+			}
+			if want := map[bool]string{true: "year", false: cmpOr(tt.raw["period"], "month")}[len(r["period"].(string)) == 4]; r["precision"] != want {
+				t.Errorf("%v: period %v has precision %v, want %s", tt.raw, r["period"], r["precision"], want)
 			}
 		}
 	}
-	if err := c.Write(ctx, graph.Statement{Name: "tamper", Text: "MATCH ()-[al:ALIGNMENT]->() SET al.events = al.events + 1000"}, nil); err != nil {
-		t.Fatal(err)
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
 	}
-	for _, q := range qs {
-		for i, w := range windows {
-			got := fmt.Sprint(run(t, c, q, w))
-			if fromEvents[fmt.Sprint(q.Name, i)] == "[]" {
-				continue // no rows either way: the path does not show
+	return s
+}
+
+// alliance-shifts compares adjacent periods; an empty period between two
+// active ones shows as gap, and the year-precision period is compared with
+// year-precision periods only.
+func TestShiftsGap(t *testing.T) {
+	c := fixture(t)
+	got := run(t, c, get(t, "alliance-shifts"), map[string]string{"threshold": "0.5"})
+	var pairs []string
+	for _, r := range got {
+		if r["a"] == "IRN" && r["b"] == "USA" {
+			pairs = append(pairs, r["period_before"].(string)+">"+r["period_after"].(string)+" gap "+
+				strings.TrimSpace(strings.Repeat("|", int(r["gap"].(int64))))+" "+r["precision"].(string))
+		}
+	}
+	slices.Sort(pairs)
+	want := []string{"2014-01>2014-02 gap  month", "2014-02>2014-04 gap | month", "2014-04>2014-06 gap | month"}
+	if !slices.Equal(pairs, want) {
+		t.Errorf("IRN-USA shifts %q, want %q (%v)", pairs, want, got)
+	}
+}
+
+// by_type is a map of relation types to event counts, planned events
+// included, negated and hypothetical ones not.
+func TestByTypeIsMap(t *testing.T) {
+	c := fixture(t)
+	for _, tt := range []struct {
+		query string
+		raw   map[string]string
+		col   string
+	}{
+		{"alliance-timeline", map[string]string{"a": "USA", "b": "IRN", "from": "2014-01", "to": "2014-01"}, "by_type"},
+		{"alliance-summary", map[string]string{"from": "2014-01", "to": "2014-01"}, "by_type"},
+		{"network", map[string]string{"from": "2014-01", "to": "2014-01"}, "by_type"},
+		{"rivals", map[string]string{"country": "IRN", "from": "2014-01", "to": "2014-01"}, "by_type"},
+	} {
+		got := run(t, c, get(t, tt.query), tt.raw)
+		found := false
+		for _, r := range got {
+			m, ok := r[tt.col].(map[string]any)
+			if !ok {
+				t.Fatalf("%s: %s is %T, want a map", tt.query, tt.col, r[tt.col])
 			}
-			readsEdges := i < 4
-			if (got != fromEvents[fmt.Sprint(q.Name, i)]) != readsEdges {
-				t.Errorf("%s %v: reads the ALIGNMENT edges = %v, want %v (%s)", q.Name, w, !readsEdges, readsEdges, got)
+			// The sanctions dated to 2014 only: not in a window of January
+			// (it does not hold the whole year); the timeline shows them in
+			// a row of precision year.
+			sanctions := int64(0)
+			if r["precision"] == "year" {
+				continue
+			}
+			if r["a"] == "IRN" && r["b"] == "USA" || r["rival"] == "USA" || tt.query == "alliance-timeline" {
+				found = true
+				if m["MET_WITH"] != int64(1) || m["WARNED"] != int64(1) || m["SANCTIONED"] != sanctions || len(m) != 11 {
+					t.Errorf("%s: IRN-USA in January by_type %v, want MET_WITH 1, WARNED 1, SANCTIONED %d", tt.query, m, sanctions)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no IRN-USA row: %v", tt.query, got)
+		}
+	}
+	// Planned events count in by_type; the negated meeting of RUS and USA does not.
+	for _, r := range run(t, c, get(t, "alliance-summary"), nil) {
+		m := r["by_type"].(map[string]any)
+		switch r["a"].(string) + "-" + r["b"].(string) {
+		case "GBR-RUS":
+			if m["WARNED"] != int64(1) || m["ACCUSED"] != int64(1) || r["events"] != int64(2) {
+				t.Errorf("GBR-RUS: %v", r)
+			}
+		case "RUS-USA":
+			if m["MET_WITH"] != int64(0) || r["events"] != int64(1) {
+				t.Errorf("RUS-USA: %v", r)
 			}
 		}
 	}
+}
+
+// A query with a limit returns total, the number of rows before the cut:
+// a cut shows as total > the rows returned.
+func TestLimitCutDetectable(t *testing.T) {
+	c := fixture(t)
+	cut := map[string]map[string]string{
+		// Warnings and sanctions reweighed: GBR-IRN-USA and GBR-RUS-USA unbalanced.
+		"unbalanced-triads": {"weights": "MET_WITH:2.5,WARNED:-20,SANCTIONED:6,AGREED_WITH:4,ACCUSED:-3,SUPPORTED:5"},
+		"partners":          {"country": "GBR"},
+		"rivals":            {"country": "USA"},
+	}
+	qs, err := queries.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if !slices.ContainsFunc(q.Params, func(p queries.Param) bool { return p.Name == "limit" }) {
+			continue
+		}
+		raw := maps.Clone(params[q.Name])
+		if p, ok := cut[q.Name]; ok {
+			raw = maps.Clone(p)
+		}
+		all := run(t, c, q, raw)
+		for _, r := range all {
+			if r["total"] != int64(len(all)) {
+				t.Errorf("%s: uncut total %v, want %d", q.Name, r["total"], len(all))
+			}
+		}
+		if len(all) < 2 {
+			t.Errorf("%s: %d rows: the test needs 2 to cut", q.Name, len(all))
+			continue
+		}
+		raw["limit"] = "1"
+		got := run(t, c, q, raw)
+		if len(got) != 1 || got[0]["total"] != int64(len(all)) {
+			t.Errorf("%s limit 1: %v, want 1 row with total %d", q.Name, got, len(all))
+		}
+		if !strings.Contains(q.Description+strings.Join(paramHelps(q), " "), "total") {
+			t.Errorf("%s: the header does not say what total is", q.Name)
+		}
+	}
+}
+
+func paramHelps(q queries.Query) []string {
+	var hs []string
+	for _, p := range q.Params {
+		hs = append(hs, p.Help)
+	}
+	return hs
 }
 
 // The typed readers read what Neo4j returns for their queries: the
 // records have exactly the reader's columns, and every value the type of
 // its field.
 func TestRowsReadResults(t *testing.T) {
-	c := graphtest.Client(t)
-	if _, err := c.WriteArticles(context.Background(), fixture()); err != nil {
-		t.Fatal(err)
-	}
-	readRows(t, c, queries.AllianceTimeline)
-	readRows(t, c, queries.Network)
+	c := fixture(t)
+	readRows(t, c, queries.AllianceTimeline, map[string]string{"min_events": "2"})
+	readRows(t, c, queries.Network, nil)
 }
 
-func readRows[T any](t *testing.T, c *graph.Client, r queries.Rows[T]) {
+func readRows[T any](t *testing.T, c *graph.Client, r queries.Rows[T], extra map[string]string) {
 	t.Helper()
 	q, err := r.Query()
 	if err != nil {
 		t.Fatal(err)
 	}
-	bound, err := q.Bind(params[q.Name], codes)
+	raw := maps.Clone(params[q.Name])
+	maps.Copy(raw, extra)
+	bound, err := q.Bind(raw, codes)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,12 +2,16 @@ package queries
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/relation"
 )
 
 func TestEmbeddedQueriesParse(t *testing.T) {
@@ -152,5 +156,66 @@ RETURN $from, $to`)
 		if got["from"] != c.wantFrom || got["to"] != c.wantTo {
 			t.Errorf("from=%s to=%s: bound %v .. %v, want %v .. %v", c.from, c.to, got["from"], got["to"], c.wantFrom, c.wantTo)
 		}
+	}
+}
+
+func TestParseMap(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want map[string]any
+		err  string
+	}{
+		{"", map[string]any{}, ""},
+		{"MET_WITH:2.5, WARNED:-4", map[string]any{"MET_WITH": 2.5, "WARNED": -4.0}, ""},
+		{"MET_WITH", nil, "is not NAME:NUMBER"},
+		{"MET_WITH:much", nil, "is not a number"},
+		{"MET_WITH:Inf", nil, "is not a number"},
+		{"MET_WITH:1,MET_WITH:2", nil, "given twice"},
+	} {
+		got, err := ParseMap(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: err %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || !maps.Equal(got, tt.want) {
+			t.Errorf("%q = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	w := map[string]float64{"WARNED": -4, "MET_WITH": 2.5}
+	if s := FormatMap(w); s != "MET_WITH:2.5,WARNED:-4" {
+		t.Errorf("FormatMap = %q", s)
+	}
+}
+
+// Every query with weights defaults to alliance.DefaultWeights, and lists
+// in by_type the relation types of graph.RelationTypes.
+func TestWeightsDefaults(t *testing.T) {
+	qs, err := All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := FormatMap(alliance.DefaultWeights)
+	n := 0
+	for _, q := range qs {
+		for _, p := range q.Params {
+			if p.Name == "weights" {
+				n++
+				if p.Type != "map" || p.Default != want {
+					t.Errorf("%s: weights %s = %s, want map = %s", q.Name, p.Type, p.Default, want)
+				}
+			}
+		}
+		if strings.Contains(q.Cypher, "AS by_type") {
+			for _, typ := range relation.Types {
+				if !strings.Contains(q.Cypher, typ+": sum(") {
+					t.Errorf("%s: by_type lacks %s", q.Name, typ)
+				}
+			}
+		}
+	}
+	if n < 7 {
+		t.Errorf("%d queries have weights, want the 7 alliance queries", n)
 	}
 }

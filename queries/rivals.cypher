@@ -1,129 +1,61 @@
 // name: rivals
-// description: A state's rivals (net conflict) in a window, ranked, with the change against the previous window of equal length (dated events only: relations without a date are left out)
+// description: A state's rivals (net conflict, below zero) in a window, ranked, with the change against the previous window of equal length, from the ALIGNMENT aggregates (dated events only: relations without a date are left out)
 // param: country country - the state (name or code)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
+// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
-// param: limit int = 20 - at most this many
+// param: limit int = 20 - at most this many; total is the number before the cut
 // The previous window: the same number of whole months before a window of
-// whole months (2023 for 2024), else the same number of days.
+// whole months (2023 for 2024), else the same number of days. A month
+// aggregate counts in the window its month overlaps (the current one when
+// both), a year aggregate (events dated to a year only) in the window that
+// holds its whole year, if one does. Reads the state's aggregates.
+// Columns: rival, name, events, by_type (a map type -> events in the window;
+// every type, 0 included), cooperation, conflict, net, alignment,
+// previous (net of the previous window), change, total.
 WITH $from AS from, $to AS to, $from.day = 1 AND ($to + duration('P1D')).day = 1 AS whole_months
-WITH from, to, whole_months,
+WITH from, to,
      CASE WHEN whole_months
           THEN from - duration({months: (to.year - from.year) * 12 + to.month - from.month + 1})
           ELSE from - (duration.inDays(from, to) + duration('P1D'))
      END AS start
-MATCH (c:Country {code: $country})
-// When `alliances materialize --period month` has run since the latest
-// article write, with this planned factor, and the windows are whole
-// months, the month ALIGNMENT edges of the two windows hold the same sums:
-// they are found through the alignment_period index, a seek per month.
-CALL () {
-  OPTIONAL MATCH (m:Materialization {period_kind: 'month'})
-  RETURN m
-}
-CALL () {
-  OPTIONAL MATCH (w:DiplographWrites {name: 'articles'})
-  RETURN coalesce(w.seq, 0) AS writes
-}
-WITH c, from, start, to,
-     whole_months AND m IS NOT NULL AND m.planned_factor = $planned_factor AND m.writes = writes AS materialized
-// Two ways to the events: along the relation edges of the state
-// (reads all of them, whatever their date), or through the date index of
-// each relation type (reads the window's events of all states). The
-// window's events are estimated from the count store and the date span of
-// MET_WITH (a few entries), and the way that reads fewer is taken; both
-// find the same edges.
-CALL () {
-  MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
-  WITH e.date AS d ORDER BY d LIMIT 1
-  RETURN collect(d) AS firsts
-}
-CALL () {
-  MATCH ()-[e:MET_WITH]->() WHERE e.date IS NOT NULL
-  WITH e.date AS d ORDER BY d DESC LIMIT 1
-  RETURN collect(d) AS lasts
-}
-WITH c, from, start, to, materialized, firsts[0] AS first, lasts[0] AS last,
-     COUNT { (c)-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-() } AS degree,
-     COUNT { ()-[:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]->() } AS events
-WITH c, from, start, to, materialized, degree,
-     CASE WHEN first IS NULL THEN events
-          ELSE events * (duration.inDays(CASE WHEN start > first THEN start ELSE first END,
-                                         CASE WHEN to < last THEN to ELSE last END).days + 1)
-               / (duration.inDays(first, last).days + 1)
-     END AS estimate
-WITH c, from, start, to, materialized, estimate < degree AS by_index
-CALL (c, from, start, to, materialized, by_index) {
-  WITH * WHERE materialized
-  WITH c, toString(from.year) + '-' + right('0' + toString(from.month), 2) AS first_current,
-       [i IN range(0, (to.year - start.year) * 12 + to.month - start.month) |
-        start + duration({months: i})] AS months
-  WITH c, first_current, [d IN months | toString(d.year) + '-' + right('0' + toString(d.month), 2)] AS periods
-  MATCH (c)-[al:ALIGNMENT]-(o) USING INDEX al:ALIGNMENT(period)
-  WHERE al.period IN periods AND al.period_kind = 'month'
-  WITH o, al.period >= first_current AS current, al
-  WITH o, sum(CASE WHEN current THEN al.net ELSE 0.0 END) AS net,
-       sum(CASE WHEN current THEN 0.0 ELSE al.net END) AS previous,
-       sum(CASE WHEN current THEN al.events ELSE 0 END) AS events
-  RETURN o, net, previous, events
-  UNION ALL
-  WITH * WHERE NOT materialized
-  CALL (c, start, to, by_index) {
-  WITH * WHERE NOT by_index
-  MATCH (c)-[r:MET_WITH|AGREED_WITH|SUPPORTED|AIDED|REQUESTED|ACCUSED|REJECTED|WARNED|SANCTIONED|DEPLOYED_TO|ATTACKED]-(o)
-  WHERE r.date >= start AND r.date <= to
-  RETURN r, o, r.date AS date
-  UNION ALL
-  WITH * WHERE by_index
-  CALL (c, start, to) {
-    MATCH (c)-[r:MET_WITH]-(o) USING INDEX r:MET_WITH(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:AGREED_WITH]-(o) USING INDEX r:AGREED_WITH(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:SUPPORTED]-(o) USING INDEX r:SUPPORTED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:AIDED]-(o) USING INDEX r:AIDED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:REQUESTED]-(o) USING INDEX r:REQUESTED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:ACCUSED]-(o) USING INDEX r:ACCUSED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:REJECTED]-(o) USING INDEX r:REJECTED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:WARNED]-(o) USING INDEX r:WARNED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:SANCTIONED]-(o) USING INDEX r:SANCTIONED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:DEPLOYED_TO]-(o) USING INDEX r:DEPLOYED_TO(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-    UNION ALL
-    MATCH (c)-[r:ATTACKED]-(o) USING INDEX r:ATTACKED(date)
-    WHERE r.date >= start AND r.date <= to RETURN r, o, r.date AS date
-  }
-  RETURN r, o, date
-  }
-  WITH o, r, date, from, r.modality AS modality
-  WHERE NOT coalesce(r.negated, false)
-    AND coalesce(modality, 'asserted') <> 'hypothetical'
-  WITH o, date >= from AS current,
-       coalesce(r.weight, 0.0) * CASE WHEN modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
-  WITH o, sum(CASE WHEN current THEN w ELSE 0.0 END) AS net,
-       sum(CASE WHEN current THEN 0.0 ELSE w END) AS previous,
-       sum(CASE WHEN current THEN 1 ELSE 0 END) AS events
-  RETURN o, net, previous, events
-}
-WITH o, net, previous, events
-WHERE o:Actor AND events > 0 AND net < 0
-RETURN o.code AS rival, o.name AS name, events, net, previous, net - previous AS change
-ORDER BY net ASC, rival
-LIMIT $limit
+MATCH (c:Country {code: $country})-[al:ALIGNMENT]-(o:Actor)
+WHERE al.start >= date.truncate('month', start) AND al.start <= to
+WITH o, al,
+     CASE WHEN al.period_kind = 'month' THEN al.start >= date.truncate('month', from)
+          WHEN al.start >= from AND al.start + duration('P1Y') <= to + duration('P1D') THEN true
+          WHEN al.start >= start AND al.start + duration('P1Y') <= from THEN false
+     END AS current
+WHERE current IS NOT NULL
+WITH o, al, current,
+     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
+WITH o, al, current,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
+WITH o, al, current, CASE WHEN current THEN 1 ELSE 0 END AS k, coop, confl
+WITH o, sum(k * al.events) AS events, sum(k * coop) AS cooperation, sum(k * confl) AS conflict,
+     sum((1 - k) * (coop + confl)) AS previous,
+     {MET_WITH: sum(k * (coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0))),
+      AGREED_WITH: sum(k * (coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0))),
+      SUPPORTED: sum(k * (coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0))),
+      AIDED: sum(k * (coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0))),
+      REQUESTED: sum(k * (coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0))),
+      ACCUSED: sum(k * (coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0))),
+      REJECTED: sum(k * (coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0))),
+      WARNED: sum(k * (coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0))),
+      SANCTIONED: sum(k * (coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0))),
+      DEPLOYED_TO: sum(k * (coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0))),
+      ATTACKED: sum(k * (coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0)))} AS by_type
+WITH o, events, by_type, cooperation, conflict, cooperation + conflict AS net, previous
+WHERE events > 0 AND net < 0
+ORDER BY net ASC, o.code
+WITH collect({o: o, events: events, by_type: by_type, cooperation: cooperation, conflict: conflict,
+              net: net, previous: previous}) AS rows
+UNWIND rows[0..$limit] AS r
+WITH r, size(rows) AS total
+RETURN r.o.code AS rival, r.o.name AS name, r.events AS events, r.by_type AS by_type,
+       r.cooperation AS cooperation, r.conflict AS conflict, r.net AS net,
+       CASE WHEN r.cooperation - r.conflict = 0 THEN 0.0
+            ELSE r.net / (r.cooperation - r.conflict) END AS alignment,
+       r.previous AS previous, r.net - r.previous AS change, total

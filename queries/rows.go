@@ -14,7 +14,9 @@ import (
 // through Decode and so never spells a column name itself.
 //
 // A field is a string, an int (a Cypher integer), a float64 (a Cypher
-// float or integer) or a []string (a Cypher list of strings).
+// float or integer), a *float64 (the same or null, read as nil), a
+// []string (a Cypher list of strings) or a map[string]int (a Cypher map of
+// integers, such as by_type).
 type Rows[T any] struct {
 	Name string // the query's name, as in its header
 }
@@ -27,23 +29,30 @@ var (
 
 // TimelineRow is a row of alliance-timeline: a dyad's sums in one period.
 type TimelineRow struct {
-	Period      string   `column:"period"`
-	Events      int      `column:"events"`
-	Cooperation float64  `column:"cooperation"`
-	Conflict    float64  `column:"conflict"`
-	Net         float64  `column:"net"`
-	Alignment   float64  `column:"alignment"`
-	ByType      []string `column:"by_type"` // TYPE:COUNT, the most frequent first
+	Period      string         `column:"period"`    // 2014-06, 2014-Q2 or 2014
+	Precision   string         `column:"precision"` // month, quarter or year
+	Start       string         `column:"start"`     // the period's first day, YYYY-MM-DD
+	Events      int            `column:"events"`
+	ByType      map[string]int `column:"by_type"` // events by relation type, every type (0 included)
+	Cooperation float64        `column:"cooperation"`
+	Conflict    float64        `column:"conflict"`
+	Net         float64        `column:"net"`
+	// Alignment is the index over the rolling window ending with the
+	// period; nil when that window has fewer than min_events events.
+	Alignment *float64 `column:"alignment"`
 }
 
 // NetworkRow is a row of network: one pair of states in the window.
 type NetworkRow struct {
-	A         string  `column:"a"` // the lower code
-	B         string  `column:"b"`
-	Events    int     `column:"events"`
-	Net       float64 `column:"net"`
-	Alignment float64 `column:"alignment"`
-	Sign      string  `column:"sign"` // friendly, hostile or neutral
+	A           string         `column:"a"` // the lower code
+	B           string         `column:"b"`
+	Events      int            `column:"events"`
+	ByType      map[string]int `column:"by_type"`
+	Cooperation float64        `column:"cooperation"`
+	Conflict    float64        `column:"conflict"`
+	Net         float64        `column:"net"`
+	Alignment   float64        `column:"alignment"`
+	Sign        string         `column:"sign"` // friendly, hostile or neutral
 }
 
 // Query returns the query r reads.
@@ -107,6 +116,32 @@ func decodeValue(rec *neo4j.Record, col string, dst reflect.Value) error {
 		default:
 			return wrong("a number")
 		}
+	case *float64:
+		switch x := v.(type) {
+		case nil:
+			dst.Set(reflect.Zero(dst.Type()))
+		case float64:
+			dst.Set(reflect.ValueOf(&x))
+		case int64:
+			f := float64(x)
+			dst.Set(reflect.ValueOf(&f))
+		default:
+			return wrong("a number or null")
+		}
+	case map[string]int:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return wrong("a map of integers")
+		}
+		out := make(map[string]int, len(m))
+		for k, e := range m {
+			n, ok := e.(int64)
+			if !ok {
+				return wrong("a map of integers")
+			}
+			out[k] = int(n)
+		}
+		dst.Set(reflect.ValueOf(out))
 	case []string:
 		list, ok := v.([]any)
 		if !ok {

@@ -32,6 +32,22 @@ func TestRowsMatchReturn(t *testing.T) {
 	}
 }
 
+// TestLimitTotal: a query with a limit returns total as its last column,
+// so that a cut is detectable (see the package documentation).
+func TestLimitTotal(t *testing.T) {
+	qs, err := All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		cols := returnColumns(t, q.Cypher)
+		limited := slices.ContainsFunc(q.Params, func(p Param) bool { return p.Name == "limit" })
+		if has := cols[len(cols)-1] == "total"; has != limited {
+			t.Errorf("%s: limit parameter %v, last column %q", q.Name, limited, cols[len(cols)-1])
+		}
+	}
+}
+
 // TestReturnColumns checks the test's reading of a RETURN clause.
 func TestReturnColumns(t *testing.T) {
 	for src, want := range map[string][]string{
@@ -102,31 +118,48 @@ func returnColumns(t *testing.T, cypher string) []string {
 
 func TestRowsDecode(t *testing.T) {
 	keys := AllianceTimeline.Columns()
+	byType := func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	}
 	recs := []*neo4j.Record{
-		{Keys: keys, Values: []any{"2007-03", int64(2), 2.5, -6.0, -3.5, -0.41, []any{"MET_WITH:1", "WARNED:1"}}},
-		{Keys: keys, Values: []any{"2014-06", int64(2), 3.75, int64(0), 3.75, 1.0, []any{"MET_WITH:2"}}},
+		{Keys: keys, Values: []any{"2007-03", "month", "2007-03-01", int64(2), byType("MET_WITH", int64(1), "WARNED", int64(1)), 2.5, -6.0, -3.5, -0.41}},
+		{Keys: keys, Values: []any{"2014", "year", "2014-01-01", int64(2), byType("MET_WITH", int64(2)), 3.75, int64(0), 3.75, nil}},
 	}
 	rows, err := AllianceTimeline.Decode(recs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	index := -0.41
 	want := []TimelineRow{
-		{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: -0.41, ByType: []string{"MET_WITH:1", "WARNED:1"}},
-		{Period: "2014-06", Events: 2, Cooperation: 3.75, Net: 3.75, Alignment: 1, ByType: []string{"MET_WITH:2"}},
+		{Period: "2007-03", Precision: "month", Start: "2007-03-01", Events: 2, ByType: map[string]int{"MET_WITH": 1, "WARNED": 1},
+			Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: &index},
+		{Period: "2014", Precision: "year", Start: "2014-01-01", Events: 2, ByType: map[string]int{"MET_WITH": 2},
+			Cooperation: 3.75, Net: 3.75},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Fatalf("rows %+v, want %+v", rows, want)
 	}
 
+	row := func(change func(v []any)) *neo4j.Record {
+		v := []any{"2007-03", "month", "2007-03-01", int64(2), byType(), 2.5, -6.0, -3.5, -0.41}
+		change(v)
+		return &neo4j.Record{Keys: keys, Values: v}
+	}
 	for _, tc := range []struct {
 		rec  *neo4j.Record
 		want string
 	}{
-		{&neo4j.Record{Keys: keys, Values: []any{"2007-03", "two", 2.5, -6.0, -3.5, -0.41, nil}}, `column "events": want an integer, got string`},
-		{&neo4j.Record{Keys: keys, Values: []any{int64(2007), int64(2), 2.5, -6.0, -3.5, -0.41, nil}}, `column "period": want a string, got int64`},
-		{&neo4j.Record{Keys: keys, Values: []any{"2007-03", int64(2), 2.5, -6.0, "much", -0.41, nil}}, `column "net": want a number, got string`},
-		{&neo4j.Record{Keys: keys, Values: []any{"2007-03", int64(2), 2.5, -6.0, -3.5, -0.41, []any{int64(1)}}}, `column "by_type": want a list of strings`},
-		{&neo4j.Record{Keys: []string{"period"}, Values: []any{"2007-03"}}, `no column "events"`},
+		{row(func(v []any) { v[3] = "two" }), `column "events": want an integer, got string`},
+		{row(func(v []any) { v[0] = int64(2007) }), `column "period": want a string, got int64`},
+		{row(func(v []any) { v[7] = "much" }), `column "net": want a number, got string`},
+		{row(func(v []any) { v[8] = "much" }), `column "alignment": want a number or null, got string`},
+		{row(func(v []any) { v[4] = []any{"MET_WITH:1"} }), `column "by_type": want a map of integers`},
+		{row(func(v []any) { v[4] = byType("MET_WITH", 1.5) }), `column "by_type": want a map of integers`},
+		{&neo4j.Record{Keys: []string{"period"}, Values: []any{"2007-03"}}, `no column "precision"`},
 	} {
 		if _, err := AllianceTimeline.Decode([]*neo4j.Record{tc.rec}); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: err %v, want %q", tc.rec.Values, err, tc.want)
@@ -135,8 +168,9 @@ func TestRowsDecode(t *testing.T) {
 
 	// Columns the row type does not name are left alone.
 	nk := append(Network.Columns(), "extra")
-	edges, err := Network.Decode([]*neo4j.Record{{Keys: nk, Values: []any{"IRN", "USA", int64(4), 0.25, 0.02, "friendly", true}}})
-	if want := (NetworkRow{A: "IRN", B: "USA", Events: 4, Net: 0.25, Alignment: 0.02, Sign: "friendly"}); err != nil || len(edges) != 1 || edges[0] != want {
-		t.Fatalf("edges %+v, %v; want %+v", edges, err, want)
+	edges, err := Network.Decode([]*neo4j.Record{{Keys: nk, Values: []any{"IRN", "USA", int64(4), byType("MET_WITH", int64(4)), 10.0, -9.75, 0.25, 0.013, "friendly", true}}})
+	want2 := NetworkRow{A: "IRN", B: "USA", Events: 4, ByType: map[string]int{"MET_WITH": 4}, Cooperation: 10, Conflict: -9.75, Net: 0.25, Alignment: 0.013, Sign: "friendly"}
+	if err != nil || len(edges) != 1 || !reflect.DeepEqual(edges[0], want2) {
+		t.Fatalf("edges %+v, %v; want %+v", edges, err, want2)
 	}
 }

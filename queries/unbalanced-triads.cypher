@@ -1,55 +1,22 @@
 // name: unbalanced-triads
-// description: Triangles of states with two friendly and one hostile pair (structural imbalance) in a window (dated events only: relations without a date are left out)
+// description: Triangles of states with two friendly and one hostile pair (structural imbalance) in a window, from the ALIGNMENT aggregates (dated events only: relations without a date are left out)
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: min_events int = 1 - a pair counts only with at least this many events
+// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
-// param: limit int = 100 - at most this many triangles
-// The window's events between states, read through the date index of each
-// relation type, one branch per type (the types of graph.RelationTypes):
-// an untyped pattern would read every relationship of every state.
-CALL () {
-  MATCH (x:Country)-[r:MET_WITH]->(y:Country) USING INDEX r:MET_WITH(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:AGREED_WITH]->(y:Country) USING INDEX r:AGREED_WITH(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:SUPPORTED]->(y:Country) USING INDEX r:SUPPORTED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:AIDED]->(y:Country) USING INDEX r:AIDED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:REQUESTED]->(y:Country) USING INDEX r:REQUESTED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:ACCUSED]->(y:Country) USING INDEX r:ACCUSED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:REJECTED]->(y:Country) USING INDEX r:REJECTED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:WARNED]->(y:Country) USING INDEX r:WARNED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:SANCTIONED]->(y:Country) USING INDEX r:SANCTIONED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:DEPLOYED_TO]->(y:Country) USING INDEX r:DEPLOYED_TO(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-  UNION ALL
-  MATCH (x:Country)-[r:ATTACKED]->(y:Country) USING INDEX r:ATTACKED(date)
-  WHERE r.date >= $from AND r.date <= $to RETURN x, r, y, r.date AS date
-}
-WITH x, y, r, date, r.modality AS modality
-WHERE NOT coalesce(r.negated, false)
-  AND coalesce(modality, 'asserted') <> 'hypothetical'
-WITH x.code AS xc, y.code AS yc,
-     coalesce(r.weight, 0.0) * CASE WHEN modality = 'planned' THEN $planned_factor ELSE 1.0 END AS w
-WITH CASE WHEN xc < yc THEN xc ELSE yc END AS a,
-     CASE WHEN xc < yc THEN yc ELSE xc END AS b, w
-WITH a, b, count(*) AS events, sum(w) AS net
+// param: limit int = 100 - at most this many triangles; total is the number before the cut
+// The pairs' net scores over the window, from its aggregates (index
+// ALIGNMENT(start)): a month aggregate when its month overlaps the window,
+// a year aggregate (events dated to a year only) when the window holds its
+// whole year.
+// Columns: a, b, c (a < b < c), net_ab, net_ac, net_bc, hostile_pair, total.
+MATCH (x:Country)-[al:ALIGNMENT]->(y:Country)
+WHERE al.start >= date.truncate('month', $from) AND al.start <= $to
+  AND (al.period_kind = 'month' OR al.start >= $from AND al.start + duration('P1Y') <= $to + duration('P1D'))
+WITH x.code AS a, y.code AS b, al,
+     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
+WITH a, b, sum(al.events) AS events, sum(reduce(s = 0.0, x IN scored | s + x)) AS net
 WHERE events >= $min_events AND net <> 0
 WITH a, b, net
 ORDER BY a, b
@@ -88,20 +55,19 @@ CALL (codes, dyads) {
   RETURN collect(row) AS matrix
 }
 // Each triangle a < b < c once: from its dyad a-b, every c above b that
-// has dyads with both a and b. The dyads are in code order and c ascends,
-// so the triangles come in (a, b, c) order and the first $limit are the
-// answer: the search stops there.
+// has dyads with both a and b; the dyads are in code order and c ascends,
+// so the triangles come in (a, b, c) order. All are counted (total), the
+// first $limit returned.
 UNWIND dyads AS ab
 UNWIND [k IN range(ab.j + 1, size(codes) - 1) WHERE matrix[ab.i][k] <> 0.0 AND matrix[ab.j][k] <> 0.0] AS k
 WITH ab, codes[k] AS c, matrix[ab.i][k] AS net_ac, matrix[ab.j][k] AS net_bc
 WHERE size([n IN [ab.net, net_ac, net_bc] WHERE n > 0]) = 2
-WITH ab.a AS a, ab.b AS b, c, ab.net AS net_ab, net_ac, net_bc
-LIMIT $limit
-// Collected before sorting, so that the sort does not hold the matrix.
-WITH collect({a: a, b: b, c: c, net_ab: net_ab, net_ac: net_ac, net_bc: net_bc}) AS triads
-UNWIND triads AS t
+WITH collect({a: ab.a, b: ab.b, c: c, net_ab: ab.net, net_ac: net_ac, net_bc: net_bc}) AS triads
+UNWIND triads[0..$limit] AS t
+WITH t, size(triads) AS total
 RETURN t.a AS a, t.b AS b, t.c AS c, t.net_ab AS net_ab, t.net_ac AS net_ac, t.net_bc AS net_bc,
        CASE WHEN t.net_ab < 0 THEN t.a + '-' + t.b
             WHEN t.net_ac < 0 THEN t.a + '-' + t.c
-            ELSE t.b + '-' + t.c END AS hostile_pair
+            ELSE t.b + '-' + t.c END AS hostile_pair,
+       total
 ORDER BY a, b, c

@@ -14,6 +14,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/internal/cmdutil"
@@ -30,6 +31,14 @@ type Env struct {
 	// PlannedFactor is alliance.planned_factor, the planned_factor of a
 	// query whose parameters do not give one.
 	PlannedFactor float64
+	// Weights is alliance.weights, the weights (relation type -> weight)
+	// of a query whose parameters do not give them; nil means
+	// alliance.DefaultWeights.
+	Weights map[string]float64
+	// MinEvents and Rolling are alliance.min_events and alliance.rolling,
+	// the min_events and rolling of a query whose parameters do not give
+	// them; 0 means the query's own default.
+	MinEvents, Rolling int
 }
 
 // EnvOf is the Env of f. It reads the configuration, so a command calls
@@ -56,13 +65,31 @@ func Reader(f *cmdutil.Factory) ReadFunc {
 }
 
 // Bind binds raw to q's parameters, as q.Bind does, with states resolved
-// by e.Resolve and, unless raw gives it, the planned_factor of a query
-// that has one set to e.PlannedFactor. A value Bind refuses is a usage
-// error.
+// by e.Resolve and, unless raw gives them, the configured values of the
+// parameters q has among planned_factor (e.PlannedFactor), weights
+// (e.Weights, else alliance.DefaultWeights), min_events (e.MinEvents) and
+// rolling (e.Rolling; these two only when set). A value Bind refuses is a
+// usage error.
 func (e Env) Bind(q queries.Query, raw map[string]string) (map[string]any, error) {
-	_, given := raw["planned_factor"]
-	if !given && slices.ContainsFunc(q.Params, func(p queries.Param) bool { return p.Name == "planned_factor" }) {
-		raw["planned_factor"] = strconv.FormatFloat(e.PlannedFactor, 'g', -1, 64)
+	weights := e.Weights
+	if weights == nil {
+		weights = alliance.DefaultWeights
+	}
+	configured := map[string]string{
+		"planned_factor": strconv.FormatFloat(e.PlannedFactor, 'g', -1, 64),
+		"weights":        queries.FormatMap(weights),
+	}
+	if e.MinEvents > 0 {
+		configured["min_events"] = strconv.Itoa(e.MinEvents)
+	}
+	if e.Rolling > 0 {
+		configured["rolling"] = strconv.Itoa(e.Rolling)
+	}
+	for name, v := range configured {
+		_, given := raw[name]
+		if !given && slices.ContainsFunc(q.Params, func(p queries.Param) bool { return p.Name == name }) {
+			raw[name] = v
+		}
 	}
 	bound, err := q.Bind(raw, e.Resolve)
 	if err != nil {

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/config"
@@ -146,5 +148,43 @@ func TestBindPlannedFactor(t *testing.T) {
 	_, err = (Env{PlannedFactor: 0.25}).Bind(q, map[string]string{"n": "many"})
 	if !errors.As(err, new(cmdutil.UsageError)) || !strings.Contains(err.Error(), `parameter n: "many" is not a whole number`) {
 		t.Errorf("bad value: %v, want a usage error", err)
+	}
+}
+
+// TestBindConfigured: weights, min_events and rolling are the configured
+// ones unless the parameters give them; weights default to
+// alliance.DefaultWeights, min_events and rolling to the query's defaults.
+func TestBindConfigured(t *testing.T) {
+	q, err := queries.Parse("t.cypher", "// name: t\n// description: d\n"+
+		"// param: weights map = MET_WITH:1\n// param: min_events int = 1\n// param: rolling int = 1\n"+
+		"RETURN $weights, $min_events, $rolling")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defaults := map[string]any{}
+	for k, v := range alliance.DefaultWeights {
+		defaults[k] = v
+	}
+	for _, tc := range []struct {
+		name string
+		env  Env
+		raw  map[string]string
+		want map[string]any
+	}{
+		{"defaults", Env{}, map[string]string{},
+			map[string]any{"weights": defaults, "min_events": int64(1), "rolling": int64(1)}},
+		{"configured", Env{Weights: map[string]float64{"MET_WITH": 3, "WARNED": -1}, MinEvents: 2, Rolling: 3}, map[string]string{},
+			map[string]any{"weights": map[string]any{"MET_WITH": 3.0, "WARNED": -1.0}, "min_events": int64(2), "rolling": int64(3)}},
+		{"given", Env{Weights: map[string]float64{"MET_WITH": 3}, MinEvents: 2, Rolling: 3},
+			map[string]string{"weights": "AIDED:7", "min_events": "5", "rolling": "1"},
+			map[string]any{"weights": map[string]any{"AIDED": 7.0}, "min_events": int64(5), "rolling": int64(1)}},
+	} {
+		got, err := tc.env.Bind(q, tc.raw)
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: bound %v, %v; want %v", tc.name, got, err, tc.want)
+		}
+	}
+	if _, err := (Env{}).Bind(q, map[string]string{"weights": "MET_WITH"}); !errors.As(err, new(cmdutil.UsageError)) {
+		t.Errorf("bad weights: %v, want a usage error", err)
 	}
 }
