@@ -299,8 +299,8 @@ func parseColor(t *testing.T, s string) rgb {
 func (c rgb) luma() int { return 299*c.r + 587*c.g + 114*c.b }
 
 // Relation types are coloured by polarity: cooperation green, darker for
-// stronger; conflict orange to red, less green the more severe; DEPLOYED_TO
-// (weight 0) purple; structure grey.
+// stronger; conflict orange to red, less green the more severe; the
+// neutral types (weight 0: DEPLOYED_TO, REQUESTED) purple; structure grey.
 func TestStylePolarity(t *testing.T) {
 	rules := mustStyle(t)
 	color := func(ty string) rgb { return parseColor(t, rules["relationship."+ty]["color"]) }

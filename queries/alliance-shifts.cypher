@@ -5,7 +5,7 @@
 // param: period enum(month|quarter|year) = month - length of a period
 // param: min_events int = 1 - both periods need at least this many events; periods with fewer count as gap
 // param: threshold float = 0.5 - smallest change of the alignment index that counts without a change of sign
-// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
+// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:0,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: limit int = 100 - at most this many shifts; total is the number before the cut
 // Reads the window's aggregates (index ALIGNMENT(start)). Each pair's

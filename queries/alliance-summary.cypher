@@ -3,7 +3,7 @@
 // param: from date = 1900-01-01 - first day of the window
 // param: to date = 2100-12-31 - last day of the window
 // param: min_events int = 1 - leave out pairs with fewer events
-// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:-1,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
+// param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:0,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: limit int = 50 - at most this many pairs; total is the number before the cut
 // Reads the window's aggregates (index ALIGNMENT(start)): a month

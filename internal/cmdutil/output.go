@@ -119,7 +119,9 @@ func Plain(v any) any {
 
 // Cell is how a value shows in a table or CSV: floats with 3 decimals,
 // dates as YYYY-MM-DD, lists as their elements separated by spaces, maps
-// compactly as KEY:VALUE pairs in key order (MET_WITH:2 WARNED:1).
+// compactly as KEY:VALUE pairs in key order (MET_WITH:2 WARNED:1), leaving
+// out entries that are 0 or null (queries return counts by type with every
+// type; the table lists those with events, JSON keeps them all).
 func Cell(v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -138,9 +140,21 @@ func Cell(v any) string {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = k + ":" + Cell(x[k])
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			switch n := x[k].(type) {
+			case nil:
+				continue
+			case int64:
+				if n == 0 {
+					continue
+				}
+			case float64:
+				if n == 0 {
+					continue
+				}
+			}
+			parts = append(parts, k+":"+Cell(x[k]))
 		}
 		return strings.Join(parts, " ")
 	case []any:

@@ -38,6 +38,7 @@ func TestCell(t *testing.T) {
 		{"map, keys in order", map[string]any{"WARNED": int64(1), "MET_WITH": int64(2)}, "MET_WITH:2 WARNED:1"},
 		{"map of floats", map[string]any{"a": 0.5}, "a:0.500"},
 		{"empty map", map[string]any{}, ""},
+		{"map: zero and null entries left out", map[string]any{"ACCUSED": int64(0), "AIDED": nil, "MET_WITH": int64(2), "x": 0.0}, "MET_WITH:2"},
 		{"list of dates", []any{date("2011-01-01"), nil}, "2011-01-01 "},
 		{"strings", []string{"a", "b"}, "a b"},
 		{"bool", true, "true"},

@@ -72,8 +72,8 @@ func env(read *queryparamstest.Read) queryparams.Env {
 func TestRunAlliance(t *testing.T) {
 	dir := t.TempDir()
 	read := &queryparamstest.Read{Records: queryparamstest.Records(queries.AllianceTimeline.Columns(),
-		[]any{"2007-Q1", int64(2), 2.5, -6.0, -3.5, -0.41, []any{"MET_WITH:1", "WARNED:1"}},
-		[]any{"2014-Q2", int64(2), 3.75, 0.0, 3.75, 1.0, []any{"MET_WITH:2"}})}
+		[]any{"2007-Q1", "quarter", "2007-01-01", int64(2), map[string]any{"MET_WITH": int64(1), "WARNED": int64(1)}, 2.5, -6.0, -3.5, -0.41},
+		[]any{"2014-Q2", "quarter", "2014-04-01", int64(2), map[string]any{"MET_WITH": int64(2)}, 3.75, 0.0, 3.75, 1.0})}
 	var out bytes.Buffer
 	path := filepath.Join(dir, "usa-irn.svg")
 	o := &Options{Out: &out, Env: env(read), Kind: Alliance, A: "usa", B: "irn", Period: "quarter", From: "2007", To: "2014",
@@ -104,7 +104,7 @@ func TestRunAlliance(t *testing.T) {
 	}
 
 	// A row of the wrong shape is an error, not a chart.
-	read.Records = queryparamstest.Records(queries.AllianceTimeline.Columns(), []any{"2007-03", "two", 2.5, -6.0, -3.5, -0.41, []any{}})
+	read.Records = queryparamstest.Records(queries.AllianceTimeline.Columns(), []any{"2007-03", "month", "2007-03-01", "two", map[string]any{}, 2.5, -6.0, -3.5, -0.41})
 	if err := run(context.Background(), o); err == nil || !strings.Contains(err.Error(), "want an integer") {
 		t.Errorf("bad row: %v", err)
 	}
@@ -113,8 +113,8 @@ func TestRunAlliance(t *testing.T) {
 func TestRunNetwork(t *testing.T) {
 	dir := t.TempDir()
 	read := &queryparamstest.Read{Records: queryparamstest.Records(queries.Network.Columns(),
-		[]any{"GBR", "IRN", int64(1), 2.5, 1.0, "friendly"},
-		[]any{"IRN", "USA", int64(4), -0.5, -0.1, "hostile"})}
+		[]any{"GBR", "IRN", int64(1), map[string]any{"MET_WITH": int64(1)}, 2.5, 0.0, 2.5, 1.0, "friendly"},
+		[]any{"IRN", "USA", int64(4), map[string]any{"MET_WITH": int64(1), "WARNED": int64(3)}, 2.5, -12.0, -9.5, -0.65, "hostile"})}
 	var out bytes.Buffer
 	path := filepath.Join(dir, "network.svg")
 	o := &Options{Out: &out, Env: env(read), Kind: Network, MinEvents: 1, File: File{Path: path, Width: 900, Height: 900}}
@@ -186,9 +186,14 @@ func TestRunRefuses(t *testing.T) {
 // TestChartData: the typed rows become the chart's points and edges.
 func TestChartData(t *testing.T) {
 	pts := timelinePoints([]queries.TimelineRow{
-		{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: -0.41, ByType: []string{"MET_WITH:1"}},
+		{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: chart.Index(-0.41), ByType: map[string]int{"MET_WITH": 1}},
+		{Period: "2007-04", Events: 1, Cooperation: 2.5, Net: 2.5}, // too few events for an index
 	})
-	if want := (chart.TimelinePoint{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: -0.41}); len(pts) != 1 || pts[0] != want {
+	want := []chart.TimelinePoint{
+		{Period: "2007-03", Events: 2, Cooperation: 2.5, Conflict: -6, Net: -3.5, Alignment: chart.Index(-0.41)},
+		{Period: "2007-04", Events: 1, Cooperation: 2.5, Net: 2.5},
+	}
+	if !reflect.DeepEqual(pts, want) {
 		t.Errorf("points %+v, want %+v", pts, want)
 	}
 	edges := networkEdges([]queries.NetworkRow{{A: "IRN", B: "USA", Events: 4, Net: 0.25, Alignment: 0.02, Sign: "friendly"}})

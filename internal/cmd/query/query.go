@@ -231,8 +231,9 @@ func parseParams(ps []string) (map[string]string, error) {
 var paramRanges = map[string]config.Range{
 	"limit":          {Min: 1, Max: maxLimit},
 	"min_events":     {Min: 1, Max: 1_000_000},
-	"planned_factor": {Min: 0, Max: 1}, // as alliance.planned_factor
-	"threshold":      {Min: 0, Max: 2}, // a change of the alignment index, which lies in [-1, 1]
+	"planned_factor": {Min: 0, Max: 1},    // as alliance.planned_factor
+	"rolling":        {Min: 1, Max: 1000}, // as alliance.rolling
+	"threshold":      {Min: 0, Max: 2},    // a change of the alignment index, which lies in [-1, 1]
 }
 
 // paramRangesHelp says what paramRanges accept, for --help.
@@ -240,7 +241,7 @@ func paramRangesHelp() string {
 	var lines []string
 	for _, name := range slices.Sorted(maps.Keys(paramRanges)) {
 		var def any = 0.0
-		if name == "limit" || name == "min_events" {
+		if name == "limit" || name == "min_events" || name == "rolling" {
 			def = int64(0)
 		}
 		lines = append(lines, fmt.Sprintf("  %-15s %s", name, paramRanges[name].Describe(def)))

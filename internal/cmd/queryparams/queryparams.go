@@ -44,7 +44,16 @@ type Env struct {
 // EnvOf is the Env of f. It reads the configuration, so a command calls
 // it when it runs, once the root command has loaded it.
 func EnvOf(f *cmdutil.Factory) Env {
-	return Env{Read: Reader(f), Resolve: CountryResolver(f), PlannedFactor: f.Config.Alliance.PlannedFactor}
+	al := f.Config.Alliance
+	e := Env{Read: Reader(f), Resolve: CountryResolver(f), PlannedFactor: al.PlannedFactor,
+		MinEvents: al.MinEvents, Rolling: al.Rolling}
+	// The configuration was validated when it was loaded, weights
+	// included, so this cannot fail on a loaded one; should it, the query
+	// runs with the defaults rather than none.
+	if w, err := al.EffectiveWeights(); err == nil {
+		e.Weights = w
+	}
+	return e
 }
 
 // ReadFunc runs a predefined query with bound parameters and returns its
