@@ -93,7 +93,7 @@ MATCH (:Country {code: 'GBR'})-[r:WARNED]->(:Country {code: 'IRN'})
 MATCH (a:Article {id: r.article_id})
 MATCH (p:Person {id: r.source_person})-[:REPRESENTS]->(:Country {code: 'GBR'})
 MATCH (m:Meeting {id: r.meeting})<-[:REPORTS]-(a)
-RETURN toString(r.date) AS date, r.weight AS w, p.name AS person, m.kind AS meeting, a.url AS url`}, nil)
+RETURN toString(r.date) AS date, p.name AS person, m.kind AS meeting, a.url AS url`}, nil)
 	if err != nil || len(recs) != 1 {
 		t.Fatalf("drill-down = %v, %v; want one row", recs, err)
 	}
