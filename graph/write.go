@@ -452,3 +452,36 @@ func articleReports(articleID string, rs []RelationEdge) []event.Report {
 	}
 	return out
 }
+
+// DeleteArticles removes articles and every fact they contributed (their
+// reports and meetings), re-forms the events their reports belonged to
+// from the remaining reports and updates the aggregates, in one
+// transaction. It returns how many of the ids were in the graph.
+func (c *Client) DeleteArticles(ctx context.Context, ids []string) (int, error) {
+	s := c.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := markWrite(ctx, tx, c.window); err != nil {
+			return nil, err
+		}
+		touched, err := eventsOfArticles(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		found, err := runCount(ctx, tx, stArticlesDelete, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		if err := reformEvents(ctx, tx, touched, nil, c.window); err != nil {
+			return nil, err
+		}
+		return int(found), nil
+	})
+	if errors.Is(err, ErrEventWindow) {
+		return 0, err
+	}
+	if err != nil {
+		return 0, fmt.Errorf("graph: deleting %d articles: %w", len(ids), classify(c.uri, err))
+	}
+	return n.(int), nil
+}
