@@ -432,3 +432,52 @@ func TestEventWindowMismatch(t *testing.T) {
 		t.Fatalf("write with window 1 after the rebuild with 0: %v; want ErrEventWindow", err)
 	}
 }
+
+// A graph of the old model (one typed relationship per report, weights on
+// them, materialized ALIGNMENT edges) is converted by Migrate: its
+// relationships become reports, and events and aggregates are formed.
+func TestMigrateConvertsOldModel(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	old := graph.Statement{Name: "old", Text: `
+CREATE (:Article {id: 'x'}), (:Article {id: 'y'})
+CREATE (usa:Country:Actor {code: 'USA'}), (irn:Country:Actor {code: 'IRN'})
+CREATE (usa)-[:MET_WITH {article_id: 'x', date: date('2014-06-10'), date_precision: 'day', modality: 'asserted',
+                         negated: false, weight: 2.5, sentence: 'met', confidence: 0.9}]->(irn)
+CREATE (irn)-[:MET_WITH {article_id: 'y', date: date('2014-06-11'), date_precision: 'day', modality: 'asserted',
+                         negated: false, weight: 2.5, sentence: 'met again', confidence: 0.7}]->(usa)
+CREATE (usa)-[:WARNED {article_id: 'y', date: date('2014-06-20'), date_precision: 'day', modality: 'planned',
+                       negated: false, weight: -4.0, sentence: 'warned', confidence: 0.6}]->(irn)
+CREATE (usa)-[:WARNED {article_id: 'gone', date: date('2014-06-21'), date_precision: 'day', modality: 'asserted'}]->(irn)
+CREATE (irn)-[:ALIGNMENT {period_kind: 'quarter', period: '2014-Q2', dyad: 'IRN-USA', net: 3.0, events: 3}]->(usa)
+WITH 1 AS one
+MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 30`}
+	if err := c.Write(ctx, old, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Migrate(ctx)
+	if err != nil || res.From != 30 {
+		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	checkConsistent(t, c, 1, "converted")
+	reports, _ := graphReports(t, c)
+	if len(reports) != 3 {
+		t.Fatalf("reports %+v, want the three of articles x and y", reports)
+	}
+	want := []string{
+		render("MET_WITH", "IRN", "USA", event.ID(event.Key{Type: "MET_WITH", Source: "IRN", Target: "USA", Class: event.Actual}, day("2014-06-10"), "day", ""),
+			"2014-06-10", "2014-06-11", "day", "asserted", false, 2, 2, "x"),
+		render("WARNED", "USA", "IRN", event.ID(event.Key{Type: "WARNED", Source: "USA", Target: "IRN", Class: event.Actual}, day("2014-06-20"), "day", ""),
+			"2014-06-20", "2014-06-20", "day", "planned", false, 1, 1, "y"),
+	}
+	if got := graphEvents(t, c); !slices.Equal(got, want) {
+		t.Fatalf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	aggs := graphAggregates(t, c)
+	if wantAggs := map[event.Period]event.Counts{{A: "IRN", B: "USA", Kind: "month", Name: "2014-06"}: {"events": 2, "MET_WITH": 1, "WARNED_planned": 1}}; !maps.EqualFunc(aggs, wantAggs, maps.Equal) {
+		t.Fatalf("aggregates %v, want %v", aggs, wantAggs)
+	}
+	// Writing goes on in the event model.
+	write(t, c, articleFacts("z", "hz", rel("MET_WITH", "USA", "IRN", "2014-06-12")))
+	checkConsistent(t, c, 1, "written after the conversion")
+}
