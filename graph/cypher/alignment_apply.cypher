@@ -6,12 +6,8 @@ MATCH (a:Actor {code: d.a})
 MATCH (b:Actor {code: d.b})
 MERGE (a)-[al:ALIGNMENT {dyad: d.dyad, period_kind: d.period_kind, period: d.period}]->(b)
   ON CREATE SET al.start = d.start
-WITH al, d
-CALL (al, d) {
-  UNWIND d.counts AS c
-  WITH al, c, coalesce(al[c.name], 0) + c.n AS n
-  SET al[c.name] = CASE WHEN n = 0 THEN null ELSE n END
-}
+FOREACH (c IN d.counts |
+  SET al[c.name] = CASE WHEN coalesce(al[c.name], 0) + c.n = 0 THEN null ELSE coalesce(al[c.name], 0) + c.n END)
 WITH al
 WHERE coalesce(al.events, 0) = 0
 DELETE al
