@@ -51,8 +51,8 @@ func ArticleHash(a article.Article, fingerprint string) string {
 
 // Facts converts one article's extraction into the facts written to the
 // graph. Relations reported more than once in the article (same type,
-// actors, polarity and date) become one relationship, carrying the
-// sentence of the first report.
+// actors, polarity and date) become one report, carrying the sentence of
+// the first mention. Weights are not stored: queries apply them.
 func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, extractorVersion string) graph.ArticleFacts {
 	f := graph.ArticleFacts{Article: graph.ArticleNode{
 		ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published,
