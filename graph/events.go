@@ -22,6 +22,7 @@ var (
 	stEventsNear       = mustStatement("events_near")
 	stEventsDelete     = mustStatement("events_delete")
 	stEventsCreate     = mustStatement("events_create")
+	stEventsUpdate     = mustStatement("events_update")
 	stReportsOfEvents  = mustStatement("reports_of_events")
 	stReportsCreate    = mustStatement("reports_create")
 	stReportsSetEvent  = mustStatement("reports_set_event")
@@ -165,28 +166,54 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 			eventOf[id] = e.ID
 		}
 	}
-	if len(olds) > 0 {
-		refs := make([]map[string]any, len(olds))
-		for i, e := range olds {
-			refs[i] = e.ref()
+	// Events that keep their id are updated in place; the others go and
+	// come.
+	formed := map[string]bool{}
+	for _, e := range events {
+		formed[e.ID] = true
+	}
+	seen := map[string]int{} // a damaged graph may hold an id twice: both go
+	for _, e := range olds {
+		seen[e.ID]++
+	}
+	stays := map[string]bool{}
+	var gone []map[string]any
+	for _, e := range olds {
+		if e.ID != "" && formed[e.ID] && seen[e.ID] == 1 {
+			stays[e.ID] = true
+		} else {
+			gone = append(gone, e.ref())
 		}
-		if err := run(ctx, tx, stEventsDelete, map[string]any{"events": refs}); err != nil {
+	}
+	if len(gone) > 0 {
+		if err := run(ctx, tx, stEventsDelete, map[string]any{"events": gone}); err != nil {
 			return err
 		}
 	}
-	if len(events) > 0 {
-		rows := make([]map[string]any, len(events))
-		for i, e := range events {
-			rows[i] = map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "props": eventProps(e)}
+	var created, updated []map[string]any
+	for _, e := range events {
+		row := map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "id": e.ID, "props": eventProps(e)}
+		if stays[e.ID] {
+			updated = append(updated, row)
+		} else {
+			created = append(created, row)
 		}
-		n, err := runCount(ctx, tx, stEventsCreate, map[string]any{"events": rows})
+	}
+	for _, step := range []struct {
+		st   Statement
+		rows []map[string]any
+	}{{stEventsUpdate, updated}, {stEventsCreate, created}} {
+		if len(step.rows) == 0 {
+			continue
+		}
+		n, err := runCount(ctx, tx, step.st, map[string]any{"events": step.rows})
 		if err != nil {
 			return err
 		}
-		if int(n) != len(rows) {
+		if int(n) != len(step.rows) {
 			// Returning an error rolls the whole batch back.
 			return fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
-				stEventsCreate.Name, len(rows)-int(n), len(rows))
+				step.st.Name, len(step.rows)-int(n), len(step.rows))
 		}
 	}
 	if len(reports) > 0 {
@@ -220,25 +247,36 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 // one query for all of them.
 func eventsNear(ctx context.Context, tx neo4j.ManagedTransaction, reports []event.Report, window int) ([]storedEvent, error) {
 	type probe struct {
-		key       event.Key
-		precision string
-		date      time.Time
+		key    string
+		lo, hi time.Time
 	}
 	seen := map[probe]bool{}
 	var probes []map[string]any
 	for _, r := range reports {
-		p := probe{key: event.KeyOf(r), precision: event.PrecisionOf(r), date: r.Date}
-		if p.precision == event.Unknown || seen[p] {
+		k, precision := event.KeyOf(r), event.PrecisionOf(r)
+		p := probe{key: eventKey(k, precision)}
+		switch precision {
+		case event.Day:
+			p.lo, p.hi = r.Date.AddDate(0, 0, -window), r.Date.AddDate(0, 0, window)
+		case event.Month:
+			p.lo = time.Date(r.Date.Year(), r.Date.Month(), 1, 0, 0, 0, 0, time.UTC)
+			p.hi = p.lo.AddDate(0, 1, -1)
+		case event.Year:
+			p.lo = time.Date(r.Date.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+			p.hi = p.lo.AddDate(1, 0, -1)
+		default:
+			continue
+		}
+		if seen[p] {
 			continue
 		}
 		seen[p] = true
-		probes = append(probes, map[string]any{"type": p.key.Type, "source": p.key.Source, "target": p.key.Target,
-			"class": p.key.Class, "precision": p.precision, "date": dbtype.Date(p.date)})
+		probes = append(probes, map[string]any{"type": k.Type, "key": p.key, "lo": dbtype.Date(p.lo), "hi": dbtype.Date(p.hi)})
 	}
 	if len(probes) == 0 {
 		return nil, nil
 	}
-	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes, "window": int64(window)})
+	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes})
 	return evs, err
 }
 
@@ -299,10 +337,16 @@ func reportProps(r event.Report, eventID string) map[string]any {
 	return props
 }
 
+// eventKey is an event's `key` property: its key and precision, which the
+// writer looks events up by (with their date, through an index).
+func eventKey(k event.Key, precision string) string {
+	return k.Source + ">" + k.Target + " " + k.Class + " " + precision
+}
+
 func eventProps(e event.Event) map[string]any {
 	f := e.First
 	props := map[string]any{
-		"id": e.ID, "date": dateOrNil(e.Date), "last": dateOrNil(e.Last), "date_precision": e.Precision,
+		"id": e.ID, "key": eventKey(e.Key, e.Precision), "date": dateOrNil(e.Date), "last": dateOrNil(e.Last), "date_precision": e.Precision,
 		"modality": e.Modality, "negated": e.Negated(), "background": e.Background,
 		"reports": int64(e.Reports), "articles": int64(e.Articles), "confidence": e.Confidence,
 		"article_id": f.ArticleID, "sentence": f.Sentence, "span": []int64{int64(f.Span[0]), int64(f.Span[1])},
