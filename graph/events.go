@@ -22,7 +22,6 @@ var (
 	stEventsNear       = mustStatement("events_near")
 	stEventsDelete     = mustStatement("events_delete")
 	stEventsCreate     = mustStatement("events_create")
-	stEventsUpdate     = mustStatement("events_update")
 	stReportsOfEvents  = mustStatement("reports_of_events")
 	stReportsCreate    = mustStatement("reports_create")
 	stReportsSetEvent  = mustStatement("reports_set_event")
@@ -166,54 +165,28 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 			eventOf[id] = e.ID
 		}
 	}
-	// Events that keep their id are updated in place; the others go and
-	// come.
-	formed := map[string]bool{}
-	for _, e := range events {
-		formed[e.ID] = true
-	}
-	seen := map[string]int{} // a damaged graph may hold an id twice: both go
-	for _, e := range olds {
-		seen[e.ID]++
-	}
-	stays := map[string]bool{}
-	var gone []map[string]any
-	for _, e := range olds {
-		if e.ID != "" && formed[e.ID] && seen[e.ID] == 1 {
-			stays[e.ID] = true
-		} else {
-			gone = append(gone, e.ref())
+	if len(olds) > 0 {
+		refs := make([]map[string]any, len(olds))
+		for i, e := range olds {
+			refs[i] = e.ref()
 		}
-	}
-	if len(gone) > 0 {
-		if err := run(ctx, tx, stEventsDelete, map[string]any{"events": gone}); err != nil {
+		if err := run(ctx, tx, stEventsDelete, map[string]any{"events": refs}); err != nil {
 			return err
 		}
 	}
-	var created, updated []map[string]any
-	for _, e := range events {
-		row := map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "id": e.ID, "props": eventProps(e)}
-		if stays[e.ID] {
-			updated = append(updated, row)
-		} else {
-			created = append(created, row)
+	if len(events) > 0 {
+		rows := make([]map[string]any, len(events))
+		for i, e := range events {
+			rows[i] = map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "props": eventProps(e)}
 		}
-	}
-	for _, step := range []struct {
-		st   Statement
-		rows []map[string]any
-	}{{stEventsUpdate, updated}, {stEventsCreate, created}} {
-		if len(step.rows) == 0 {
-			continue
-		}
-		n, err := runCount(ctx, tx, step.st, map[string]any{"events": step.rows})
+		n, err := runCount(ctx, tx, stEventsCreate, map[string]any{"events": rows})
 		if err != nil {
 			return err
 		}
-		if int(n) != len(step.rows) {
+		if int(n) != len(rows) {
 			// Returning an error rolls the whole batch back.
 			return fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
-				step.st.Name, len(step.rows)-int(n), len(step.rows))
+				stEventsCreate.Name, len(rows)-int(n), len(rows))
 		}
 	}
 	if len(reports) > 0 {
