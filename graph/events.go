@@ -220,36 +220,25 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 // one query for all of them.
 func eventsNear(ctx context.Context, tx neo4j.ManagedTransaction, reports []event.Report, window int) ([]storedEvent, error) {
 	type probe struct {
-		key    string
-		lo, hi time.Time
+		key       event.Key
+		precision string
+		date      time.Time
 	}
 	seen := map[probe]bool{}
 	var probes []map[string]any
 	for _, r := range reports {
-		k, precision := event.KeyOf(r), event.PrecisionOf(r)
-		p := probe{key: eventKey(k, precision)}
-		switch precision {
-		case event.Day:
-			p.lo, p.hi = r.Date.AddDate(0, 0, -window), r.Date.AddDate(0, 0, window)
-		case event.Month:
-			p.lo = time.Date(r.Date.Year(), r.Date.Month(), 1, 0, 0, 0, 0, time.UTC)
-			p.hi = p.lo.AddDate(0, 1, -1)
-		case event.Year:
-			p.lo = time.Date(r.Date.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-			p.hi = p.lo.AddDate(1, 0, -1)
-		default:
-			continue
-		}
-		if seen[p] {
+		p := probe{key: event.KeyOf(r), precision: event.PrecisionOf(r), date: r.Date}
+		if p.precision == event.Unknown || seen[p] {
 			continue
 		}
 		seen[p] = true
-		probes = append(probes, map[string]any{"type": k.Type, "key": p.key, "lo": dbtype.Date(p.lo), "hi": dbtype.Date(p.hi)})
+		probes = append(probes, map[string]any{"type": p.key.Type, "source": p.key.Source, "target": p.key.Target,
+			"class": p.key.Class, "precision": p.precision, "date": dbtype.Date(p.date)})
 	}
 	if len(probes) == 0 {
 		return nil, nil
 	}
-	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes})
+	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes, "window": int64(window)})
 	return evs, err
 }
 
@@ -310,16 +299,10 @@ func reportProps(r event.Report, eventID string) map[string]any {
 	return props
 }
 
-// eventKey is an event's `key` property: its key and precision, which the
-// writer looks events up by (with their date, through an index).
-func eventKey(k event.Key, precision string) string {
-	return k.Source + ">" + k.Target + " " + k.Class + " " + precision
-}
-
 func eventProps(e event.Event) map[string]any {
 	f := e.First
 	props := map[string]any{
-		"id": e.ID, "key": eventKey(e.Key, e.Precision), "date": dateOrNil(e.Date), "last": dateOrNil(e.Last), "date_precision": e.Precision,
+		"id": e.ID, "date": dateOrNil(e.Date), "last": dateOrNil(e.Last), "date_precision": e.Precision,
 		"modality": e.Modality, "negated": e.Negated(), "background": e.Background,
 		"reports": int64(e.Reports), "articles": int64(e.Articles), "confidence": e.Confidence,
 		"article_id": f.ArticleID, "sentence": f.Sentence, "span": []int64{int64(f.Span[0]), int64(f.Span[1])},

@@ -1,58 +1,46 @@
-// The events that new reports could join, one probe per event key (type,
-// source, target, class and precision, as events hold it in `key`) and
-// date range lo..hi (a day's window, or its month or year): the stored
-// events of that key that reach into the range. Events of one key do not
-// overlap and lie more than the window apart, so at most two reach into a
-// window: the two latest that start before its end, read through the
-// (key, date) index of their type. Undated reports join no stored event
-// (one event per article). One branch per type of graph.RelationTypes.
+// The events that new reports could join, one probe per key, precision
+// and date: of the same key (type, source, target, class), day events
+// whose dates reach within the window of the date, the month event of
+// its month, the year event of its year. Undated reports join no stored
+// event (one event per article). Each relation type of
+// graph.RelationTypes has a branch, so that only the relationships of the
+// probe's type between the two actors are read.
 UNWIND $probes AS p
-CALL (p) {
-  WITH p WHERE p.type = 'MET_WITH'
-  MATCH ()-[e:MET_WITH {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+MATCH (s:Actor {code: p.source})
+MATCH (t:Actor {code: p.target})
+CALL (p, s, t) {
+  WITH p, s, t WHERE p.type = 'MET_WITH' MATCH (s)-[e:MET_WITH]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'AGREED_WITH'
-  MATCH ()-[e:AGREED_WITH {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'AGREED_WITH' MATCH (s)-[e:AGREED_WITH]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'SUPPORTED'
-  MATCH ()-[e:SUPPORTED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'SUPPORTED' MATCH (s)-[e:SUPPORTED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'AIDED'
-  MATCH ()-[e:AIDED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'AIDED' MATCH (s)-[e:AIDED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'REQUESTED'
-  MATCH ()-[e:REQUESTED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'REQUESTED' MATCH (s)-[e:REQUESTED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'ACCUSED'
-  MATCH ()-[e:ACCUSED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'ACCUSED' MATCH (s)-[e:ACCUSED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'REJECTED'
-  MATCH ()-[e:REJECTED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'REJECTED' MATCH (s)-[e:REJECTED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'WARNED'
-  MATCH ()-[e:WARNED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'WARNED' MATCH (s)-[e:WARNED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'SANCTIONED'
-  MATCH ()-[e:SANCTIONED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'SANCTIONED' MATCH (s)-[e:SANCTIONED]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'DEPLOYED_TO'
-  MATCH ()-[e:DEPLOYED_TO {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'DEPLOYED_TO' MATCH (s)-[e:DEPLOYED_TO]->(t) RETURN e
   UNION ALL
-  WITH p WHERE p.type = 'ATTACKED'
-  MATCH ()-[e:ATTACKED {key: p.key}]->() WHERE e.date <= p.hi
-  RETURN e ORDER BY e.date DESC LIMIT 2
+  WITH p, s, t WHERE p.type = 'ATTACKED' MATCH (s)-[e:ATTACKED]->(t) RETURN e
 }
-WITH p, e WHERE e.last >= p.lo
-WITH DISTINCT e
-RETURN e.id AS id, type(e) AS type, startNode(e).code AS source, endNode(e).code AS target,
+WITH p, s, t, e
+WHERE e.date_precision = p.precision
+  AND CASE WHEN coalesce(e.negated, false) THEN 'negated'
+           WHEN e.modality = 'hypothetical' THEN 'hypothetical'
+           ELSE 'actual' END = p.class
+  AND CASE p.precision
+        WHEN 'day' THEN e.date <= p.date + duration({days: $window}) AND e.last >= p.date - duration({days: $window})
+        WHEN 'month' THEN e.date.year = p.date.year AND e.date.month = p.date.month
+        WHEN 'year' THEN e.date.year = p.date.year
+        ELSE false
+      END
+RETURN DISTINCT e.id AS id, type(e) AS type, s.code AS source, t.code AS target,
        e.date AS date, e.date_precision AS date_precision, e.modality AS modality, e.negated AS negated

@@ -1,4 +1,0 @@
-// AIDED events by key and date: the writer finds the events a new
-// report could join through it (events_near).
-CREATE INDEX aided_key_date IF NOT EXISTS
-FOR ()-[r:AIDED]-() ON (r.key, r.date)

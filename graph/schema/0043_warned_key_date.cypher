@@ -1,4 +1,0 @@
-// WARNED events by key and date: the writer finds the events a new
-// report could join through it (events_near).
-CREATE INDEX warned_key_date IF NOT EXISTS
-FOR ()-[r:WARNED]-() ON (r.key, r.date)
