@@ -22,6 +22,31 @@ type Config struct {
 	// MaxRetryTime bounds how long a transaction is retried on transient
 	// errors and lost connections (default 30s).
 	MaxRetryTime time.Duration
+	// EventWindow is the event window in days (the setting
+	// alliance.event_window): a day-precise report joins the event before
+	// it when at most this many days after its latest date. 0 means the
+	// default, 1; SameDayOnly (a negative value) means 0, the same day
+	// only. Writes to a graph whose events were formed with another window
+	// are refused (ErrEventWindow).
+	EventWindow int
+}
+
+// SameDayOnly is the Config.EventWindow of the setting 0: reports join
+// an event only on its days.
+const SameDayOnly = -1
+
+// DefaultEventWindow is the event window when the configuration gives none.
+const DefaultEventWindow = 1
+
+// eventWindow is the window in days that a Config.EventWindow means.
+func eventWindow(w int) int {
+	switch {
+	case w == 0:
+		return DefaultEventWindow
+	case w < 0:
+		return 0
+	}
+	return w
 }
 
 // Errors the command line maps to exit codes.
@@ -92,6 +117,7 @@ type Client struct {
 	driver   neo4j.DriverWithContext
 	database string
 	uri      string
+	window   int // event window in days
 }
 
 // Open connects and verifies that the server answers.
@@ -124,7 +150,7 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		_ = driver.Close(context.Background())
 		return nil, classify(shown, err)
 	}
-	return &Client{driver: driver, database: cfg.Database, uri: shown}, nil
+	return &Client{driver: driver, database: cfg.Database, uri: shown, window: eventWindow(cfg.EventWindow)}, nil
 }
 
 // classify wraps a driver error in ErrAuth or ErrUnavailable where it is
@@ -152,6 +178,9 @@ func classify(uri string, err error) error {
 
 // Close releases the connections.
 func (c *Client) Close(ctx context.Context) error { return c.driver.Close(ctx) }
+
+// EventWindow is the event window in days this client writes with.
+func (c *Client) EventWindow() int { return c.window }
 
 // URI is the address the client connects to (it never holds a password:
 // Open refuses credentials in the URI).

@@ -7,4 +7,12 @@
 // built from strings. Schema migrations are the files in schema/, applied in
 // the order of their numeric prefix; the highest applied number is recorded
 // in the graph as (:DiplographSchema {name: 'diplograph', version}).
+//
+// Articles are written in the event model of docs/events.md: each relation
+// an article reports is a (:Report); the reports of one key whose dates
+// agree form one event, a typed relationship between the actors; ALIGNMENT
+// relationships count each pair's events per month or year. WriteArticles
+// and DeleteArticles keep events and aggregates exact in their own
+// transaction (package event holds the rules); RebuildEvents re-forms them
+// all, for a changed event window or a repair.
 package graph

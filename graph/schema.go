@@ -15,7 +15,40 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-var stSchemaVersionDedupe = mustStatement("schema_version_dedupe")
+var (
+	stSchemaVersionDedupe  = mustStatement("schema_version_dedupe")
+	stLegacyReportsConvert = mustStatement("legacy_reports_convert")
+)
+
+// eventModelVersion is the first schema version of the event model
+// (docs/events.md): a graph migrated from an earlier one holds one typed
+// relationship per report, which Migrate converts.
+const eventModelVersion = 31
+
+// legacyChunk bounds the relationships one conversion transaction takes.
+const legacyChunk = 10000
+
+// convertLegacyReports turns the relationships of a graph of the old model
+// (one per report) into Report nodes, a chunk per transaction, then forms
+// the events and the aggregates from them (RebuildEvents with the
+// client's window). Interrupted, it resumes when Migrate runs again (the
+// schema version is recorded after it).
+func (c *Client) convertLegacyReports(ctx context.Context) error {
+	for {
+		recs, err := c.records(ctx, neo4j.AccessModeWrite, stLegacyReportsConvert,
+			map[string]any{"types": RelationTypes, "limit": int64(legacyChunk)})
+		if err != nil {
+			return fmt.Errorf("graph: converting the reports of the old model: %w", err)
+		}
+		if n, _ := recs[0].Values[0].(int64); n == 0 {
+			break
+		}
+	}
+	if _, err := c.RebuildEvents(ctx, c.window); err != nil {
+		return fmt.Errorf("graph: forming events from the converted reports: %w", err)
+	}
+	return nil
+}
 
 // schemaRetryTime bounds how long Migrate retries one statement that
 // failed with a transient error, such as a deadlock with a process that
@@ -132,6 +165,12 @@ func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 	}
 	if err := c.execSchema(ctx, stAwaitIndexes, map[string]any{"seconds": 300}); err != nil {
 		return res, err
+	}
+	if cur > 0 && cur < eventModelVersion {
+		// A graph of the old model: its reports are relationships.
+		if err := c.convertLegacyReports(ctx); err != nil {
+			return res, err
+		}
 	}
 	if err := c.Write(ctx, stSchemaVersionSet, map[string]any{"version": res.To}); err != nil {
 		return res, err

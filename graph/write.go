@@ -9,6 +9,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/diplograph/diplograph/event"
 	"github.com/diplograph/diplograph/relation"
 )
 
@@ -64,7 +65,9 @@ type MeetingNode struct {
 	Persons        []string // person ids
 }
 
-// RelationEdge is one reported event between two actors.
+// RelationEdge is one relation the article reports between two actors: it
+// is written as a (:Report) of the article and joins an event
+// (docs/events.md).
 type RelationEdge struct {
 	Type           string // MET_WITH, WARNED, ...
 	Source, Target string // actor codes
@@ -76,8 +79,7 @@ type RelationEdge struct {
 	Modality       string
 	Negated        bool
 	Confidence     float64
-	Weight         float64 // cooperation (+) / conflict (-) weight of the type
-	SourcePerson   string  // person id behind the source, for drill-down
+	SourcePerson   string // person id behind the source, for drill-down
 	TargetPerson   string
 	Meeting        string // meeting id
 }
@@ -115,7 +117,7 @@ var (
 	stPersonsMerge    = mustStatement("persons_merge")
 	stPlacesMerge     = mustStatement("places_merge")
 	stMeetingsCreate  = mustStatement("meetings_create")
-	stRelationsCreate = mustStatement("relations_create")
+	stEventsOfArticle = mustStatement("events_of_articles")
 )
 
 // WriteArticle writes one article; see WriteArticles.
@@ -199,11 +201,14 @@ func (c *Client) writeBatch(ctx context.Context, fs []ArticleFacts) ([]Outcome, 
 	var err error
 	for range writeAttempts {
 		out, err = s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return writeBatch(ctx, tx, fs)
+			return writeBatch(ctx, tx, fs, c.window)
 		})
 		if !errors.Is(err, errCreatedMeanwhile) {
 			break
 		}
+	}
+	if errors.Is(err, ErrEventWindow) {
+		return nil, err
 	}
 	if err != nil {
 		name := fs[0].Article.ID
@@ -215,7 +220,12 @@ func (c *Client) writeBatch(ctx context.Context, fs []ArticleFacts) ([]Outcome, 
 	return out.([]Outcome), nil
 }
 
-func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFacts) ([]Outcome, error) {
+func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFacts, window int) ([]Outcome, error) {
+	// First, so that concurrent writers wait here for each other before
+	// they read any event.
+	if err := markWrite(ctx, tx, window); err != nil {
+		return nil, err
+	}
 	keys := make([]map[string]any, len(fs))
 	for i, f := range fs {
 		keys[i] = map[string]any{"i": int64(i), "id": f.Article.ID, "url": f.Article.URL}
@@ -261,16 +271,22 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 			}
 		}
 	}
+	var touched []storedEvent // events whose reports are deleted
 	if len(oldIDs) > 0 {
 		ids := make([]string, 0, len(oldIDs))
 		for id := range oldIDs {
 			ids = append(ids, id)
 		}
+		var err error
+		if touched, err = eventsOfArticles(ctx, tx, ids); err != nil {
+			return nil, err
+		}
 		if err := run(ctx, tx, stArticlesDelete, map[string]any{"ids": ids}); err != nil {
 			return nil, err
 		}
 	}
-	var arts, actors, persons, places, meetings, rels []map[string]any
+	var arts, actors, persons, places, meetings []map[string]any
+	var reports []event.Report
 	for i, f := range fs {
 		if outs[i] == Unchanged {
 			continue
@@ -282,7 +298,7 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		persons = append(persons, personParams(a.ID, f.Persons)...)
 		places = append(places, placeParams(a.ID, f.Places)...)
 		meetings = append(meetings, meetingParams(a.ID, f.Meetings)...)
-		rels = append(rels, relationParams(a.ID, f.Relations)...)
+		reports = append(reports, articleReports(a.ID, f.Relations)...)
 	}
 	for _, step := range []struct {
 		st   Statement
@@ -305,21 +321,8 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 			return nil, err
 		}
 	}
-	if len(arts) > 0 {
-		if err := run(ctx, tx, stWritesMark, nil); err != nil {
-			return nil, err
-		}
-	}
-	if len(rels) > 0 {
-		n, err := runCount(ctx, tx, stRelationsCreate, map[string]any{"relations": rels})
-		if err != nil {
-			return nil, err
-		}
-		if int(n) != len(rels) {
-			// Returning an error rolls the whole batch back.
-			return nil, fmt.Errorf("%s: %d of %d relations have an end that is not among the article's actors",
-				stRelationsCreate.Name, len(rels)-int(n), len(rels))
-		}
+	if err := reformEvents(ctx, tx, touched, reports, window); err != nil {
+		return nil, err
 	}
 	return outs, nil
 }
@@ -430,21 +433,55 @@ func meetingParams(articleID string, ms []MeetingNode) []map[string]any {
 	return out
 }
 
-func relationParams(articleID string, rs []RelationEdge) []map[string]any {
-	out := make([]map[string]any, len(rs))
+// articleReports are the reports of an article's relations, with ids
+// "<article id>#<n>".
+func articleReports(articleID string, rs []RelationEdge) []event.Report {
+	out := make([]event.Report, len(rs))
 	for i, r := range rs {
-		props := map[string]any{
-			"date": dateOrNil(r.Date), "date_precision": r.DatePrecision,
-			"article_id": articleID, "sentence": r.Sentence, "span": []int64{int64(r.Span[0]), int64(r.Span[1])},
-			"modality": r.Modality, "negated": r.Negated, "confidence": r.Confidence, "weight": r.Weight,
-			"background": r.Background,
+		date := time.Time{}
+		if !r.Date.IsZero() {
+			date = time.Date(r.Date.Year(), r.Date.Month(), r.Date.Day(), 0, 0, 0, 0, time.UTC)
 		}
-		for k, v := range map[string]string{"source_person": r.SourcePerson, "target_person": r.TargetPerson, "meeting": r.Meeting} {
-			if v != "" {
-				props[k] = v
-			}
+		out[i] = event.Report{
+			ID: fmt.Sprintf("%s#%d", articleID, i), ArticleID: articleID,
+			Type: r.Type, Source: r.Source, Target: r.Target, Date: date, Precision: r.DatePrecision,
+			Background: r.Background, Modality: r.Modality, Negated: r.Negated, Sentence: r.Sentence,
+			Span: r.Span, Confidence: r.Confidence,
+			SourcePerson: r.SourcePerson, TargetPerson: r.TargetPerson, Meeting: r.Meeting,
 		}
-		out[i] = map[string]any{"type": r.Type, "source": r.Source, "target": r.Target, "props": props}
 	}
 	return out
+}
+
+// DeleteArticles removes articles and every fact they contributed (their
+// reports and meetings), re-forms the events their reports belonged to
+// from the remaining reports and updates the aggregates, in one
+// transaction. It returns how many of the ids were in the graph.
+func (c *Client) DeleteArticles(ctx context.Context, ids []string) (int, error) {
+	s := c.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := markWrite(ctx, tx, c.window); err != nil {
+			return nil, err
+		}
+		touched, err := eventsOfArticles(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		found, err := runCount(ctx, tx, stArticlesDelete, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		if err := reformEvents(ctx, tx, touched, nil, c.window); err != nil {
+			return nil, err
+		}
+		return int(found), nil
+	})
+	if errors.Is(err, ErrEventWindow) {
+		return 0, err
+	}
+	if err != nil {
+		return 0, fmt.Errorf("graph: deleting %d articles: %w", len(ids), classify(c.uri, err))
+	}
+	return n.(int), nil
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/calendar"
 	"github.com/diplograph/diplograph/extract"
@@ -52,9 +51,9 @@ func ArticleHash(a article.Article, fingerprint string) string {
 
 // Facts converts one article's extraction into the facts written to the
 // graph. Relations reported more than once in the article (same type,
-// actors, polarity and date) become one relationship, carrying the
-// sentence of the first report.
-func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, w alliance.Weights, extractorVersion string) graph.ArticleFacts {
+// actors, polarity and date) become one report, carrying the sentence of
+// the first mention. Weights are not stored: queries apply them.
+func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, extractorVersion string) graph.ArticleFacts {
 	f := graph.ArticleFacts{Article: graph.ArticleNode{
 		ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published,
 		ContentHash: ArticleHash(a, extractorVersion),
@@ -119,7 +118,7 @@ func Facts(a article.Article, res extract.Result, lex *lexicon.Lexicon, w allian
 		edge := graph.RelationEdge{
 			Type: r.Type, Source: src, Target: tgt, Date: date, DatePrecision: precision, Background: r.Background,
 			Sentence: r.Sentence, Span: r.Span, Modality: r.Modality, Negated: r.Negated,
-			Confidence: r.Confidence, Weight: w[r.Type],
+			Confidence:   r.Confidence,
 			SourcePerson: personIDs[r.Source], TargetPerson: personIDs[r.Target],
 		}
 		if r.Meeting != "" {

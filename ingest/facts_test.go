@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/article"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
@@ -42,18 +41,18 @@ func TestFacts(t *testing.T) {
 			{Type: "SANCTIONED", SourceActor: "GBR", TargetActor: "IRN", Date: "", DatePrecision: "unknown"}, // falls back to published
 		},
 	}
-	f := Facts(a, res, lex, alliance.DefaultWeights, "v1")
+	f := Facts(a, res, lex, "v1")
 	if len(f.Relations) != 3 {
 		t.Fatalf("relations = %+v", f.Relations)
 	}
 	met := f.Relations[0]
-	if met.Weight != 2.5 || met.SourcePerson != "william-hague@GBR" || met.Meeting != "003:m:1" || !met.Date.Equal(day("2014-06-14")) {
+	if met.SourcePerson != "william-hague@GBR" || met.Meeting != "003:m:1" || !met.Date.Equal(day("2014-06-14")) {
 		t.Errorf("MET_WITH edge = %+v", met)
 	}
 	if acc := f.Relations[1]; acc.Target != "ORG:Shiite militias" || acc.DatePrecision != "month" || !acc.Date.Equal(day("2014-06-01")) {
 		t.Errorf("ACCUSED edge = %+v", acc)
 	}
-	if s := f.Relations[2]; !s.Date.Equal(day("2014-06-16")) || s.DatePrecision != "day" || s.Weight != -6 {
+	if s := f.Relations[2]; !s.Date.Equal(day("2014-06-16")) || s.DatePrecision != "day" {
 		t.Errorf("SANCTIONED edge = %+v", s)
 	}
 	codes := map[string]bool{}

@@ -96,7 +96,7 @@ func extractFacts(a article.Article, x *extract.Extractor, lex *lexicon.Lexicon,
 		return f, fmt.Errorf("%s: no published date: give one in front matter, with --published, or allow undated articles with ingest.allow_undated", a.Origin)
 	}
 	res := x.Extract(a)
-	f = Facts(a, res, lex, opt.Weights, opt.ExtractorVersion)
+	f = Facts(a, res, lex, opt.ExtractorVersion)
 	f.Replace = opt.Reextract
 	return f, nil
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
 	"github.com/diplograph/diplograph/graph"
@@ -22,10 +21,9 @@ type Writer interface {
 
 // Options configures a run.
 type Options struct {
-	Workers   int              // extraction workers (default: number of CPUs)
-	BatchSize int              // articles per write transaction (default 100)
-	DryRun    bool             // extract and count, write nothing
-	Weights   alliance.Weights // weights stored on relations (default alliance.DefaultWeights)
+	Workers   int  // extraction workers (default: number of CPUs)
+	BatchSize int  // articles per write transaction (default 100)
+	DryRun    bool // extract and count, write nothing
 	// ExtractorVersion fingerprints the extractor and its dictionaries; it
 	// is part of each article's hash, so that a new extractor or changed
 	// dictionaries re-extract the articles read again.
@@ -140,9 +138,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 100
-	}
-	if o.Weights == nil {
-		o.Weights = alliance.DefaultWeights
 	}
 	return o
 }

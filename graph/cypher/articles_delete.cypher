@@ -1,13 +1,14 @@
-// Removes articles and every fact they contributed: their relations (found
-// through the actors they mention), their meetings, and the article nodes.
-// Shared nodes (countries, people, places) stay.
+// Removes articles and every fact they contributed: their reports, their
+// meetings, and the article nodes. Shared nodes (countries, people,
+// places) stay; the events the reports belonged to are re-formed by the
+// writer (events_of_articles read them before).
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-OPTIONAL MATCH (a)-[:MENTIONS]->(:Actor)-[r]-(:Actor)
-  WHERE r.article_id = id
-DELETE r
+OPTIONAL MATCH (a)-[:HAS_REPORT]->(r:Report)
+DETACH DELETE r
 WITH DISTINCT a
 OPTIONAL MATCH (a)-[:REPORTS]->(m:Meeting)
 DETACH DELETE m
 WITH DISTINCT a
 DETACH DELETE a
+RETURN count(*) AS deleted

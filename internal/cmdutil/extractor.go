@@ -127,8 +127,9 @@ func (f *Factory) Fingerprint() (string, error) {
 // extractor fingerprint as the dictionaries are now. A caller sets what is
 // its own (DryRun, Reextract, Progress).
 func (f *Factory) IngestOptions() (ingest.Options, error) {
-	w, err := f.Weights()
-	if err != nil {
+	// The weights apply when queries run; a bad one fails here, before
+	// anything is ingested.
+	if _, err := f.Weights(); err != nil {
 		return ingest.Options{}, err
 	}
 	fp, err := f.Fingerprint()
@@ -139,7 +140,6 @@ func (f *Factory) IngestOptions() (ingest.Options, error) {
 	return ingest.Options{
 		Workers:          in.Workers,
 		BatchSize:        in.BatchSize,
-		Weights:          w,
 		ExtractorVersion: fp,
 		AllowUndated:     in.AllowUndated,
 	}, nil

@@ -1,0 +1,9 @@
+// Creates events, one relationship per event, typed by the relation type,
+// from source to target. Returns how many were created, so the writer can
+// refuse to drop any silently (an end that is not an actor).
+UNWIND $events AS ev
+MATCH (s:Actor {code: ev.source})
+MATCH (t:Actor {code: ev.target})
+CREATE (s)-[e:$(ev.type)]->(t)
+SET e = ev.props
+RETURN count(e) AS created

@@ -1,0 +1,340 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/diplograph/diplograph/event"
+	"github.com/diplograph/diplograph/relation"
+)
+
+// ErrEventWindow: the graph's events were formed with another event window
+// than the client's; 'diplograph alliances rebuild' re-forms them.
+var ErrEventWindow = errors.New("event window differs from the graph's")
+
+var (
+	stEventsNear       = mustStatement("events_near")
+	stEventsDelete     = mustStatement("events_delete")
+	stEventsCreate     = mustStatement("events_create")
+	stReportsOfEvents  = mustStatement("reports_of_events")
+	stReportsCreate    = mustStatement("reports_create")
+	stReportsSetEvent  = mustStatement("reports_set_event")
+	stAlignmentApply   = mustStatement("alignment_apply")
+	stEventsWindowSet  = mustStatement("events_window_set")
+	stReportKeys       = mustStatement("report_keys")
+	stReportsOfKeys    = mustStatement("reports_of_keys")
+	stEventsOfPairs    = mustStatement("events_of_pairs")
+	stEventPairs       = mustStatement("event_pairs")
+	stAlignmentOfPairs = mustStatement("alignment_of_pairs")
+)
+
+// symmetricTypes are the relation types whose events run from the lower to
+// the higher code.
+func symmetricTypes() []string {
+	var out []string
+	for _, t := range relation.Types {
+		if relation.Symmetric(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// markWrite counts the write (taking the writers' lock) and checks that
+// the graph's events were formed with window.
+func markWrite(ctx context.Context, tx neo4j.ManagedTransaction, window int) error {
+	res, err := tx.Run(ctx, stWritesMark.Text, map[string]any{"window": int64(window)})
+	if err != nil {
+		return fmt.Errorf("%s: %w", stWritesMark.Name, err)
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", stWritesMark.Name, err)
+	}
+	stored, _ := rec.Values[0].(int64)
+	if int(stored) != window {
+		return fmt.Errorf("graph: the graph's events were formed with an event window of %d days, this write uses %d (alliance.event_window): %w; "+
+			"run 'diplograph alliances rebuild' to re-form them with %d days, or set alliance.event_window to %d",
+			stored, window, ErrEventWindow, window, stored)
+	}
+	return nil
+}
+
+// storedEvent is an event as the graph holds it: enough to find it and to
+// take it out of the aggregates.
+type storedEvent struct {
+	event.Event
+}
+
+func (e storedEvent) ref() map[string]any {
+	var id any = e.ID
+	if e.ID == "" {
+		id = nil
+	}
+	return map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "id": id}
+}
+
+// eventRows reads the events a statement returns (id, type, source,
+// target, date, date_precision, modality, negated).
+func eventRows(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, params map[string]any) ([]storedEvent, []*neo4j.Record, error) {
+	res, err := tx.Run(ctx, st.Text, params)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", st.Name, err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", st.Name, err)
+	}
+	out := make([]storedEvent, len(recs))
+	for i, rec := range recs {
+		m := rec.AsMap()
+		str := func(k string) string { s, _ := m[k].(string); return s }
+		negated, _ := m["negated"].(bool)
+		e := event.Event{ID: str("id"), Date: dateOf(m["date"]), Precision: str("date_precision"), Modality: str("modality")}
+		e.Key = event.Key{Type: str("type"), Source: str("source"), Target: str("target"), Class: event.ClassOf(e.Modality, negated)}
+		e.Last = e.Date
+		out[i] = storedEvent{e}
+	}
+	return out, recs, nil
+}
+
+func dateOf(v any) time.Time {
+	if d, ok := v.(dbtype.Date); ok {
+		return d.Time()
+	}
+	return time.Time{}
+}
+
+// eventsOfArticles reads the events the reports of articles belong to.
+func eventsOfArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]storedEvent, error) {
+	evs, _, err := eventRows(ctx, tx, stEventsOfArticle, map[string]any{"ids": ids, "symmetric": symmetricTypes()})
+	return evs, err
+}
+
+// reformEvents re-forms the events that reports were deleted from
+// (touched, as stored) and that the new reports (not yet in the graph)
+// join, writes the new reports, and applies the aggregate difference.
+func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []storedEvent, reports []event.Report, window int) error {
+	near, err := eventsNear(ctx, tx, reports, window)
+	if err != nil {
+		return err
+	}
+	old := map[string]storedEvent{}
+	for _, e := range append(touched, near...) {
+		old[e.ID] = e
+	}
+	if len(old) == 0 && len(reports) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(old))
+	for id := range old {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	stored, err := readReports(ctx, tx, stReportsOfEvents, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	olds := make([]storedEvent, 0, len(old))
+	for _, id := range ids {
+		olds = append(olds, old[id])
+	}
+	return replaceEvents(ctx, tx, olds, stored, reports, window)
+}
+
+// replaceEvents deletes the events olds, forms events from the stored
+// reports and the new ones, writes them, creates the new reports, moves
+// the stored reports whose event changed, and applies the aggregate
+// difference.
+func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []storedEvent, stored []storedReport, reports []event.Report, window int) error {
+	all := make([]event.Report, 0, len(stored)+len(reports))
+	for _, r := range stored {
+		all = append(all, r.Report)
+	}
+	all = append(all, reports...)
+	events := event.Group(all, window)
+	eventOf := map[string]string{}
+	for _, e := range events {
+		for _, id := range e.ReportIDs {
+			eventOf[id] = e.ID
+		}
+	}
+	if len(olds) > 0 {
+		refs := make([]map[string]any, len(olds))
+		for i, e := range olds {
+			refs[i] = e.ref()
+		}
+		if err := run(ctx, tx, stEventsDelete, map[string]any{"events": refs}); err != nil {
+			return err
+		}
+	}
+	if len(events) > 0 {
+		rows := make([]map[string]any, len(events))
+		for i, e := range events {
+			rows[i] = map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "props": eventProps(e)}
+		}
+		n, err := runCount(ctx, tx, stEventsCreate, map[string]any{"events": rows})
+		if err != nil {
+			return err
+		}
+		if int(n) != len(rows) {
+			// Returning an error rolls the whole batch back.
+			return fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
+				stEventsCreate.Name, len(rows)-int(n), len(rows))
+		}
+	}
+	if len(reports) > 0 {
+		rows := make([]map[string]any, len(reports))
+		for i, r := range reports {
+			rows[i] = reportProps(r, eventOf[r.ID])
+		}
+		if _, err := runCount(ctx, tx, stReportsCreate, map[string]any{"reports": rows}); err != nil {
+			return err
+		}
+	}
+	var moved []map[string]any
+	for _, r := range stored {
+		if id := eventOf[r.ID]; id != r.eventID {
+			moved = append(moved, map[string]any{"id": r.ID, "event_id": id})
+		}
+	}
+	if len(moved) > 0 {
+		if err := run(ctx, tx, stReportsSetEvent, map[string]any{"reports": moved}); err != nil {
+			return err
+		}
+	}
+	removed := make([]event.Event, len(olds))
+	for i, e := range olds {
+		removed[i] = e.Event
+	}
+	return applyAggregates(ctx, tx, event.Diff(removed, events))
+}
+
+// eventsNear reads the stored events that new reports could join, with
+// one query for all of them.
+func eventsNear(ctx context.Context, tx neo4j.ManagedTransaction, reports []event.Report, window int) ([]storedEvent, error) {
+	type probe struct {
+		key       event.Key
+		precision string
+		date      time.Time
+	}
+	seen := map[probe]bool{}
+	var probes []map[string]any
+	for _, r := range reports {
+		p := probe{key: event.KeyOf(r), precision: event.PrecisionOf(r), date: r.Date}
+		if p.precision == event.Unknown || seen[p] {
+			continue
+		}
+		seen[p] = true
+		probes = append(probes, map[string]any{"type": p.key.Type, "source": p.key.Source, "target": p.key.Target,
+			"class": p.key.Class, "precision": p.precision, "date": dbtype.Date(p.date)})
+	}
+	if len(probes) == 0 {
+		return nil, nil
+	}
+	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes, "window": int64(window)})
+	return evs, err
+}
+
+// storedReport is a report read from the graph, with its event.
+type storedReport struct {
+	event.Report
+	eventID string
+}
+
+// readReports reads reports (one map per row, column report).
+func readReports(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, params map[string]any) ([]storedReport, error) {
+	res, err := tx.Run(ctx, st.Text, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", st.Name, err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", st.Name, err)
+	}
+	out := make([]storedReport, len(recs))
+	for i, rec := range recs {
+		m, _ := rec.Values[0].(map[string]any)
+		out[i] = reportFromProps(m)
+	}
+	return out, nil
+}
+
+func reportFromProps(m map[string]any) storedReport {
+	str := func(k string) string { s, _ := m[k].(string); return s }
+	r := event.Report{
+		ID: str("id"), ArticleID: str("article_id"), Type: str("type"), Source: str("source"), Target: str("target"),
+		Date: dateOf(m["date"]), Precision: str("date_precision"), Modality: str("modality"), Sentence: str("sentence"),
+		SourcePerson: str("source_person"), TargetPerson: str("target_person"), Meeting: str("meeting"),
+	}
+	r.Background, _ = m["background"].(bool)
+	r.Negated, _ = m["negated"].(bool)
+	r.Confidence, _ = m["confidence"].(float64)
+	if span, ok := m["span"].([]any); ok && len(span) == 2 {
+		a, _ := span[0].(int64)
+		b, _ := span[1].(int64)
+		r.Span = [2]int{int(a), int(b)}
+	}
+	return storedReport{Report: r, eventID: str("event_id")}
+}
+
+func reportProps(r event.Report, eventID string) map[string]any {
+	props := map[string]any{
+		"id": r.ID, "article_id": r.ArticleID, "event_id": eventID, "type": r.Type, "source": r.Source, "target": r.Target,
+		"date": dateOrNil(r.Date), "date_precision": r.Precision, "background": r.Background, "modality": r.Modality,
+		"negated": r.Negated, "sentence": r.Sentence, "span": []int64{int64(r.Span[0]), int64(r.Span[1])},
+		"confidence": r.Confidence,
+	}
+	for k, v := range map[string]string{"source_person": r.SourcePerson, "target_person": r.TargetPerson, "meeting": r.Meeting} {
+		if v != "" {
+			props[k] = v
+		}
+	}
+	return props
+}
+
+func eventProps(e event.Event) map[string]any {
+	f := e.First
+	props := map[string]any{
+		"id": e.ID, "date": dateOrNil(e.Date), "last": dateOrNil(e.Last), "date_precision": e.Precision,
+		"modality": e.Modality, "negated": e.Negated(), "background": e.Background,
+		"reports": int64(e.Reports), "articles": int64(e.Articles), "confidence": e.Confidence,
+		"article_id": f.ArticleID, "sentence": f.Sentence, "span": []int64{int64(f.Span[0]), int64(f.Span[1])},
+	}
+	for k, v := range map[string]string{"source_person": f.SourcePerson, "target_person": f.TargetPerson, "meeting": f.Meeting} {
+		if v != "" {
+			props[k] = v
+		}
+	}
+	return props
+}
+
+// applyAggregates adds a difference to the ALIGNMENT aggregates.
+func applyAggregates(ctx context.Context, tx neo4j.ManagedTransaction, diff map[event.Period]event.Counts) error {
+	if len(diff) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, 0, len(diff))
+	for p, c := range diff {
+		counts := make([]map[string]any, 0, len(c))
+		for k, n := range c {
+			counts = append(counts, map[string]any{"name": k, "n": int64(n)})
+		}
+		sort.Slice(counts, func(i, j int) bool { return counts[i]["name"].(string) < counts[j]["name"].(string) })
+		rows = append(rows, map[string]any{"a": p.A, "b": p.B, "dyad": p.Dyad(), "period_kind": p.Kind, "period": p.Name,
+			"start": dbtype.Date(p.Start()), "counts": counts})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i]["dyad"] != rows[j]["dyad"] {
+			return rows[i]["dyad"].(string) < rows[j]["dyad"].(string)
+		}
+		return rows[i]["period"].(string) < rows[j]["period"].(string)
+	})
+	return run(ctx, tx, stAlignmentApply, map[string]any{"aggregates": rows})
+}

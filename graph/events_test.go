@@ -1,0 +1,483 @@
+package graph_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/diplograph/diplograph/event"
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/graph/graphtest"
+)
+
+var eventActors = []graph.ActorNode{
+	{Code: "GBR", Name: "United Kingdom", Country: true},
+	{Code: "IRN", Name: "Iran", Country: true},
+	{Code: "USA", Name: "United States", Country: true},
+	{Code: "IRQ", Name: "Iraq", Country: true},
+}
+
+// articleFacts is an article of the event fixtures: its relations and the
+// actors they need.
+func articleFacts(id, hash string, rels ...graph.RelationEdge) graph.ArticleFacts {
+	return graph.ArticleFacts{
+		Article:   graph.ArticleNode{ID: id, URL: "https://example.org/" + id, Source: "Test", Title: id, Published: day("2014-06-30"), ContentHash: hash},
+		Actors:    eventActors,
+		Relations: rels,
+	}
+}
+
+func rel(typ, src, tgt, date string) graph.RelationEdge {
+	r := graph.RelationEdge{Type: typ, Source: src, Target: tgt, DatePrecision: "day", Modality: "asserted", Confidence: 0.8,
+		Sentence: typ + " " + src + " " + tgt + " " + date}
+	if date != "" {
+		r.Date = day(date)
+	} else {
+		r.DatePrecision = "unknown"
+	}
+	return r
+}
+
+// meeting is a three-party meeting: one MET_WITH report per pair.
+func meeting(date string) []graph.RelationEdge {
+	return []graph.RelationEdge{rel("MET_WITH", "USA", "IRN", date), rel("MET_WITH", "GBR", "USA", date), rel("MET_WITH", "IRN", "GBR", date)}
+}
+
+func str(v any) string { s, _ := v.(string); return s }
+
+func dateString(v any) string {
+	if d, ok := v.(dbtype.Date); ok {
+		return d.Time().Format(time.DateOnly)
+	}
+	return "-"
+}
+
+// render is how the tests compare events: key, dates, precision,
+// modality, counts, and the first report's article.
+func render(typ, src, tgt, id, date, last, precision, modality string, negated bool, reports, articles int64, first string) string {
+	return fmt.Sprintf("%s %s>%s %s..%s %s %s neg=%v reports=%d articles=%d first=%s id=%s",
+		typ, src, tgt, date, last, precision, modality, negated, reports, articles, first, id)
+}
+
+func renderEvent(e event.Event) string {
+	d := func(t time.Time) string {
+		if t.IsZero() {
+			return "-"
+		}
+		return t.Format(time.DateOnly)
+	}
+	return render(e.Type, e.Source, e.Target, e.ID, d(e.Date), d(e.Last), e.Precision, e.Modality, e.Negated(),
+		int64(e.Reports), int64(e.Articles), e.First.ArticleID)
+}
+
+// graphEvents reads the events of the graph, rendered and sorted.
+func graphEvents(t *testing.T, c *graph.Client) []string {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "events", Text: `
+MATCH (s:Actor)-[e]->(t:Actor) WHERE type(e) IN $types
+RETURN type(e) AS type, s.code AS source, t.code AS target, e {.*} AS e`}, map[string]any{"types": graph.RelationTypes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range recs {
+		m := r.AsMap()
+		e := m["e"].(map[string]any)
+		reports, _ := e["reports"].(int64)
+		articles, _ := e["articles"].(int64)
+		negated, _ := e["negated"].(bool)
+		out = append(out, render(str(m["type"]), str(m["source"]), str(m["target"]), str(e["id"]), dateString(e["date"]), dateString(e["last"]),
+			str(e["date_precision"]), str(e["modality"]), negated, reports, articles, str(e["article_id"])))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// graphReports reads the reports of the graph and the event each names.
+func graphReports(t *testing.T, c *graph.Client) ([]event.Report, map[string]string) {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "reports", Text: `
+MATCH (a:Article)-[:HAS_REPORT]->(r:Report) RETURN a.id AS article, r {.*} AS r`}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []event.Report
+	eventOf := map[string]string{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		p := m["r"].(map[string]any)
+		if str(p["article_id"]) != str(m["article"]) {
+			t.Errorf("report %s of article %s says article_id %s", str(p["id"]), str(m["article"]), str(p["article_id"]))
+		}
+		r := event.Report{ID: str(p["id"]), ArticleID: str(p["article_id"]), Type: str(p["type"]), Source: str(p["source"]),
+			Target: str(p["target"]), Precision: str(p["date_precision"]), Modality: str(p["modality"])}
+		if d, ok := p["date"].(dbtype.Date); ok {
+			r.Date = d.Time()
+		}
+		r.Negated, _ = p["negated"].(bool)
+		r.Background, _ = p["background"].(bool)
+		r.Confidence, _ = p["confidence"].(float64)
+		out = append(out, r)
+		eventOf[r.ID] = str(p["event_id"])
+	}
+	return out, eventOf
+}
+
+// graphAggregates reads the ALIGNMENT aggregates, checking their dyad and
+// start against their ends and period.
+func graphAggregates(t *testing.T, c *graph.Client) map[event.Period]event.Counts {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "aggregates", Text: `
+MATCH (a:Actor)-[al:ALIGNMENT]->(b:Actor) RETURN a.code AS a, b.code AS b, al {.*} AS al`}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[event.Period]event.Counts{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		al := m["al"].(map[string]any)
+		p := event.Period{A: str(m["a"]), B: str(m["b"]), Kind: str(al["period_kind"]), Name: str(al["period"])}
+		if p.A >= p.B || str(al["dyad"]) != p.Dyad() || dateString(al["start"]) != p.Start().Format(time.DateOnly) {
+			t.Errorf("aggregate %+v: dyad %v start %v", p, al["dyad"], al["start"])
+		}
+		if _, dup := out[p]; dup {
+			t.Errorf("two aggregates for %+v", p)
+		}
+		counts := event.Counts{}
+		for k, v := range al {
+			if n, ok := v.(int64); ok {
+				counts[k] = int(n)
+			}
+		}
+		out[p] = counts
+	}
+	return out
+}
+
+// checkConsistent checks that the events of the graph are package event's
+// grouping of its reports (each report naming its event) and that the
+// aggregates equal a recomputation from the events.
+func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
+	t.Helper()
+	reports, eventOf := graphReports(t, c)
+	events := event.Group(reports, window)
+	var want []string
+	for _, e := range events {
+		want = append(want, renderEvent(e))
+		for _, id := range e.ReportIDs {
+			if eventOf[id] != e.ID {
+				t.Errorf("%s: report %s names event %s, want %s", step, id, eventOf[id], e.ID)
+			}
+		}
+	}
+	slices.Sort(want)
+	if got := graphEvents(t, c); !slices.Equal(got, want) {
+		t.Fatalf("%s: events\n%s\nwant (grouped from the reports)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := graphAggregates(t, c), event.Aggregate(events); !maps.EqualFunc(got, want, maps.Equal) {
+		t.Fatalf("%s: aggregates\n%v\nwant\n%v", step, got, want)
+	}
+}
+
+func write(t *testing.T, c *graph.Client, fs ...graph.ArticleFacts) []graph.Outcome {
+	t.Helper()
+	out, err := c.WriteArticles(context.Background(), fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// A three-party meeting reported by three articles is one MET_WITH event
+// per pair; a rerun changes nothing; an update and deletions re-form the
+// events (an event whose last report goes disappears, a bridging report
+// removed splits one) and the aggregates follow.
+func TestEventsGolden(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	x := articleFacts("x", "hx", append(meeting("2014-06-10"), rel("WARNED", "USA", "IRN", "2014-06-10"))...)
+	y := articleFacts("y", "hy", append(meeting("2014-06-10"), rel("WARNED", "USA", "IRN", "2014-06-12"))...)
+	z := articleFacts("z", "hz", append(meeting("2014-06-11"), rel("WARNED", "USA", "IRN", "2014-06-11"))...)
+	id := func(typ, src, tgt, date string) string {
+		return event.ID(event.Key{Type: typ, Source: src, Target: tgt, Class: event.Actual}, day(date), event.Day, "")
+	}
+	met := func(src, tgt, last string, n int64, first string) string {
+		return render("MET_WITH", src, tgt, id("MET_WITH", src, tgt, "2014-06-10"), "2014-06-10", last, "day", "asserted", false, n, n, first)
+	}
+	warned := func(date, last string, n int64, first string) string {
+		return render("WARNED", "USA", "IRN", id("WARNED", "USA", "IRN", date), date, last, "day", "asserted", false, n, n, first)
+	}
+	month := func(a, b, name string) event.Period { return event.Period{A: a, B: b, Kind: "month", Name: name} }
+	steps := []struct {
+		name   string
+		do     func()
+		events []string
+		aggs   map[event.Period]event.Counts
+	}{
+		{"three articles", func() { write(t, c, x, y, z) }, []string{
+			met("GBR", "IRN", "2014-06-11", 3, "x"), met("GBR", "USA", "2014-06-11", 3, "x"), met("IRN", "USA", "2014-06-11", 3, "x"),
+			warned("2014-06-10", "2014-06-12", 3, "x"), // z's warning bridges x's and y's
+		}, map[event.Period]event.Counts{
+			month("GBR", "IRN", "2014-06"): {"events": 1, "MET_WITH": 1},
+			month("GBR", "USA", "2014-06"): {"events": 1, "MET_WITH": 1},
+			month("IRN", "USA", "2014-06"): {"events": 2, "MET_WITH": 1, "WARNED": 1},
+		}},
+		{"rerun", func() {
+			if out := write(t, c, x, y, z); !slices.Equal(out, []graph.Outcome{graph.Unchanged, graph.Unchanged, graph.Unchanged}) {
+				t.Fatalf("rerun outcomes %v", out)
+			}
+		}, nil, nil},
+		{"y updated: no meeting, a warning in July", func() {
+			write(t, c, articleFacts("y", "hy2", rel("WARNED", "USA", "IRN", "2014-07-20")))
+		}, []string{
+			met("GBR", "IRN", "2014-06-11", 2, "x"), met("GBR", "USA", "2014-06-11", 2, "x"), met("IRN", "USA", "2014-06-11", 2, "x"),
+			warned("2014-06-10", "2014-06-11", 2, "x"), warned("2014-07-20", "2014-07-20", 1, "y"),
+		}, map[event.Period]event.Counts{
+			month("GBR", "IRN", "2014-06"): {"events": 1, "MET_WITH": 1},
+			month("GBR", "USA", "2014-06"): {"events": 1, "MET_WITH": 1},
+			month("IRN", "USA", "2014-06"): {"events": 2, "MET_WITH": 1, "WARNED": 1},
+			month("IRN", "USA", "2014-07"): {"events": 1, "WARNED": 1},
+		}},
+		{"y back, z removed: the bridge goes, the warning splits", func() {
+			write(t, c, y)
+			if n, err := c.DeleteArticles(ctx, []string{"z", "nope"}); err != nil || n != 1 {
+				t.Fatalf("DeleteArticles = %d, %v; want 1", n, err)
+			}
+		}, []string{
+			met("GBR", "IRN", "2014-06-10", 2, "x"), met("GBR", "USA", "2014-06-10", 2, "x"), met("IRN", "USA", "2014-06-10", 2, "x"),
+			warned("2014-06-10", "2014-06-10", 1, "x"), warned("2014-06-12", "2014-06-12", 1, "y"),
+		}, map[event.Period]event.Counts{
+			month("GBR", "IRN", "2014-06"): {"events": 1, "MET_WITH": 1},
+			month("GBR", "USA", "2014-06"): {"events": 1, "MET_WITH": 1},
+			month("IRN", "USA", "2014-06"): {"events": 3, "MET_WITH": 1, "WARNED": 2},
+		}},
+		{"x and y's meeting removed: the meetings' last reports go", func() {
+			if _, err := c.DeleteArticles(ctx, []string{"x"}); err != nil {
+				t.Fatal(err)
+			}
+			write(t, c, articleFacts("y", "hy3", rel("WARNED", "USA", "IRN", "2014-06-12")))
+		}, []string{warned("2014-06-12", "2014-06-12", 1, "y")}, map[event.Period]event.Counts{
+			month("IRN", "USA", "2014-06"): {"events": 1, "WARNED": 1},
+		}},
+	}
+	var prev []string
+	var prevAggs map[event.Period]event.Counts
+	for _, s := range steps {
+		s.do()
+		if s.events == nil { // unchanged
+			s.events, s.aggs = prev, prevAggs
+		}
+		if got := graphEvents(t, c); !slices.Equal(got, s.events) {
+			t.Fatalf("%s: events\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.events, "\n"))
+		}
+		if got := graphAggregates(t, c); !maps.EqualFunc(got, s.aggs, maps.Equal) {
+			t.Fatalf("%s: aggregates %v, want %v", s.name, got, s.aggs)
+		}
+		checkConsistent(t, c, 1, s.name)
+		prev, prevAggs = s.events, s.aggs
+	}
+}
+
+// randomFacts is an article of random relations among few actors, types
+// and days, so that articles share events.
+func randomFacts(rng *rand.Rand, id string, version int) graph.ArticleFacts {
+	codes := []string{"GBR", "IRN", "USA"}
+	types := []string{"MET_WITH", "WARNED", "AIDED"}
+	modalities := []string{"asserted", "asserted", "planned", "hypothetical"}
+	precisions := []string{"day", "day", "day", "week", "month", "year", "unknown"}
+	var rels []graph.RelationEdge
+	for range rng.IntN(5) {
+		s := rng.IntN(len(codes))
+		tg := (s + 1 + rng.IntN(len(codes)-1)) % len(codes)
+		r := rel(types[rng.IntN(len(types))], codes[s], codes[tg], "2014-06-01")
+		r.Date = day("2014-06-25").AddDate(0, 0, rng.IntN(12))
+		r.DatePrecision = precisions[rng.IntN(len(precisions))]
+		if r.DatePrecision == "unknown" {
+			r.Date = time.Time{}
+		}
+		r.Modality = modalities[rng.IntN(len(modalities))]
+		r.Negated = rng.IntN(8) == 0
+		rels = append(rels, r)
+	}
+	return articleFacts(id, fmt.Sprintf("%s-v%d", id, version), rels...)
+}
+
+// randomHistory runs steps random ingests, updates and deletions on c and
+// checks after each that events and aggregates are exact.
+func randomHistory(t *testing.T, c *graph.Client, rng *rand.Rand, steps, window int) {
+	t.Helper()
+	ctx := context.Background()
+	version := 0
+	for step := range steps {
+		version++
+		name := fmt.Sprintf("step %d", step)
+		switch rng.IntN(4) {
+		case 0: // delete one or two
+			ids := []string{fmt.Sprintf("art%d", rng.IntN(8)), fmt.Sprintf("art%d", rng.IntN(8))}
+			if _, err := c.DeleteArticles(ctx, ids); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			name += " (delete)"
+		default: // a batch of new and updated articles
+			var fs []graph.ArticleFacts
+			for i := range 1 + rng.IntN(3) {
+				fs = append(fs, randomFacts(rng, fmt.Sprintf("art%d", rng.IntN(8)), version*10+i))
+			}
+			write(t, c, fs...)
+			name += " (write)"
+		}
+		checkConsistent(t, c, window, name)
+	}
+}
+
+func TestEventsRandomHistory(t *testing.T) {
+	c := graphtest.Client(t)
+	randomHistory(t, c, rand.New(rand.NewPCG(11, 12)), 40, 1)
+}
+
+// snapshot is everything the event model writes, for comparing graphs.
+func snapshot(t *testing.T, c *graph.Client) string {
+	t.Helper()
+	_, eventOf := graphReports(t, c)
+	var ids []string
+	for r, e := range eventOf {
+		ids = append(ids, r+"="+e)
+	}
+	slices.Sort(ids)
+	return fmt.Sprintf("%s\n%v\n%s", strings.Join(graphEvents(t, c), "\n"), graphAggregates(t, c), strings.Join(ids, " "))
+}
+
+// RebuildEvents gives the graph incremental writes give; with another
+// window it re-forms the events for it, and it repairs broken aggregates.
+func TestRebuildEvents(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	randomHistory(t, c, rand.New(rand.NewPCG(21, 22)), 15, 1)
+	want := snapshot(t, c)
+	if st, err := c.RebuildEvents(ctx, 1); err != nil || st.Reports == 0 || st.Events == 0 {
+		t.Fatalf("RebuildEvents = %+v, %v", st, err)
+	}
+	if got := snapshot(t, c); got != want {
+		t.Fatalf("after rebuild:\n%s\nwant (incremental)\n%s", got, want)
+	}
+	// Damaged aggregates and a stray event are repaired.
+	damage := graph.Statement{Name: "damage", Text: `
+MATCH ()-[al:ALIGNMENT]->() WITH al LIMIT 1 SET al.events = al.events + 5
+WITH 1 AS one MATCH (a:Actor {code: 'GBR'}), (b:Actor {code: 'IRQ'})
+CREATE (a)-[:ATTACKED {id: 'ev:stray', date: date('2014-06-01'), date_precision: 'day', modality: 'asserted', negated: false}]->(b)`}
+	if err := c.Write(ctx, damage, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.RebuildEvents(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, c); got != want {
+		t.Fatalf("after repair:\n%s\nwant\n%s", got, want)
+	}
+	// Another window: the events are those package event forms with it,
+	// and writes with it go on from there.
+	if _, err := c.RebuildEvents(ctx, 4); err != nil {
+		t.Fatal(err)
+	}
+	checkConsistent(t, c, 4, "rebuilt with window 4")
+	cfg := graphtest.Config(t)
+	cfg.EventWindow = 4
+	c4, err := graph.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c4.Close(ctx)
+	randomHistory(t, c4, rand.New(rand.NewPCG(23, 24)), 8, 4)
+}
+
+// A client whose window differs from the graph's may not write: the error
+// names both windows and the fix.
+func TestEventWindowMismatch(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	write(t, c, articleFacts("a", "ha", rel("WARNED", "USA", "IRN", "2014-06-10")))
+	cfg := graphtest.Config(t)
+	cfg.EventWindow = graph.SameDayOnly
+	c0, err := graph.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c0.Close(ctx)
+	before := graphtest.Counts(t, c)
+	_, err = c0.WriteArticle(ctx, articleFacts("b", "hb", rel("WARNED", "USA", "IRN", "2014-06-11")))
+	if !errors.Is(err, graph.ErrEventWindow) || !strings.Contains(err.Error(), "window of 1 days, this write uses 0") ||
+		!strings.Contains(err.Error(), "diplograph alliances rebuild") {
+		t.Fatalf("write with window 0 on a graph of window 1: %v; want ErrEventWindow naming both and the fix", err)
+	}
+	if _, err := c0.DeleteArticles(ctx, []string{"a"}); !errors.Is(err, graph.ErrEventWindow) {
+		t.Fatalf("delete with window 0: %v; want ErrEventWindow", err)
+	}
+	if got := graphtest.Counts(t, c); !maps.Equal(got, before) {
+		t.Fatalf("refused writes changed the graph: %v, was %v", got, before)
+	}
+	if _, err := c0.RebuildEvents(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	write(t, c0, articleFacts("b", "hb", rel("WARNED", "USA", "IRN", "2014-06-11")))
+	checkConsistent(t, c0, 0, "after rebuild with window 0")
+	if _, err := c.WriteArticle(ctx, articleFacts("c", "hc")); !errors.Is(err, graph.ErrEventWindow) {
+		t.Fatalf("write with window 1 after the rebuild with 0: %v; want ErrEventWindow", err)
+	}
+}
+
+// A graph of the old model (one typed relationship per report, weights on
+// them, materialized ALIGNMENT edges) is converted by Migrate: its
+// relationships become reports, and events and aggregates are formed.
+func TestMigrateConvertsOldModel(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	old := graph.Statement{Name: "old", Text: `
+CREATE (:Article {id: 'x'}), (:Article {id: 'y'})
+CREATE (usa:Country:Actor {code: 'USA'}), (irn:Country:Actor {code: 'IRN'})
+CREATE (usa)-[:MET_WITH {article_id: 'x', date: date('2014-06-10'), date_precision: 'day', modality: 'asserted',
+                         negated: false, weight: 2.5, sentence: 'met', confidence: 0.9}]->(irn)
+CREATE (irn)-[:MET_WITH {article_id: 'y', date: date('2014-06-11'), date_precision: 'day', modality: 'asserted',
+                         negated: false, weight: 2.5, sentence: 'met again', confidence: 0.7}]->(usa)
+CREATE (usa)-[:WARNED {article_id: 'y', date: date('2014-06-20'), date_precision: 'day', modality: 'planned',
+                       negated: false, weight: -4.0, sentence: 'warned', confidence: 0.6}]->(irn)
+CREATE (usa)-[:WARNED {article_id: 'gone', date: date('2014-06-21'), date_precision: 'day', modality: 'asserted'}]->(irn)
+CREATE (irn)-[:ALIGNMENT {period_kind: 'quarter', period: '2014-Q2', dyad: 'IRN-USA', net: 3.0, events: 3}]->(usa)
+WITH 1 AS one
+MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 30`}
+	if err := c.Write(ctx, old, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Migrate(ctx)
+	if err != nil || res.From != 30 {
+		t.Fatalf("Migrate = %+v, %v", res, err)
+	}
+	checkConsistent(t, c, 1, "converted")
+	reports, _ := graphReports(t, c)
+	if len(reports) != 3 {
+		t.Fatalf("reports %+v, want the three of articles x and y", reports)
+	}
+	want := []string{
+		render("MET_WITH", "IRN", "USA", event.ID(event.Key{Type: "MET_WITH", Source: "IRN", Target: "USA", Class: event.Actual}, day("2014-06-10"), "day", ""),
+			"2014-06-10", "2014-06-11", "day", "asserted", false, 2, 2, "x"),
+		render("WARNED", "USA", "IRN", event.ID(event.Key{Type: "WARNED", Source: "USA", Target: "IRN", Class: event.Actual}, day("2014-06-20"), "day", ""),
+			"2014-06-20", "2014-06-20", "day", "planned", false, 1, 1, "y"),
+	}
+	if got := graphEvents(t, c); !slices.Equal(got, want) {
+		t.Fatalf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	aggs := graphAggregates(t, c)
+	if wantAggs := map[event.Period]event.Counts{{A: "IRN", B: "USA", Kind: "month", Name: "2014-06"}: {"events": 2, "MET_WITH": 1, "WARNED_planned": 1}}; !maps.EqualFunc(aggs, wantAggs, maps.Equal) {
+		t.Fatalf("aggregates %v, want %v", aggs, wantAggs)
+	}
+	// Writing goes on in the event model.
+	write(t, c, articleFacts("z", "hz", rel("MET_WITH", "USA", "IRN", "2014-06-12")))
+	checkConsistent(t, c, 1, "written after the conversion")
+}
