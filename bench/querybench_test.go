@@ -219,7 +219,7 @@ func TestFacts(t *testing.T) {
 			t.Fatalf("%s: %d relations for %d reports", a.ID, len(f.Relations), len(a.Events))
 		}
 		for _, r := range f.Relations {
-			if !actors[r.Source] || !actors[r.Target] || r.Sentence == "" || r.Span[1] != len(r.Sentence) || r.Weight != 0 {
+			if !actors[r.Source] || !actors[r.Target] || r.Sentence == "" || r.Span[1] != len(r.Sentence) {
 				t.Fatalf("%s: relation %+v, actors %v", a.ID, r, actors)
 			}
 			if r.Meeting != "" && (len(f.Meetings) != 1 || f.Meetings[0].ID != r.Meeting || r.SourcePerson == "") {

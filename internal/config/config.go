@@ -477,12 +477,19 @@ func (c *Config) Graph() (graph.Config, error) {
 			"set the user with neo4j.user and the password with neo4j.password_file or DIPLOGRAPH_NEO4J_PASSWORD",
 			graph.RedactURI(uri), c.Source("neo4j.uri"))
 	}
+	// The graph's zero window means its default; the setting's 0 means
+	// the same day only.
+	window := c.Alliance.EventWindow
+	if window == 0 {
+		window = graph.SameDayOnly
+	}
 	return graph.Config{
 		URI:            uri,
 		User:           c.Neo4j.User,
 		Password:       pw,
 		Database:       c.Neo4j.Database,
 		ConnectTimeout: c.Neo4j.ConnectTimeout,
+		EventWindow:    window,
 	}, nil
 }
 
