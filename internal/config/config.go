@@ -93,8 +93,7 @@ type Alliance struct {
 	MinEvents int
 	// Rolling is alliance.rolling: the alignment index of a period is
 	// computed over this many periods ending with it (at least 1).
-	Rolling                int
-	MaterializeAfterIngest []string // month, quarter, year; no repeats
+	Rolling int
 }
 
 // EffectiveWeights is the weight of every relation type: the defaults
