@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,8 +22,8 @@ import (
 )
 
 // fakeGraph is a schedule.Graph in memory: its answers to Lock, FeedState,
-// WriteArticles and Materialize are scripted, and it keeps the run records,
-// lock releases, writes and materializations it was asked for.
+// and WriteArticles are scripted, and it keeps the run records, lock
+// releases and writes it was asked for.
 type fakeGraph struct {
 	// lock answers the call-th Lock (from 1); nil: granted.
 	lock func(call int, claim graph.LockClaim) (graph.LockHolder, bool, error)
@@ -32,8 +31,6 @@ type fakeGraph struct {
 	feedState func(ctx context.Context, url string) (graph.FeedValidators, error)
 	// write answers WriteArticles for the ids of its articles; nil: all new.
 	write func(ids []string) ([]graph.Outcome, error)
-	// materialize answers Materialize; nil: 7 edges.
-	materialize func(period string) (int, error)
 
 	mu           sync.Mutex
 	lockCalls    int
@@ -42,7 +39,6 @@ type fakeGraph struct {
 	released     []string // owners
 	endedRecords int      // records and releases asked for with an ended context
 	written      []string // ids, in order
-	materialized []string // periods
 }
 
 var _ schedule.Graph = (*fakeGraph)(nil)
@@ -125,16 +121,6 @@ func (g *fakeGraph) WriteArticles(ctx context.Context, fs []graph.ArticleFacts) 
 		g.mu.Unlock()
 	}
 	return outs, err
-}
-
-func (g *fakeGraph) Materialize(ctx context.Context, period string, plannedFactor float64) (int, error) {
-	g.mu.Lock()
-	g.materialized = append(g.materialized, period)
-	g.mu.Unlock()
-	if g.materialize != nil {
-		return g.materialize(period)
-	}
-	return 7, nil
 }
 
 // seedOptions are options of a run of the three seed articles, with its
@@ -233,42 +219,36 @@ func TestOnceLockFake(t *testing.T) {
 }
 
 // A run's status follows what it did: succeeded, partial (an article
-// failed), failed (the database, or materializing), interrupted (ctx
-// ended: the batch in hand is written, the run recorded and the lock
-// released all the same); alignments are materialized only after a run
-// that wrote articles.
+// failed), failed (the database), interrupted (ctx ended: the batch in
+// hand is written, the run recorded and the lock released all the same).
 func TestOnceStatusFake(t *testing.T) {
 	x, lex := pipeline(t)
 	allNew := func(ids []string) ([]graph.Outcome, error) {
 		return slices.Repeat([]graph.Outcome{graph.New}, len(ids)), nil
 	}
 	tests := []struct {
-		name         string
-		write        func(ids []string) ([]graph.Outcome, error)
-		materialize  func(string) (int, error)
-		interrupt    bool // ctx ends during the first write
-		status       string
-		err          error  // the error, by errors.Is; nil for none
-		record       string // the recorded error is or holds it
-		new          int    // -1: any
-		materialized map[string]int
+		name      string
+		write     func(ids []string) ([]graph.Outcome, error)
+		interrupt bool // ctx ends during the first write
+		status    string
+		err       error  // the error, by errors.Is; nil for none
+		record    string // the recorded error is or holds it
+		new       int    // -1: any
 	}{
-		{"all new: succeeded, materialized", nil, nil, false, schedule.StatusSucceeded, nil, "", 3, map[string]int{"month": 7}},
-		{"all unchanged: nothing to materialize", func(ids []string) ([]graph.Outcome, error) {
+		{"all new: succeeded", nil, false, schedule.StatusSucceeded, nil, "", 3},
+		{"all unchanged: succeeded", func(ids []string) ([]graph.Outcome, error) {
 			return slices.Repeat([]graph.Outcome{graph.Unchanged}, len(ids)), nil
-		}, nil, false, schedule.StatusSucceeded, nil, "", 0, nil},
+		}, false, schedule.StatusSucceeded, nil, "", 0},
 		{"an article fails: partial", func(ids []string) ([]graph.Outcome, error) {
 			if slices.Contains(ids, "003") {
 				return nil, errors.New("graph: article 003: constraint violated")
 			}
 			return allNew(ids)
-		}, nil, false, schedule.StatusPartial, nil, "1 failed, first: graph: article 003: constraint violated", 2, map[string]int{"month": 7}},
+		}, false, schedule.StatusPartial, nil, "1 failed, first: graph: article 003: constraint violated", 2},
 		{"database unreachable: failed", func([]string) ([]graph.Outcome, error) {
 			return nil, fmt.Errorf("graph: %w: connection refused", graph.ErrUnavailable)
-		}, nil, false, schedule.StatusFailed, graph.ErrUnavailable, "ingest: stopped: graph: neo4j unavailable: connection refused", 0, nil},
-		{"materializing fails: failed", nil, func(string) (int, error) { return 0, errMaterialize },
-			false, schedule.StatusFailed, errMaterialize, "schedule: materializing alignments by month: out of memory", 3, nil},
-		{"interrupted during a write", nil, nil, true, schedule.StatusInterrupted, context.Canceled, "context canceled", -1, nil},
+		}, false, schedule.StatusFailed, graph.ErrUnavailable, "ingest: stopped: graph: neo4j unavailable: connection refused", 0},
+		{"interrupted during a write", nil, true, schedule.StatusInterrupted, context.Canceled, "context canceled", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,19 +258,15 @@ func TestOnceStatusFake(t *testing.T) {
 			if tt.interrupt {
 				write = func(ids []string) ([]graph.Outcome, error) { cancel(); return allNew(ids) }
 			}
-			g := &fakeGraph{write: write, materialize: tt.materialize}
+			g := &fakeGraph{write: write}
 			var log syncBuffer
 			opt := seedOptions(&log)
-			opt.Materialize = []string{"month"}
 			rep, err := schedule.Once(ctx, g, x, lex, opt)
 			if tt.err == nil && err != nil || tt.err != nil && !errors.Is(err, tt.err) {
 				t.Fatalf("err = %v, want %v", err, tt.err)
 			}
-			if rep.Status != tt.status || (tt.new >= 0 && rep.Summary.New != tt.new) || !maps.Equal(rep.Materialized, tt.materialized) {
-				t.Errorf("report %+v; want %s, %d new, materialized %v", rep, tt.status, tt.new, tt.materialized)
-			}
-			if tt.materialized == nil && tt.materialize == nil && len(g.materialized) != 0 {
-				t.Errorf("materialized %v after a run that wrote nothing or failed", g.materialized)
+			if rep.Status != tt.status || (tt.new >= 0 && rep.Summary.New != tt.new) {
+				t.Errorf("report %+v; want %s, %d new", rep, tt.status, tt.new)
 			}
 			if len(g.finished) != 1 || g.finished[0].Status != tt.status || g.finished[0].Error != tt.record ||
 				g.finished[0].New != int64(rep.Summary.New) || g.finished[0].Seen != int64(rep.Summary.Seen) {
@@ -305,8 +281,6 @@ func TestOnceStatusFake(t *testing.T) {
 		})
 	}
 }
-
-var errMaterialize = errors.New("out of memory")
 
 // watchedLog is a log that closes seen once its text holds a string.
 type watchedLog struct {

@@ -53,18 +53,13 @@ type Options struct {
 	// has died and takes the lock over.
 	LockTTL time.Duration
 	// StallLimit is how long a run may go without progress (an article
-	// read, a batch written, a period materialized) before it stops
+	// read, a batch written) before it stops
 	// renewing the lock, with a warning in Log, so that the lock expires
 	// and the next run can take it (default LockTTL). A run that makes
 	// progress again renews it again, unless another run has taken it
 	// meanwhile: then it stops.
 	StallLimit time.Duration
 	Log        io.Writer // one line per run (default: discarded)
-	// Materialize lists period lengths (month, quarter, year) whose
-	// ALIGNMENT edges are recomputed after a run that wrote articles,
-	// while the lock is still held; PlannedFactor weighs planned events.
-	Materialize   []string
-	PlannedFactor float64
 }
 
 func (o *Options) defaults() {
@@ -94,14 +89,12 @@ type Report struct {
 	// abandoned.
 	TookOver string `json:"lock_taken_over,omitempty"`
 	Feeds    int    `json:"feeds_state_kept"` // feeds whose validators were kept
-	// Materialized counts the ALIGNMENT edges written after the run, by
-	// period length.
-	Materialized map[string]int `json:"materialized,omitempty"`
 }
 
 // Graph is what a run needs of the graph: the ingest lock, the
-// (:IngestRun) records, the feeds' validators, the writer of articles and
-// the materialization of ALIGNMENT edges. *graph.Client is one.
+// (:IngestRun) records, the feeds' validators and the writer of articles
+// (which keeps the ALIGNMENT aggregates up to date as it writes).
+// *graph.Client is one.
 type Graph interface {
 	// Lock takes or renews the lock name for claim (see graph.Client.Lock).
 	Lock(ctx context.Context, name string, claim graph.LockClaim, ttl time.Duration) (holder graph.LockHolder, ok bool, err error)
@@ -112,40 +105,9 @@ type Graph interface {
 	SaveFeedState(ctx context.Context, url string, v graph.FeedValidators) error
 	HasArticleURL(ctx context.Context, url string) (bool, error)
 	ingest.Writer
-	Materializer
-}
-
-// Materializer recomputes the ALIGNMENT edges of one period length and
-// tells how many it wrote. *graph.Client is one.
-type Materializer interface {
-	Materialize(ctx context.Context, period string, plannedFactor float64) (int, error)
 }
 
 var _ Graph = (*graph.Client)(nil)
-
-// MaterializeAfter recomputes, after a run that wrote articles (new or
-// updated), the ALIGNMENT edges of each period length of periods, calling
-// done after each. It returns the edges written by period length, nil when
-// the run wrote nothing or periods is empty.
-func MaterializeAfter(ctx context.Context, c Materializer, sum ingest.Summary, periods []string, plannedFactor float64,
-	done func(period string, edges int, took time.Duration)) (map[string]int, error) {
-	if sum.New+sum.Updated == 0 || len(periods) == 0 {
-		return nil, nil
-	}
-	out := map[string]int{}
-	for _, period := range periods {
-		t0 := time.Now()
-		n, err := c.Materialize(ctx, period, plannedFactor)
-		if err != nil {
-			return out, fmt.Errorf("materializing alignments by %s: %w", period, err)
-		}
-		out[period] = n
-		if done != nil {
-			done(period, n, time.Since(t0))
-		}
-	}
-	return out, nil
-}
 
 // feedStore adapts the graph to ingest.FeedStore.
 type feedStore struct{ c Graph }
@@ -286,25 +248,6 @@ func Once(ctx context.Context, c Graph, x *extract.Extractor, lex *lexicon.Lexic
 		rep.Status = StatusInterrupted
 	default:
 		rep.Status = StatusFailed
-	}
-	if runErr == nil {
-		var err error
-		noteProgress()
-		rep.Materialized, err = MaterializeAfter(runCtx, c, sum, opt.Materialize, opt.PlannedFactor,
-			func(period string, edges int, took time.Duration) {
-				noteProgress()
-				fmt.Fprintf(opt.Log, "%s run %s: %d ALIGNMENT edges by %s materialized in %.1fs\n",
-					time.Now().UTC().Format(time.RFC3339), rep.RunID, edges, period, took.Seconds())
-			})
-		if err != nil {
-			runErr = fmt.Errorf("schedule: %w", err)
-			rep.Status = StatusFailed
-			if cause := context.Cause(runCtx); errors.Is(cause, errLockLost) && ctx.Err() == nil {
-				runErr = fmt.Errorf("schedule: %w", cause)
-			} else if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-				rep.Status = StatusInterrupted
-			}
-		}
 	}
 	stopRenew()
 	<-renewDone

@@ -247,38 +247,3 @@ func TestOnceInterrupted(t *testing.T) {
 		t.Fatalf("%d articles in the graph, summary says %d new", n, rep.Summary.New)
 	}
 }
-
-func TestOnceMaterializesAfterWriting(t *testing.T) {
-	c := graphtest.Client(t)
-	x, lex := pipeline(t)
-	site := newNewsSite(t, 2)
-	ctx := context.Background()
-	opt := options(site, "test-m")
-	opt.Materialize, opt.PlannedFactor = []string{"month", "year"}, 0.5
-
-	rep, err := schedule.Once(ctx, c, x, lex, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Status != schedule.StatusSucceeded || rep.Materialized["month"] == 0 || rep.Materialized["year"] == 0 {
-		t.Fatalf("first run: %+v", rep)
-	}
-	// The edges equal what materializing on demand writes.
-	for _, period := range opt.Materialize {
-		n, err := c.Materialize(ctx, period, 0.5)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n != rep.Materialized[period] {
-			t.Errorf("by %s: run wrote %d edges, materialize writes %d", period, rep.Materialized[period], n)
-		}
-	}
-	// A run that writes nothing does not materialize again.
-	rep, err = schedule.Once(ctx, c, x, lex, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Summary.New+rep.Summary.Updated != 0 || rep.Materialized != nil {
-		t.Fatalf("second run: %+v", rep)
-	}
-}

@@ -116,6 +116,19 @@ func TestConfigDIPLOGRAPHBeatsConventional(t *testing.T) {
 	}
 }
 
+// TestConfigRemovedKeyWarns: a diplograph.yaml that still sets the
+// removed alliance.materialize_after_ingest does not fail a command: one
+// warning on standard error says it has no effect any more.
+func TestConfigRemovedKeyWarns(t *testing.T) {
+	dir := isolate(t)
+	os.WriteFile(filepath.Join(dir, "diplograph.yaml"), []byte("alliance:\n  materialize_after_ingest: [month]\n"), 0o644)
+	_, errOut, code := runCLI(t, "", "config", "show")
+	want := `configuration key "alliance.materialize_after_ingest" has no effect any more (the ALIGNMENT aggregates are kept up to date by every write): remove it`
+	if code != 0 || strings.Count(errOut, want) != 1 || strings.Contains(errOut, "unknown configuration key") {
+		t.Fatalf("exit %d; want 0 and one warning %q:\n%s", code, want, errOut)
+	}
+}
+
 func TestConfigExplicitFileAndXDG(t *testing.T) {
 	dir := isolate(t)
 	xdg := filepath.Join(dir, "xdg", "diplograph")

@@ -93,8 +93,7 @@ type Alliance struct {
 	MinEvents int
 	// Rolling is alliance.rolling: the alignment index of a period is
 	// computed over this many periods ending with it (at least 1).
-	Rolling                int
-	MaterializeAfterIngest []string // month, quarter, year; no repeats
+	Rolling int
 }
 
 // EffectiveWeights is the weight of every relation type: the defaults
@@ -189,6 +188,9 @@ func Load(flags *pflag.FlagSet, explicit string, warn io.Writer) (*Config, error
 			fmt.Fprintf(warn, "warning: %s: unknown configuration key %q (see `diplograph config show`)\n", c.file, k)
 		}
 	}
+	if warn != nil {
+		c.warnRemoved(warn)
+	}
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -241,17 +243,12 @@ func (c *Config) fill() error {
 		}
 		weights[strings.ToUpper(k)] = f
 	}
-	periods, err := c.periods("alliance.materialize_after_ingest")
-	if err != nil {
-		return err
-	}
 	c.Alliance = Alliance{
-		Weights:                weights,
-		PlannedFactor:          v.GetFloat64("alliance.planned_factor"),
-		EventWindow:            v.GetInt("alliance.event_window"),
-		MinEvents:              v.GetInt("alliance.min_events"),
-		Rolling:                v.GetInt("alliance.rolling"),
-		MaterializeAfterIngest: periods,
+		Weights:       weights,
+		PlannedFactor: v.GetFloat64("alliance.planned_factor"),
+		EventWindow:   v.GetInt("alliance.event_window"),
+		MinEvents:     v.GetInt("alliance.min_events"),
+		Rolling:       v.GetInt("alliance.rolling"),
 	}
 	c.Schedule = Schedule{
 		Cron:       v.GetString("schedule.cron"),
@@ -259,23 +256,6 @@ func (c *Config) fill() error {
 		StallLimit: v.GetDuration("schedule.stall_limit"),
 	}
 	return nil
-}
-
-// periods reads a list of period lengths (month, quarter, year), without
-// repeats.
-func (c *Config) periods(key string) ([]string, error) {
-	var out []string
-	for _, p := range c.list(key) {
-		switch p = strings.ToLower(p); p {
-		case "month", "quarter", "year":
-			if !slices.Contains(out, p) {
-				out = append(out, p)
-			}
-		default:
-			return nil, fmt.Errorf("config: %s (%s): %q: want month, quarter or year", key, c.Source(key), p)
-		}
-	}
-	return out, nil
 }
 
 // validate checks every numeric Setting against its range and the
@@ -375,12 +355,54 @@ func findConfigFile(dirs []string) string {
 func (c *Config) unknownKeys() []string {
 	var bad []string
 	for _, k := range c.v.AllKeys() {
-		if _, ok := Lookup(k); !ok && c.v.InConfig(k) && !knownSection(k) {
+		if _, ok := Lookup(k); !ok && c.v.InConfig(k) && !knownSection(k) && !isRemoved(k) {
 			bad = append(bad, k)
 		}
 	}
 	sort.Strings(bad)
 	return bad
+}
+
+// isRemoved: k is a removed setting, or lies under one (a YAML map given
+// as its value), which warnRemoved reports instead.
+func isRemoved(k string) bool {
+	for _, r := range Removed {
+		if k == r.Key || strings.HasPrefix(k, r.Key+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// warnRemoved writes one warning for each removed setting that the config
+// file or a (non-empty) environment variable still sets: it has no effect
+// any more, and why.
+func (c *Config) warnRemoved(warn io.Writer) {
+	for _, r := range Removed {
+		if c.fileSets(r.Key) {
+			fmt.Fprintf(warn, "warning: %s: configuration key %q has no effect any more (%s): remove it\n", c.file, r.Key, r.Why)
+		}
+		for _, e := range r.Env {
+			if v, ok := os.LookupEnv(e); ok && v != "" {
+				fmt.Fprintf(warn, "warning: environment variable %s (%s) has no effect any more (%s): unset it\n", e, r.Key, r.Why)
+			}
+		}
+	}
+}
+
+// fileSets: the config file sets key (to a value, null or a map). For a
+// key that is not a Setting only: viper holds such a key only when the
+// file has it.
+func (c *Config) fileSets(key string) bool {
+	if c.file == "" {
+		return false
+	}
+	for _, k := range c.v.AllKeys() {
+		if k == key || strings.HasPrefix(k, key+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // knownSection: sections that later parts of the tool read themselves.

@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,6 +19,12 @@ import (
 // when ""), with env set, the machine's own settings kept out.
 func load(t *testing.T, file string, env map[string]string) (*config.Config, error) {
 	t.Helper()
+	return loadWarn(t, file, env, nil)
+}
+
+// loadWarn is load with the warnings written to warn.
+func loadWarn(t *testing.T, file string, env map[string]string, warn io.Writer) (*config.Config, error) {
+	t.Helper()
 	dir := configtest.Isolate(t)
 	for k, v := range env {
 		t.Setenv(k, v)
@@ -29,7 +36,7 @@ func load(t *testing.T, file string, env map[string]string) (*config.Config, err
 	}
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
 	config.AddFlags(fs)
-	return config.Load(fs, "", nil)
+	return config.Load(fs, "", warn)
 }
 
 // TestLoadAlliance: the alliance settings are checked when the
@@ -149,5 +156,76 @@ func TestWeightsHelpListsDefaults(t *testing.T) {
 	}
 	if !strings.Contains(s.Help, "REQUESTED 0") {
 		t.Errorf("help does not say REQUESTED 0: %s", s.Help)
+	}
+}
+
+// TestRemovedSettingWarns: a config file or environment that still sets
+// alliance.materialize_after_ingest, removed because every write keeps the
+// ALIGNMENT aggregates, loads as before, whatever its value, with one
+// warning for each place that sets it, saying it has no effect any more;
+// the key is not also reported as unknown, and other unknown keys still
+// are.
+func TestRemovedSettingWarns(t *testing.T) {
+	const (
+		key     = "alliance.materialize_after_ingest"
+		env     = "DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"
+		why     = "has no effect any more (the ALIGNMENT aggregates are kept up to date by every write)"
+		inFile  = "diplograph.yaml: configuration key \"" + key + "\" " + why + ": remove it\n"
+		inEnv   = "warning: environment variable " + env + " (" + key + ") " + why + ": unset it\n"
+		unknown = "unknown configuration key"
+	)
+	for _, tc := range []struct {
+		name, file string
+		env        map[string]string
+		want       []string // the warnings, each once, in this order
+		unknown    int      // unknown-key warnings
+	}{
+		{name: "not set"},
+		{name: "file, a list", file: "alliance:\n  materialize_after_ingest: [month, year]\n", want: []string{inFile}},
+		{name: "file, a bad period", file: "alliance:\n  materialize_after_ingest: [week]\n", want: []string{inFile}},
+		{name: "file, a string", file: "alliance:\n  materialize_after_ingest: month\n", want: []string{inFile}},
+		{name: "file, empty", file: "alliance:\n  materialize_after_ingest:\n", want: []string{inFile}},
+		{name: "file, a map", file: "alliance:\n  materialize_after_ingest: {month: true}\n", want: []string{inFile}},
+		{name: "file, with other settings", file: "alliance:\n  rolling: 3\n  materialize_after_ingest: [year]\n", want: []string{inFile}},
+		{name: "environment", env: map[string]string{env: "month,year"}, want: []string{inEnv}},
+		{name: "environment, a bad period", env: map[string]string{env: "week"}, want: []string{inEnv}},
+		{name: "environment, empty", env: map[string]string{env: ""}},
+		{name: "both", file: "alliance:\n  materialize_after_ingest: [month]\n", env: map[string]string{env: "year"},
+			want: []string{inFile, inEnv}},
+		{name: "with an unknown key", file: "alliance:\n  materialize_after_ingest: [month]\n  rollin: 3\n",
+			want: []string{inFile}, unknown: 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var warn strings.Builder
+			c, err := loadWarn(t, tc.file, tc.env, &warn)
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			got := warn.String()
+			if n := strings.Count(got, unknown); n != tc.unknown || strings.Contains(got, strconv.Quote(key)+" (see") {
+				t.Errorf("%d unknown-key warnings, want %d:\n%s", n, tc.unknown, got)
+			}
+			rest := got
+			for _, w := range tc.want {
+				after, ok := "", false
+				if strings.Count(got, w) == 1 {
+					_, after, ok = strings.Cut(rest, w)
+				}
+				if !ok {
+					t.Errorf("warnings lack, repeat or misplace %q:\n%s", w, got)
+					continue
+				}
+				rest = after
+			}
+			if n := strings.Count(got, "no effect any more"); n != len(tc.want) {
+				t.Errorf("%d removed-setting warnings, want %d:\n%s", n, len(tc.want), got)
+			}
+			if _, ok := config.Lookup(key); ok {
+				t.Errorf("%s is still a setting", key)
+			}
+			if c.Alliance.Rolling < 1 {
+				t.Errorf("alliance settings not loaded: %+v", c.Alliance)
+			}
+		})
 	}
 }

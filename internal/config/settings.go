@@ -91,8 +91,6 @@ var Registry = []Setting{
 		Help: "periods with fewer events than this show no alignment index", Range: &Range{1, 1_000_000}},
 	{Key: "alliance.rolling", Env: []string{"DIPLOGRAPH_ALLIANCE_ROLLING"}, Def: 1,
 		Help: "the alignment index of a period is computed over a rolling window of this many periods ending with it (1 = the period alone)", Range: &Range{1, 1000}},
-	{Key: "alliance.materialize_after_ingest", Env: []string{"DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"}, Def: []string{},
-		Help: "period lengths (month, quarter, year) whose ALIGNMENT edges are recomputed after every ingest that wrote articles; comma-separated in the environment"},
 	{Key: "schedule.cron", Env: []string{"DIPLOGRAPH_SCHEDULE_CRON"}, Def: "@hourly",
 		Help: "when `schedule` runs the sources (its --cron flag overrides): five cron fields (minute hour day-of-month month day-of-week, local time) or @hourly, @daily, @every 30m"},
 	{Key: "schedule.lock_ttl", Env: []string{"DIPLOGRAPH_SCHEDULE_LOCK_TTL"}, Def: 10 * time.Minute,
@@ -105,6 +103,22 @@ var Registry = []Setting{
 		Help: "java executable (Java 17 or 21); empty = $JAVA_HOME/bin/java or java on PATH"},
 	{Key: "local.maven", Env: []string{"DIPLOGRAPH_LOCAL_MAVEN"}, Def: "",
 		Help: "mvn executable; empty = mvn on PATH"},
+}
+
+// RemovedSetting is a setting diplograph no longer has. A configuration
+// that still sets it, in the config file or the environment, loads as
+// before, with one warning saying that the setting has no effect any more
+// and why; it is not also reported as an unknown key.
+type RemovedSetting struct {
+	Key string   // the key it had in diplograph.yaml
+	Env []string // the environment variables it was read from
+	Why string   // why it has no effect any more
+}
+
+// Removed is every removed setting.
+var Removed = []RemovedSetting{
+	{Key: "alliance.materialize_after_ingest", Env: []string{"DIPLOGRAPH_ALLIANCE_MATERIALIZE_AFTER_INGEST"},
+		Why: "the ALIGNMENT aggregates are kept up to date by every write"},
 }
 
 // defaultWeightsHelp lists alliance.DefaultWeights, the highest first

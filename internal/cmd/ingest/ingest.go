@@ -8,7 +8,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -31,11 +30,6 @@ type Options struct {
 	Extractor     func() (*extract.Extractor, *lexicon.Lexicon, error)
 	IngestOptions func() (ingest.Options, error)
 	Connect       func(ctx context.Context, migrate bool) (*graph.Client, error)
-	// Materialize (alliance.materialize_after_ingest) and PlannedFactor
-	// (alliance.planned_factor): the ALIGNMENT edges recomputed after an
-	// ingest that wrote articles.
-	Materialize   []string
-	PlannedFactor float64
 	// Sources runs the sources configured in diplograph.yaml.
 	Sources sources.Runner
 
@@ -119,7 +113,6 @@ succeeded, 5 when some articles failed, 3 when the database was unreachable,
 			o.Paths = args
 			o.Out, o.Progress, o.Quiet = f.Out, f.Progress(), f.Quiet
 			o.SourceOptions, o.Extractor, o.IngestOptions, o.Connect = f.SourceOptions, f.Extractor, f.IngestOptions, f.Connect
-			o.Materialize, o.PlannedFactor = f.Config.Alliance.MaterializeAfterIngest, f.Config.Alliance.PlannedFactor
 			o.Sources = sources.ForFactory(f)
 			if runF != nil {
 				return runF(cmd.Context(), o)
@@ -211,14 +204,13 @@ func runArticles(ctx context.Context, o *Options) error {
 		return err
 	}
 	var writer ingest.Writer
-	var client *graph.Client
 	if !o.DryRun {
 		c, err := o.Connect(ctx, true)
 		if err != nil {
 			return err
 		}
 		defer c.Close(context.Background())
-		writer, client = c, c
+		writer = c
 	}
 	p := newProgress(o.Progress)
 	p.dry = o.DryRun
@@ -237,15 +229,6 @@ func runArticles(ctx context.Context, o *Options) error {
 	}
 	if err != nil {
 		return err
-	}
-	if client != nil {
-		_, err := schedule.MaterializeAfter(ctx, client, sum, o.Materialize, o.PlannedFactor,
-			func(period string, edges int, took time.Duration) {
-				fmt.Fprintf(o.Progress, "materialized %d ALIGNMENT edges (per %s) in %.1fs\n", edges, period, took.Seconds())
-			})
-		if err != nil {
-			return fmt.Errorf("ingest: %w", err)
-		}
 	}
 	if sum.Failed > 0 {
 		return cmdutil.PartialError{Failed: sum.Failed, Total: sum.Seen}

@@ -33,7 +33,7 @@ func TestNewCmdFlags(t *testing.T) {
 		{[]string{"--source", "voa", "--source", "afp,bbc"}, Options{Paths: []string{}, Names: []string{"voa", "afp", "bbc"}}},
 	} {
 		f := &cmdutil.Factory{Out: io.Discard, ErrOut: io.Discard, Quiet: true,
-			Config: &config.Config{Alliance: config.Alliance{MaterializeAfterIngest: []string{"month"}, PlannedFactor: 0.5}}}
+			Config: &config.Config{}}
 		var got *Options
 		cmd := NewCmd(f, func(_ context.Context, o *Options) error { got = o; return nil })
 		cmd.SetArgs(tt.args)
@@ -41,8 +41,7 @@ func TestNewCmdFlags(t *testing.T) {
 			t.Fatalf("%v: %v", tt.args, err)
 		}
 		if got.Out != f.Out || got.Progress != io.Discard || !got.Quiet || got.Sources == nil || got.Connect == nil ||
-			got.SourceOptions == nil || got.Extractor == nil || got.IngestOptions == nil ||
-			!reflect.DeepEqual(got.Materialize, []string{"month"}) || got.PlannedFactor != 0.5 {
+			got.SourceOptions == nil || got.Extractor == nil || got.IngestOptions == nil {
 			t.Errorf("%v: dependencies not filled from the factory: %+v", tt.args, got)
 		}
 		flags := Options{Paths: got.Paths, Names: got.Names, DryRun: got.DryRun, JSON: got.JSON, Published: got.Published,

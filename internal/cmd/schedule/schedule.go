@@ -58,9 +58,9 @@ counts ('diplograph schedule runs').
 Feeds are read incrementally: the feed's ETag and Last-Modified are kept in
 the graph, and items whose link is already in the graph are neither fetched
 nor written. On SIGTERM the batch in hand is written, the run is recorded as
-interrupted, and the command exits with 0. After a run that wrote articles,
-the ALIGNMENT edges of the period lengths in alliance.materialize_after_ingest
-(e.g. month) are recomputed while the lock is still held.
+interrupted, and the command exits with 0. The ALIGNMENT aggregates that
+the alliance queries read are kept up to date by every write, in the same
+transaction as the articles: nothing is recomputed after a run.
 
 As with 'diplograph ingest': an article without a published date fails
 unless ingest.allow_undated is true; an article read again is rewritten

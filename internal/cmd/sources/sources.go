@@ -47,9 +47,9 @@ func selectSources(cfg *config.Config, names []string) ([]ingest.SourceConfig, e
 }
 
 // Options are the library options of a run of the sources named: the
-// sources, how to read them, the lock and what to materialize after. Their
-// Ingest holds only what a command sets itself (Reextract, Progress): Once
-// builds the rest at each run.
+// sources, how to read them and the lock. Their Ingest holds only what a
+// command sets itself (Reextract, Progress): Once builds the rest at each
+// run.
 func (r factoryRunner) Options(names []string) (schedule.Options, error) {
 	srcs, err := selectSources(r.f.Config, names)
 	if err != nil {
@@ -60,13 +60,11 @@ func (r factoryRunner) Options(names []string) (schedule.Options, error) {
 		return schedule.Options{}, err
 	}
 	return schedule.Options{
-		Materialize:   r.f.Config.Alliance.MaterializeAfterIngest,
-		PlannedFactor: r.f.Config.Alliance.PlannedFactor,
-		Sources:       srcs,
-		Source:        sopt,
-		LockTTL:       r.f.Config.Schedule.LockTTL,
-		StallLimit:    r.f.Config.Schedule.StallLimit,
-		Log:           r.f.Progress(),
+		Sources:    srcs,
+		Source:     sopt,
+		LockTTL:    r.f.Config.Schedule.LockTTL,
+		StallLimit: r.f.Config.Schedule.StallLimit,
+		Log:        r.f.Progress(),
 	}, nil
 }
 
