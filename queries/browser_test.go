@@ -3,12 +3,17 @@ package queries_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/browser"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/extract/lexicon"
@@ -92,7 +97,8 @@ func TestBrowserAllianceTimeline(t *testing.T) {
 		"user":     cfg.User,
 		"password": cfg.Password,
 		"params": []string{":param a => 'USA'", ":param b => 'IRN'", ":param from => date('1900-01-01')",
-			":param to => date('2100-12-31')", ":param period => 'month'", ":param planned_factor => 0.5"},
+			":param to => date('2100-12-31')", ":param period => 'month'", ":param planned_factor => 0.5",
+			":param weights => " + weightsLiteral(alliance.DefaultWeights), ":param min_events => 1", ":param rolling => 1"},
 		"query":      q.Cypher,
 		"expect":     []string{"2007-03", "2014-06"},
 		"screenshot": filepath.Join(env.Artifacts, "browser-alliance-timeline.png"),
@@ -218,4 +224,13 @@ func TestGuideCypherRuns(t *testing.T) {
 	if ran < len(slides) {
 		t.Errorf("ran only %d Cypher blocks", ran)
 	}
+}
+
+// weightsLiteral writes weights as a Cypher map literal for :param.
+func weightsLiteral(w map[string]float64) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(w)) {
+		parts = append(parts, fmt.Sprintf("%s: %s", k, strconv.FormatFloat(w[k], 'f', 1, 64)))
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
