@@ -124,6 +124,11 @@ func paramBlock(q queries.Query, raw map[string]string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("browser: query %s: parameter %s: %w", q.Name, p.Name, err)
 		}
+		if strings.HasPrefix(expr, "{") {
+			// Browser reads ":param x => {" as the start of a map of
+			// parameters, not as a map value: parenthesized, it is one.
+			expr = "(" + expr + ")"
+		}
 		lines = append(lines, fmt.Sprintf(":param %s => %s", p.Name, expr))
 	}
 	return strings.Join(lines, ";\n"), nil

@@ -232,5 +232,5 @@ func weightsLiteral(w map[string]float64) string {
 	for _, k := range slices.Sorted(maps.Keys(w)) {
 		parts = append(parts, fmt.Sprintf("%s: %s", k, strconv.FormatFloat(w[k], 'f', 1, 64)))
 	}
-	return "{" + strings.Join(parts, ", ") + "}"
+	return "({" + strings.Join(parts, ", ") + "})" // parenthesized, as the guide writes it
 }
