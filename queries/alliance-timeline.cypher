@@ -44,10 +44,14 @@ WITH collect({precision: precision, start: start, events: events, cooperation: c
               conflict: conflict, by_type: by_type}) AS rows
 UNWIND rows AS r
 WITH rows, r, CASE WHEN $rolling < 1 THEN 1 ELSE $rolling END AS n
-WITH r, [q IN rows WHERE q.precision = r.precision AND q.start <= r.start
-          AND q.start > r.start - CASE r.precision WHEN 'month' THEN duration({months: n})
-                                                   WHEN 'quarter' THEN duration({months: 3 * n})
-                                                   ELSE duration({years: n}) END] AS win
+// Without a rolling window (n = 1) a row is its own window: the scan of
+// all rows for each row is skipped.
+WITH r, CASE WHEN n = 1 THEN [r]
+             ELSE [q IN rows WHERE q.precision = r.precision AND q.start <= r.start
+                   AND q.start > r.start - CASE r.precision WHEN 'month' THEN duration({months: n})
+                                                            WHEN 'quarter' THEN duration({months: 3 * n})
+                                                            ELSE duration({years: n}) END]
+        END AS win
 WITH r, reduce(acc = 0, q IN win | acc + q.events) AS wevents,
      reduce(s = 0.0, q IN win | s + q.cooperation) AS wcoop,
      reduce(s = 0.0, q IN win | s + q.conflict) AS wconfl
