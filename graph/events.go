@@ -232,14 +232,33 @@ func eventsNear(ctx context.Context, tx neo4j.ManagedTransaction, reports []even
 			continue
 		}
 		seen[p] = true
+		lo, hi := probeDays(p.precision, p.date, window)
 		probes = append(probes, map[string]any{"type": p.key.Type, "source": p.key.Source, "target": p.key.Target,
-			"class": p.key.Class, "precision": p.precision, "date": dbtype.Date(p.date)})
+			"symmetric": relation.Symmetric(p.key.Type), "class": p.key.Class, "precision": p.precision,
+			"lo": dbtype.Date(lo), "hi": dbtype.Date(hi)})
 	}
 	if len(probes) == 0 {
 		return nil, nil
 	}
-	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes, "window": int64(window)})
+	evs, _, err := eventRows(ctx, tx, stEventsNear, map[string]any{"probes": probes})
 	return evs, err
+}
+
+// probeDays are the days whose reports of the same key and precision
+// belong to every event a report of that precision and date can join: the
+// window around a day (the reports of one event are at most window days
+// apart, so an event within reach has one of them there), or the month or
+// year of a date known only to the month or year.
+func probeDays(precision string, d time.Time, window int) (lo, hi time.Time) {
+	switch precision {
+	case event.Month:
+		lo = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return lo, lo.AddDate(0, 1, -1)
+	case event.Year:
+		lo = time.Date(d.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return lo, lo.AddDate(1, 0, -1)
+	}
+	return d.AddDate(0, 0, -window), d.AddDate(0, 0, window)
 }
 
 // storedReport is a report read from the graph, with its event.

@@ -1,46 +1,50 @@
 // The events that new reports could join, one probe per key, precision
-// and date: of the same key (type, source, target, class), day events
-// whose dates reach within the window of the date, the month event of
-// its month, the year event of its year. Undated reports join no stored
-// event (one event per article). Each relation type of
-// graph.RelationTypes has a branch, so that only the relationships of the
-// probe's type between the two actors are read.
+// and date (lo..hi: the event window around a day, or the month or year
+// of a date known only to the month or year). Any event a report can join
+// has a report of the same key and precision dated within lo..hi (reports
+// of one event are at most the window apart), so the events are found
+// through the reports' (source, target, type, date) index and then by id
+// (an index per relation type), never by reading all events between the
+// two actors. Undated reports join no stored event (one event per
+// article).
 UNWIND $probes AS p
-MATCH (s:Actor {code: p.source})
-MATCH (t:Actor {code: p.target})
-CALL (p, s, t) {
-  WITH p, s, t WHERE p.type = 'MET_WITH' MATCH (s)-[e:MET_WITH]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'AGREED_WITH' MATCH (s)-[e:AGREED_WITH]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'SUPPORTED' MATCH (s)-[e:SUPPORTED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'AIDED' MATCH (s)-[e:AIDED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'REQUESTED' MATCH (s)-[e:REQUESTED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'ACCUSED' MATCH (s)-[e:ACCUSED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'REJECTED' MATCH (s)-[e:REJECTED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'WARNED' MATCH (s)-[e:WARNED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'SANCTIONED' MATCH (s)-[e:SANCTIONED]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'DEPLOYED_TO' MATCH (s)-[e:DEPLOYED_TO]->(t) RETURN e
-  UNION ALL
-  WITH p, s, t WHERE p.type = 'ATTACKED' MATCH (s)-[e:ATTACKED]->(t) RETURN e
+CALL (p) {
+  MATCH (r:Report)
+  WHERE r.source = p.source AND r.target = p.target AND r.type = p.type AND r.date >= p.lo AND r.date <= p.hi
+  RETURN r
+  UNION
+  MATCH (r:Report)
+  WHERE p.symmetric AND r.source = p.target AND r.target = p.source AND r.type = p.type AND r.date >= p.lo AND r.date <= p.hi
+  RETURN r
 }
-WITH p, s, t, e
-WHERE e.date_precision = p.precision
-  AND CASE WHEN coalesce(e.negated, false) THEN 'negated'
-           WHEN e.modality = 'hypothetical' THEN 'hypothetical'
+WITH p, r
+WHERE CASE WHEN r.date_precision IN ['month', 'year'] THEN r.date_precision ELSE 'day' END = p.precision
+  AND CASE WHEN coalesce(r.negated, false) THEN 'negated'
+           WHEN r.modality = 'hypothetical' THEN 'hypothetical'
            ELSE 'actual' END = p.class
-  AND CASE p.precision
-        WHEN 'day' THEN e.date <= p.date + duration({days: $window}) AND e.last >= p.date - duration({days: $window})
-        WHEN 'month' THEN e.date.year = p.date.year AND e.date.month = p.date.month
-        WHEN 'year' THEN e.date.year = p.date.year
-        ELSE false
-      END
-RETURN DISTINCT e.id AS id, type(e) AS type, s.code AS source, t.code AS target,
+WITH DISTINCT p.type AS type, r.event_id AS eid
+CALL (type, eid) {
+  WITH type, eid WHERE type = 'MET_WITH' MATCH ()-[e:MET_WITH {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'AGREED_WITH' MATCH ()-[e:AGREED_WITH {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'SUPPORTED' MATCH ()-[e:SUPPORTED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'AIDED' MATCH ()-[e:AIDED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'REQUESTED' MATCH ()-[e:REQUESTED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'ACCUSED' MATCH ()-[e:ACCUSED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'REJECTED' MATCH ()-[e:REJECTED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'WARNED' MATCH ()-[e:WARNED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'SANCTIONED' MATCH ()-[e:SANCTIONED {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'DEPLOYED_TO' MATCH ()-[e:DEPLOYED_TO {id: eid}]->() RETURN e
+  UNION ALL
+WITH type, eid WHERE type = 'ATTACKED' MATCH ()-[e:ATTACKED {id: eid}]->() RETURN e
+}
+RETURN DISTINCT e.id AS id, type(e) AS type, startNode(e).code AS source, endNode(e).code AS target,
        e.date AS date, e.date_precision AS date_precision, e.modality AS modality, e.negated AS negated
