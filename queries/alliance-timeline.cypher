@@ -22,6 +22,9 @@ WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS dyad
 MATCH ()-[al:ALIGNMENT {dyad: dyad}]->()
 WHERE al.start >= date.truncate('year', $from) AND al.start <= $to
   AND al.start >= date.truncate(al.period_kind, $from)
+// The aggregate's properties are read once, as a map (one read instead
+// of one per type and count).
+WITH properties(al) AS al
 WITH al, CASE WHEN al.period_kind = 'year' THEN 'year' ELSE $period END AS precision,
      [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
 WITH al, precision, date.truncate(precision, al.start) AS start,
