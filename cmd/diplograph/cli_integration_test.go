@@ -96,7 +96,7 @@ func TestCLIIngestAndQuery(t *testing.T) {
 		t.Errorf("alliance-timeline changed with a rebuild right after ingest:\n%s\nthen\n%s", before, after)
 	}
 	out, errOut, code = runCLI(t, "", "alliances", "materialize")
-	if code != 0 || !strings.Contains(out, "rebuilt") || !strings.Contains(out+errOut, "deprecated") {
+	if code != 0 || !strings.Contains(out, "rebuilt") || !strings.Contains(errOut, "deprecated") || strings.Contains(out, "deprecated") {
 		t.Fatalf("materialize: exit %d\n%s%s", code, out, errOut)
 	}
 	// to=2007 is the end of 2007: the March 2007 talks, not June 2014.

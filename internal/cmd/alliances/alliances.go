@@ -94,7 +94,14 @@ func newMaterializeCmd(f *cmdutil.Factory, runF func(context.Context, *Options) 
 	cmd := newRebuildCmd(f, runF)
 	cmd.Use = "materialize"
 	cmd.Short = "Deprecated: use 'alliances rebuild'"
-	cmd.Deprecated = "use 'diplograph alliances rebuild'; aggregates are kept up to date by every ingest"
+	// Not cobra's Deprecated: cobra prints that notice on the command's
+	// output, among the results; this one goes to stderr.
+	cmd.Hidden = true
+	rebuild := cmd.RunE
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning: 'alliances materialize' is deprecated: use 'diplograph alliances rebuild'; aggregates are kept up to date by every ingest")
+		return rebuild(cmd, args)
+	}
 	var ignored string
 	cmd.Flags().StringVar(&ignored, "period", "month", "ignored")
 	cmd.Flags().StringVar(&ignored, "from", "", "ignored")

@@ -25,10 +25,14 @@ func TestNewCmdWiring(t *testing.T) {
 		var got *Options
 		cmd := NewCmd(f, func(_ context.Context, o *Options) error { got = o; return nil })
 		cmd.SetArgs(args)
+		var errOut bytes.Buffer
 		cmd.SetOut(io.Discard)
-		cmd.SetErr(io.Discard)
+		cmd.SetErr(&errOut)
 		if err := cmd.Execute(); err != nil {
 			t.Fatalf("%v: %v", args, err)
+		}
+		if warned := strings.Contains(errOut.String(), "deprecated"); warned != (args[0] == "materialize") {
+			t.Errorf("%v: stderr %q", args, errOut.String())
 		}
 		if got == nil || got.Out != f.Out || got.Connect == nil {
 			t.Errorf("%v: %+v", args, got)
