@@ -318,24 +318,3 @@ func Diff(removed, added []Event) map[Period]Counts {
 	}
 	return out
 }
-
-// Apply adds a difference to aggregates (in place) and deletes those whose
-// events fall to 0: what the graph writer does to ALIGNMENT relationships.
-func Apply(aggs, diff map[Period]Counts) {
-	for p, d := range diff {
-		c := aggs[p]
-		if c == nil {
-			c = Counts{}
-			aggs[p] = c
-		}
-		for k, n := range d {
-			c[k] += n
-			if c[k] == 0 {
-				delete(c, k)
-			}
-		}
-		if c["events"] == 0 {
-			delete(aggs, p)
-		}
-	}
-}

@@ -34,18 +34,6 @@ var (
 	stAlignmentOfPairs = mustStatement("alignment_of_pairs")
 )
 
-// symmetricTypes are the relation types whose events run from the lower to
-// the higher code.
-func symmetricTypes() []string {
-	var out []string
-	for _, t := range relation.Types {
-		if relation.Symmetric(t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // markWrite counts the write (taking the writers' lock) and checks that
 // the graph's events were formed with window.
 func markWrite(ctx context.Context, tx neo4j.ManagedTransaction, window int) error {
@@ -113,7 +101,7 @@ func dateOf(v any) time.Time {
 
 // eventsOfArticles reads the events the reports of articles belong to.
 func eventsOfArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]storedEvent, error) {
-	evs, _, err := eventRows(ctx, tx, stEventsOfArticle, map[string]any{"ids": ids, "symmetric": symmetricTypes()})
+	evs, _, err := eventRows(ctx, tx, stEventsOfArticle, map[string]any{"ids": ids})
 	return evs, err
 }
 
@@ -145,14 +133,15 @@ func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []st
 	for _, id := range ids {
 		olds = append(olds, old[id])
 	}
-	return replaceEvents(ctx, tx, olds, stored, reports, window)
+	_, err = replaceEvents(ctx, tx, olds, stored, reports, window)
+	return err
 }
 
 // replaceEvents deletes the events olds, forms events from the stored
 // reports and the new ones, writes them, creates the new reports, moves
 // the stored reports whose event changed, and applies the aggregate
-// difference.
-func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []storedEvent, stored []storedReport, reports []event.Report, window int) error {
+// difference. It returns how many events it formed.
+func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []storedEvent, stored []storedReport, reports []event.Report, window int) (int, error) {
 	all := make([]event.Report, 0, len(stored)+len(reports))
 	for _, r := range stored {
 		all = append(all, r.Report)
@@ -171,7 +160,7 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 			refs[i] = e.ref()
 		}
 		if err := run(ctx, tx, stEventsDelete, map[string]any{"events": refs}); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if len(events) > 0 {
@@ -181,11 +170,11 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 		}
 		n, err := runCount(ctx, tx, stEventsCreate, map[string]any{"events": rows})
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if int(n) != len(rows) {
 			// Returning an error rolls the whole batch back.
-			return fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
+			return 0, fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
 				stEventsCreate.Name, len(rows)-int(n), len(rows))
 		}
 	}
@@ -195,7 +184,7 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 			rows[i] = reportProps(r, eventOf[r.ID])
 		}
 		if _, err := runCount(ctx, tx, stReportsCreate, map[string]any{"reports": rows}); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	var moved []map[string]any
@@ -206,14 +195,14 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 	}
 	if len(moved) > 0 {
 		if err := run(ctx, tx, stReportsSetEvent, map[string]any{"reports": moved}); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	removed := make([]event.Event, len(olds))
 	for i, e := range olds {
 		removed[i] = e.Event
 	}
-	return applyAggregates(ctx, tx, event.Diff(removed, events))
+	return len(events), applyAggregates(ctx, tx, event.Diff(removed, events))
 }
 
 // eventsNear reads the stored events that new reports could join, with

@@ -129,14 +129,7 @@ func (c *Client) rebuildKeys(ctx context.Context, orients, pairs []map[string]an
 		if err != nil {
 			return nil, err
 		}
-		if err := replaceEvents(ctx, tx, olds, stored, nil, window); err != nil {
-			return nil, err
-		}
-		all := make([]event.Report, len(stored))
-		for i, r := range stored {
-			all[i] = r.Report
-		}
-		return len(event.Group(all, window)), nil
+		return replaceEvents(ctx, tx, olds, stored, nil, window)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("graph: rebuild: %w", classify(c.uri, err))
