@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
+	"github.com/diplograph/diplograph/internal/testfiles"
 )
 
 // The story of the writer fixture: a three-party summit (USA, IRN, GBR)
@@ -79,23 +79,7 @@ func TestQueriesThroughWriter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("testdata", "golden", "writer", step+".json")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create it)", err)
-		}
-		if strings.TrimSpace(string(want)) != strings.TrimSpace(string(b)) {
-			t.Errorf("%s: answers differ from %s:\n%s", step, path, b)
-		}
+		testfiles.Golden(t, filepath.Join("testdata", "golden", "writer", step+".json"), append(b, '\n'), *update)
 	}
 	// events is the USA-IRN events in June 2014 by type, from the timeline.
 	events := func(t *testing.T) string {

@@ -1,6 +1,7 @@
 // Package testfiles locates the files tests read from the module's testdata
 // directory (seed articles, evaluation sets with their gold annotations, the
-// VOA corpus), wherever the test runs from inside the module.
+// VOA corpus), wherever the test runs from inside the module, and compares
+// golden files.
 package testfiles
 
 import (
@@ -45,4 +46,26 @@ func Path(t testing.TB, elem ...string) string {
 		t.Fatalf("testfiles: %v", err)
 	}
 	return p
+}
+
+// Golden compares got with the golden file at path or, with update (a
+// test's -update flag), writes got there, creating its directory.
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs (check, then run with -update):\n--- got\n%s--- want\n%s", path, got, want)
+	}
 }

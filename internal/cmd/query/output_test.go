@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/diplograph/diplograph/internal/cmd/queryparams/queryparamstest"
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/cmdutil/cmdtest"
+	"github.com/diplograph/diplograph/internal/testfiles"
 	"github.com/diplograph/diplograph/queries"
 )
 
@@ -216,17 +216,5 @@ func TestRunOutputGolden(t *testing.T) {
 
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (check, then run with -update):\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	testfiles.Golden(t, path, []byte(got), *update)
 }
