@@ -78,9 +78,9 @@ stop_testserver
 # A count, not a duration: with a duration (-fuzztime 10s) Go's fuzzing
 # coordinator can fail a target with a bare "context deadline exceeded" and no
 # failing input when its deadline races a busy worker (golang/go#75804, seen
-# here on go1.26). A count has no deadline. 100000 executions take 3-10 s per
-# target on an idle 2-core machine; FUZZTIME overrides it (a count or a
-# duration).
+# here on go1.26). A count has no deadline. 100000 executions took 3-15 s per
+# target on an idle 2-core machine (make test, 2026-12-04); FUZZTIME
+# overrides it (a count or a duration).
 echo "== fuzz (${FUZZTIME:=100000x} per target)"
 for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
