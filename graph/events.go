@@ -22,6 +22,7 @@ var (
 	stEventsNear       = mustStatement("events_near")
 	stEventsDelete     = mustStatement("events_delete")
 	stEventsCreate     = mustStatement("events_create")
+	stEventsUpdate     = mustStatement("events_update")
 	stReportsOfEvents  = mustStatement("reports_of_events")
 	stReportsCreate    = mustStatement("reports_create")
 	stReportsSetEvent  = mustStatement("reports_set_event")
@@ -87,9 +88,37 @@ func eventRows(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, p
 		e := event.Event{ID: str("id"), Date: dateOf(m["date"]), Precision: str("date_precision"), Modality: str("modality")}
 		e.Key = event.Key{Type: str("type"), Source: str("source"), Target: str("target"), Class: event.ClassOf(e.Modality, negated)}
 		e.Last = e.Date
+		if props, ok := m["props"].(map[string]any); ok {
+			eventFromProps(&e, props)
+		}
 		out[i] = storedEvent{e}
 	}
 	return out, recs, nil
+}
+
+// eventFromProps completes e with what an event relationship's properties
+// (props) say of it beyond its key, date and modality: what event.Extend
+// needs to add reports to it.
+func eventFromProps(e *event.Event, props map[string]any) {
+	str := func(k string) string { s, _ := props[k].(string); return s }
+	if last := dateOf(props["last"]); !last.IsZero() {
+		e.Last = last
+	}
+	e.Background, _ = props["background"].(bool)
+	reports, _ := props["reports"].(int64)
+	articles, _ := props["articles"].(int64)
+	e.Reports, e.Articles = int(reports), int(articles)
+	e.Confidence, _ = props["confidence"].(float64)
+	e.First = event.Report{
+		ID: str("first_report"), ArticleID: str("article_id"), Type: e.Type, Source: e.Source, Target: e.Target,
+		Date: e.Date, Sentence: str("sentence"),
+		SourcePerson: str("source_person"), TargetPerson: str("target_person"), Meeting: str("meeting"),
+	}
+	if span, ok := props["span"].([]any); ok && len(span) == 2 {
+		a, _ := span[0].(int64)
+		b, _ := span[1].(int64)
+		e.First.Span = [2]int{int(a), int(b)}
+	}
 }
 
 func dateOf(v any) time.Time {
@@ -120,6 +149,15 @@ func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []st
 	if len(old) == 0 && len(reports) == 0 {
 		return nil
 	}
+	if len(touched) == 0 {
+		evs := make([]event.Event, len(near))
+		for i, e := range near {
+			evs[i] = e.Event
+		}
+		if changes, ok := event.Extend(evs, reports, window); ok {
+			return extendEvents(ctx, tx, changes, reports)
+		}
+	}
 	ids := make([]string, 0, len(old))
 	for id := range old {
 		ids = append(ids, id)
@@ -134,6 +172,77 @@ func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []st
 		olds = append(olds, old[id])
 	}
 	_, err = replaceEvents(ctx, tx, olds, stored, reports, window)
+	return err
+}
+
+// extendEvents writes what new reports change when event.Extend could tell
+// it from the stored events alone: the events they joined are rewritten
+// in place (their stored reports are neither read nor moved unless the
+// event's id changes), the new events are created, then the new reports;
+// and the aggregate difference is applied.
+func extendEvents(ctx context.Context, tx neo4j.ManagedTransaction, changes []event.Change, reports []event.Report) error {
+	eventOf := map[string]string{}
+	var updates, creates []map[string]any
+	var removed, added []event.Event
+	for _, c := range changes {
+		for _, id := range c.New.ReportIDs {
+			eventOf[id] = c.New.ID
+		}
+		added = append(added, c.New)
+		if c.Old == nil {
+			creates = append(creates, map[string]any{"type": c.New.Type, "source": c.New.Source, "target": c.New.Target, "props": eventProps(c.New)})
+			continue
+		}
+		removed = append(removed, *c.Old)
+		updates = append(updates, map[string]any{"type": c.New.Type, "old_id": c.Old.ID, "props": eventProps(c.New)})
+	}
+	if len(updates) > 0 {
+		n, err := runCount(ctx, tx, stEventsUpdate, map[string]any{"events": updates})
+		if err != nil {
+			return err
+		}
+		if int(n) != len(updates) {
+			return fmt.Errorf("%s: %d of %d events not found", stEventsUpdate.Name, len(updates)-int(n), len(updates))
+		}
+	}
+	if err := createEvents(ctx, tx, creates); err != nil {
+		return err
+	}
+	if err := createReports(ctx, tx, reports, eventOf); err != nil {
+		return err
+	}
+	return applyAggregates(ctx, tx, event.Diff(removed, added))
+}
+
+// createEvents creates event relationships (rows of type, source, target
+// and props).
+func createEvents(ctx context.Context, tx neo4j.ManagedTransaction, rows []map[string]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	n, err := runCount(ctx, tx, stEventsCreate, map[string]any{"events": rows})
+	if err != nil {
+		return err
+	}
+	if int(n) != len(rows) {
+		// Returning an error rolls the whole batch back.
+		return fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
+			stEventsCreate.Name, len(rows)-int(n), len(rows))
+	}
+	return nil
+}
+
+// createReports creates the new reports, each under its event
+// (eventOf: report id -> event id).
+func createReports(ctx context.Context, tx neo4j.ManagedTransaction, reports []event.Report, eventOf map[string]string) error {
+	if len(reports) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, len(reports))
+	for i, r := range reports {
+		rows[i] = reportProps(r, eventOf[r.ID])
+	}
+	_, err := runCount(ctx, tx, stReportsCreate, map[string]any{"reports": rows})
 	return err
 }
 
@@ -163,29 +272,15 @@ func replaceEvents(ctx context.Context, tx neo4j.ManagedTransaction, olds []stor
 			return 0, err
 		}
 	}
-	if len(events) > 0 {
-		rows := make([]map[string]any, len(events))
-		for i, e := range events {
-			rows[i] = map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "props": eventProps(e)}
-		}
-		n, err := runCount(ctx, tx, stEventsCreate, map[string]any{"events": rows})
-		if err != nil {
-			return 0, err
-		}
-		if int(n) != len(rows) {
-			// Returning an error rolls the whole batch back.
-			return 0, fmt.Errorf("%s: %d of %d events have an end that is not among the actors",
-				stEventsCreate.Name, len(rows)-int(n), len(rows))
-		}
+	rows := make([]map[string]any, len(events))
+	for i, e := range events {
+		rows[i] = map[string]any{"type": e.Type, "source": e.Source, "target": e.Target, "props": eventProps(e)}
 	}
-	if len(reports) > 0 {
-		rows := make([]map[string]any, len(reports))
-		for i, r := range reports {
-			rows[i] = reportProps(r, eventOf[r.ID])
-		}
-		if _, err := runCount(ctx, tx, stReportsCreate, map[string]any{"reports": rows}); err != nil {
-			return 0, err
-		}
+	if err := createEvents(ctx, tx, rows); err != nil {
+		return 0, err
+	}
+	if err := createReports(ctx, tx, reports, eventOf); err != nil {
+		return 0, err
 	}
 	var moved []map[string]any
 	for _, r := range stored {
@@ -313,7 +408,7 @@ func eventProps(e event.Event) map[string]any {
 		"id": e.ID, "date": dateOrNil(e.Date), "last": dateOrNil(e.Last), "date_precision": e.Precision,
 		"modality": e.Modality, "negated": e.Negated(), "background": e.Background,
 		"reports": int64(e.Reports), "articles": int64(e.Articles), "confidence": e.Confidence,
-		"article_id": f.ArticleID, "sentence": f.Sentence, "span": []int64{int64(f.Span[0]), int64(f.Span[1])},
+		"first_report": f.ID, "article_id": f.ArticleID, "sentence": f.Sentence, "span": []int64{int64(f.Span[0]), int64(f.Span[1])},
 	}
 	for k, v := range map[string]string{"source_person": f.SourcePerson, "target_person": f.TargetPerson, "meeting": f.Meeting} {
 		if v != "" {

@@ -67,6 +67,11 @@ func render(typ, src, tgt, id, date, last, precision, modality string, negated b
 		typ, src, tgt, date, last, precision, modality, negated, reports, articles, first, id)
 }
 
+// renderDetails renders what render leaves out of an event.
+func renderDetails(id string, background bool, confidence float64, firstReport, sentence string) string {
+	return fmt.Sprintf("%s bg=%v conf=%.2f first_report=%s sentence=%q", id, background, confidence, firstReport, sentence)
+}
+
 func renderEvent(e event.Event) string {
 	d := func(t time.Time) string {
 		if t.IsZero() {
@@ -101,6 +106,26 @@ RETURN type(e) AS type, s.code AS source, t.code AS target, e {.*} AS e`}, map[s
 	return out
 }
 
+// graphEventDetails reads what graphEvents leaves out of the graph's
+// events, rendered and sorted.
+func graphEventDetails(t *testing.T, c *graph.Client) []string {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "event details", Text: `
+MATCH (:Actor)-[e]->(:Actor) WHERE type(e) IN $types RETURN e {.*} AS e`}, map[string]any{"types": graph.RelationTypes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range recs {
+		e := r.AsMap()["e"].(map[string]any)
+		background, _ := e["background"].(bool)
+		confidence, _ := e["confidence"].(float64)
+		out = append(out, renderDetails(str(e["id"]), background, confidence, str(e["first_report"]), str(e["sentence"])))
+	}
+	slices.Sort(out)
+	return out
+}
+
 // graphReports reads the reports of the graph and the event each names.
 func graphReports(t *testing.T, c *graph.Client) ([]event.Report, map[string]string) {
 	t.Helper()
@@ -125,6 +150,7 @@ MATCH (a:Article)-[:HAS_REPORT]->(r:Report) RETURN a.id AS article, r {.*} AS r`
 		r.Negated, _ = p["negated"].(bool)
 		r.Background, _ = p["background"].(bool)
 		r.Confidence, _ = p["confidence"].(float64)
+		r.Sentence = str(p["sentence"])
 		out = append(out, r)
 		eventOf[r.ID] = str(p["event_id"])
 	}
@@ -169,9 +195,10 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	t.Helper()
 	reports, eventOf := graphReports(t, c)
 	events := event.Group(reports, window)
-	var want []string
+	var want, wantDetails []string
 	for _, e := range events {
 		want = append(want, renderEvent(e))
+		wantDetails = append(wantDetails, renderDetails(e.ID, e.Background, e.Confidence, e.First.ID, e.First.Sentence))
 		for _, id := range e.ReportIDs {
 			if eventOf[id] != e.ID {
 				t.Errorf("%s: report %s names event %s, want %s", step, id, eventOf[id], e.ID)
@@ -181,6 +208,10 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	slices.Sort(want)
 	if got := graphEvents(t, c); !slices.Equal(got, want) {
 		t.Fatalf("%s: events\n%s\nwant (grouped from the reports)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	slices.Sort(wantDetails)
+	if got := graphEventDetails(t, c); !slices.Equal(got, wantDetails) {
+		t.Fatalf("%s: events\n%s\nwant (grouped from the reports)\n%s", step, strings.Join(got, "\n"), strings.Join(wantDetails, "\n"))
 	}
 	if got, want := graphAggregates(t, c), event.Aggregate(events); !maps.EqualFunc(got, want, maps.Equal) {
 		t.Fatalf("%s: aggregates\n%v\nwant\n%v", step, got, want)
@@ -305,6 +336,9 @@ func randomFacts(rng *rand.Rand, id string, version int) graph.ArticleFacts {
 		}
 		r.Modality = modalities[rng.IntN(len(modalities))]
 		r.Negated = rng.IntN(8) == 0
+		r.Background = rng.IntN(4) == 0
+		r.Confidence = float64(rng.IntN(10)) / 10
+		r.Sentence = fmt.Sprintf("sentence %d", rng.IntN(1000))
 		rels = append(rels, r)
 	}
 	return articleFacts(id, fmt.Sprintf("%s-v%d", id, version), rels...)
@@ -326,10 +360,10 @@ func randomHistory(t *testing.T, c *graph.Client, rng *rand.Rand, steps, window 
 				t.Fatalf("%s: %v", name, err)
 			}
 			name += " (delete)"
-		default: // a batch of new and updated articles
+		default: // a batch of new and updated articles (ids beyond art7 are new more often)
 			var fs []graph.ArticleFacts
 			for i := range 1 + rng.IntN(3) {
-				fs = append(fs, randomFacts(rng, fmt.Sprintf("art%d", rng.IntN(8)), version*10+i))
+				fs = append(fs, randomFacts(rng, fmt.Sprintf("art%d", rng.IntN(24)), version*10+i))
 			}
 			write(t, c, fs...)
 			name += " (write)"
@@ -480,4 +514,28 @@ MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 30`}
 	// Writing goes on in the event model.
 	write(t, c, articleFacts("z", "hz", rel("MET_WITH", "USA", "IRN", "2014-06-12")))
 	checkConsistent(t, c, 1, "written after the conversion")
+}
+
+// New reports that join stored events are added in place; one dated before
+// an event's first report gives the event a new id, and the stored reports
+// follow it.
+func TestEventsJoinStored(t *testing.T) {
+	c := graphtest.Client(t)
+	steps := []struct {
+		name string
+		f    graph.ArticleFacts
+	}{
+		{"first", articleFacts("a", "ha", rel("WARNED", "USA", "IRN", "2014-06-10"), rel("MET_WITH", "USA", "IRN", "2014-06-10"))},
+		{"a later report joins", articleFacts("b", "hb", rel("WARNED", "USA", "IRN", "2014-06-11"))},
+		{"an earlier report joins: new id", articleFacts("c", "hc", rel("WARNED", "USA", "IRN", "2014-06-09"), rel("MET_WITH", "IRN", "USA", "2014-06-10"))},
+		{"a report of the same day", articleFacts("d", "hd", rel("WARNED", "USA", "IRN", "2014-06-09"))},
+		{"a separate event", articleFacts("e", "he", rel("WARNED", "USA", "IRN", "2014-06-20"))},
+	}
+	for _, s := range steps {
+		write(t, c, s.f)
+		checkConsistent(t, c, 1, s.name)
+	}
+	if got := graphEvents(t, c); len(got) != 3 {
+		t.Errorf("events:\n%s\nwant three (two warnings, one meeting)", strings.Join(got, "\n"))
+	}
 }
