@@ -90,6 +90,31 @@ type Timing struct {
 	Profile  *PlanSummary      `json:"profile,omitempty"`
 }
 
+// SelectCases keeps the cases named in only, by their whole name
+// ("alliance-timeline busiest") or their query ("alliance-timeline"); an
+// empty only keeps all. A name that matches no case is an error.
+func SelectCases(cases []QueryCase, only []string) ([]QueryCase, error) {
+	if len(only) == 0 {
+		return cases, nil
+	}
+	var out []QueryCase
+	for _, name := range only {
+		found := false
+		for _, c := range cases {
+			if c.Name == name || c.Query == name {
+				found = true
+				if !slices.ContainsFunc(out, func(o QueryCase) bool { return o.Name == c.Name }) {
+					out = append(out, c)
+				}
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no query case %q", name)
+		}
+	}
+	return out, nil
+}
+
 func (t *Timing) summarize(target time.Duration) {
 	t.Runs = len(t.Millis)
 	s := slices.Clone(t.Millis)

@@ -8,7 +8,9 @@
 // param: weights map = ACCUSED:-3,AGREED_WITH:4,AIDED:7,ATTACKED:-9,DEPLOYED_TO:0,MET_WITH:2.5,REJECTED:-2,REQUESTED:0,SANCTIONED:-6,SUPPORTED:5,WARNED:-4 - the weight of each relation type, TYPE:NUMBER separated by commas (in Browser, a map: {MET_WITH: 2.5, WARNED: -4.0, ...}); a type it does not name weighs 0
 // param: planned_factor float = 0.5 - weight factor of planned events
 // param: limit int = 100 - at most this many shifts; total is the number before the cut
-// Reads the window's aggregates (index ALIGNMENT(start)). Each pair's
+// Reads the window's aggregates (index ALIGNMENT(start)), each one's
+// properties once; the counts are summed per pair and period first and
+// weighed once per period. Each pair's
 // periods of one precision (events dated to a year only are compared with
 // the pair's other year-precision periods) with at least min_events
 // events are compared with the one before: gap = 0 when the periods are
@@ -18,30 +20,26 @@
 // by_type_after (a map type -> events of the later period), total.
 MATCH (x:Country)-[al:ALIGNMENT]->(y:Country)
 WHERE al.start >= date.truncate('year', $from) AND al.start <= $to
-  AND al.start >= date.truncate(al.period_kind, $from)
-WITH x.code AS a, y.code AS b, al, CASE WHEN al.period_kind = 'year' THEN 'year' ELSE $period END AS precision,
-     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
-WITH a, b, al, precision, date.truncate(precision, al.start) AS start,
-     reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
-     reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
-WITH a, b, precision, start, sum(al.events) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
-     {MET_WITH: sum(coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0)),
-      AGREED_WITH: sum(coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0)),
-      SUPPORTED: sum(coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0)),
-      AIDED: sum(coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0)),
-      REQUESTED: sum(coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0)),
-      ACCUSED: sum(coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0)),
-      REJECTED: sum(coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0)),
-      WARNED: sum(coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0)),
-      SANCTIONED: sum(coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0)),
-      DEPLOYED_TO: sum(coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0)),
-      ATTACKED: sum(coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0))} AS by_type
+  AND (al.period_kind = 'year' OR al.start >= date.truncate('month', $from))
+WITH x.code AS a, y.code AS b, properties(al) AS p
+WITH a, b, CASE WHEN p.period_kind = 'year' THEN 'year' ELSE $period END AS precision, p
+WITH a, b, precision, date.truncate(precision, p.start) AS start, collect(p) AS ps
+// counts: [type, asserted events, planned events] of each type.
+WITH a, b, precision, start, reduce(s = 0, m IN ps | s + m.events) AS events,
+     [t IN ['MET_WITH', 'AGREED_WITH', 'SUPPORTED', 'AIDED', 'REQUESTED', 'ACCUSED', 'REJECTED', 'WARNED',
+            'SANCTIONED', 'DEPLOYED_TO', 'ATTACKED'] |
+      [t, reduce(s = 0, m IN ps | s + coalesce(m[t], 0)), reduce(s = 0, m IN ps | s + coalesce(m[t + '_planned'], 0))]] AS counts
+WITH a, b, precision, start, events, counts,
+     [c IN counts | (c[1] + $planned_factor * c[2]) * toFloat(coalesce($weights[c[0]], 0))] AS scored
+WITH a, b, precision, start, events, counts,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS cooperation,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS conflict
 WHERE events >= $min_events
-WITH a, b, precision, start, events, by_type,
+WITH a, b, precision, start, events, counts,
      CASE WHEN cooperation - conflict = 0 THEN 0.0
           ELSE (cooperation + conflict) / (cooperation - conflict) END AS alignment
 ORDER BY a, b, precision, start
-WITH a, b, precision, collect({start: start, events: events, alignment: alignment, by_type: by_type}) AS ps
+WITH a, b, precision, collect({start: start, events: events, alignment: alignment, counts: counts}) AS ps
 UNWIND range(1, size(ps) - 1) AS i
 WITH a, b, precision, ps[i - 1] AS before, ps[i] AS after
 WITH a, b, precision, before, after,
@@ -69,4 +67,9 @@ RETURN r.a AS a, r.b AS b, r.precision AS precision,
        END AS period_after,
        r.gap AS gap, r.before.alignment AS alignment_before, r.after.alignment AS alignment_after,
        r.change AS change, r.before.events AS events_before, r.after.events AS events_after,
-       r.after.by_type AS by_type_after, total
+       {MET_WITH: r.after.counts[0][1] + r.after.counts[0][2], AGREED_WITH: r.after.counts[1][1] + r.after.counts[1][2],
+        SUPPORTED: r.after.counts[2][1] + r.after.counts[2][2], AIDED: r.after.counts[3][1] + r.after.counts[3][2],
+        REQUESTED: r.after.counts[4][1] + r.after.counts[4][2], ACCUSED: r.after.counts[5][1] + r.after.counts[5][2],
+        REJECTED: r.after.counts[6][1] + r.after.counts[6][2], WARNED: r.after.counts[7][1] + r.after.counts[7][2],
+        SANCTIONED: r.after.counts[8][1] + r.after.counts[8][2], DEPLOYED_TO: r.after.counts[9][1] + r.after.counts[9][2],
+        ATTACKED: r.after.counts[10][1] + r.after.counts[10][2]} AS by_type_after, total

@@ -10,7 +10,11 @@
 // whole months (2023 for 2024), else the same number of days. A month
 // aggregate counts in the window its month overlaps (the current one when
 // both), a year aggregate (events dated to a year only) in the window that
-// holds its whole year, if one does. Reads the state's aggregates.
+// holds its whole year, if one does. Reads the state's aggregates of the
+// two windows only (indexes ALIGNMENT(a, start) and ALIGNMENT(b, start):
+// the state is the lower code a or the higher code b of the pair), each
+// aggregate's properties once; the counts are summed per partner and
+// window first, and weighed once per partner and window.
 // Columns: partner, name, events, by_type (a map type -> events in the window;
 // every type, 0 included), cooperation, conflict, net, alignment,
 // previous (net of the previous window), change, total.
@@ -20,35 +24,45 @@ WITH from, to,
           THEN from - duration({months: (to.year - from.year) * 12 + to.month - from.month + 1})
           ELSE from - (duration.inDays(from, to) + duration('P1D'))
      END AS start
-MATCH (c:Country {code: $country})-[al:ALIGNMENT]-(o:Actor)
-WHERE al.start >= date.truncate('month', start) AND al.start <= to
-WITH o, al,
-     CASE WHEN al.period_kind = 'month' THEN al.start >= date.truncate('month', from)
-          WHEN al.start >= from AND al.start + duration('P1Y') <= to + duration('P1D') THEN true
-          WHEN al.start >= start AND al.start + duration('P1Y') <= from THEN false
+CALL (start, to) {
+  MATCH (c:Country)-[al:ALIGNMENT]->(o)
+  WHERE al.a = $country AND al.start >= date.truncate('month', start) AND al.start <= to AND c.code = $country
+  RETURN o, al
+  UNION ALL
+  MATCH (o)-[al:ALIGNMENT]->(c:Country)
+  WHERE al.b = $country AND al.start >= date.truncate('month', start) AND al.start <= to AND c.code = $country
+  RETURN o, al
+}
+WITH from, to, start, o, properties(al) AS p
+WITH o, p,
+     CASE WHEN p.period_kind = 'month' THEN p.start >= date.truncate('month', from)
+          WHEN p.start >= from AND p.start + duration('P1Y') <= to + duration('P1D') THEN true
+          WHEN p.start >= start AND p.start + duration('P1Y') <= from THEN false
      END AS current
 WHERE current IS NOT NULL
-WITH o, al, current,
-     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
-WITH o, al, current,
+WITH o, current, collect(p) AS ps
+// counts: [type, asserted events, planned events] of each type.
+WITH o, current, reduce(s = 0, m IN ps | s + m.events) AS events,
+     [t IN ['MET_WITH', 'AGREED_WITH', 'SUPPORTED', 'AIDED', 'REQUESTED', 'ACCUSED', 'REJECTED', 'WARNED',
+            'SANCTIONED', 'DEPLOYED_TO', 'ATTACKED'] |
+      [t, reduce(s = 0, m IN ps | s + coalesce(m[t], 0)), reduce(s = 0, m IN ps | s + coalesce(m[t + '_planned'], 0))]] AS counts
+WITH o, current, events, counts,
+     [c IN counts | (c[1] + $planned_factor * c[2]) * toFloat(coalesce($weights[c[0]], 0))] AS scored
+WITH o, current, events, counts,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
      reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
-WITH o, al, current, CASE WHEN current THEN 1 ELSE 0 END AS k, coop, confl
-WITH o, sum(k * al.events) AS events, sum(k * coop) AS cooperation, sum(k * confl) AS conflict,
-     sum((1 - k) * (coop + confl)) AS previous,
-     {MET_WITH: sum(k * (coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0))),
-      AGREED_WITH: sum(k * (coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0))),
-      SUPPORTED: sum(k * (coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0))),
-      AIDED: sum(k * (coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0))),
-      REQUESTED: sum(k * (coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0))),
-      ACCUSED: sum(k * (coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0))),
-      REJECTED: sum(k * (coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0))),
-      WARNED: sum(k * (coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0))),
-      SANCTIONED: sum(k * (coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0))),
-      DEPLOYED_TO: sum(k * (coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0))),
-      ATTACKED: sum(k * (coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0)))} AS by_type
-WITH o, events, by_type, cooperation, conflict, cooperation + conflict AS net, previous
-WHERE events > 0 AND net > 0
+WITH o, collect(CASE WHEN current THEN {events: events, counts: counts, coop: coop, confl: confl} END) AS now,
+     sum(CASE WHEN current THEN 0.0 ELSE coop + confl END) AS previous
+WITH o, previous, now[0] AS c
+WHERE c IS NOT NULL AND c.events > 0
+WITH o, previous, c.events AS events, c.coop AS cooperation, c.confl AS conflict, c.coop + c.confl AS net,
+     {MET_WITH: c.counts[0][1] + c.counts[0][2], AGREED_WITH: c.counts[1][1] + c.counts[1][2],
+      SUPPORTED: c.counts[2][1] + c.counts[2][2], AIDED: c.counts[3][1] + c.counts[3][2],
+      REQUESTED: c.counts[4][1] + c.counts[4][2], ACCUSED: c.counts[5][1] + c.counts[5][2],
+      REJECTED: c.counts[6][1] + c.counts[6][2], WARNED: c.counts[7][1] + c.counts[7][2],
+      SANCTIONED: c.counts[8][1] + c.counts[8][2], DEPLOYED_TO: c.counts[9][1] + c.counts[9][2],
+      ATTACKED: c.counts[10][1] + c.counts[10][2]} AS by_type
+WHERE net > 0
 ORDER BY net DESC, o.code
 WITH collect({o: o, events: events, by_type: by_type, cooperation: cooperation, conflict: conflict,
               net: net, previous: previous}) AS rows

@@ -11,7 +11,7 @@ CALL (d, found) {
   WHERE found IS NULL
   MATCH (a:Actor {code: d.a})
   MATCH (b:Actor {code: d.b})
-  CREATE (a)-[al:ALIGNMENT {dyad: d.dyad, period_kind: d.period_kind, period: d.period, start: d.start}]->(b)
+  CREATE (a)-[al:ALIGNMENT {dyad: d.dyad, a: d.a, b: d.b, period_kind: d.period_kind, period: d.period, start: d.start}]->(b)
   RETURN al
   UNION ALL
   WITH d, found

@@ -27,6 +27,7 @@ type QueriesOptions struct {
 	Rebuild, Force  bool
 	JSON, Profile   bool
 	Heap, PageCache string
+	Only            []string // --only: time these cases only (names or their first word)
 }
 
 // maxServerMemory caps the bench server's heap and page cache (each): the
@@ -82,6 +83,9 @@ with several sizes it holds one graph at a time, built again for each.`,
 			if cmd.Flags().Changed("edges") && cmd.Flags().Changed("sizes") {
 				return cmdutil.Usagef("--edges and --sizes: give one of them")
 			}
+			if _, err := bench.SelectCases(bench.QueryCases(bench.Picks{}), o.Only); err != nil {
+				return cmdutil.Usagef("--only: %v", err)
+			}
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
@@ -101,6 +105,7 @@ with several sizes it holds one graph at a time, built again for each.`,
 	fl.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
 	fl.BoolVar(&o.JSON, "json", false, "print the result as JSON")
 	fl.BoolVar(&o.Profile, "profile", false, "print each query's whole PROFILE plan")
+	fl.StringSliceVar(&o.Only, "only", nil, "time only these cases, by name or query (e.g. partners,alliance-timeline)")
 	fl.StringVar(&o.Heap, "heap", "1g", "heap of the bench's local Neo4j, at most 1g (not used with neo4j.uri)")
 	fl.StringVar(&o.PageCache, "pagecache", "1g", "page cache of the bench's local Neo4j, at most 1g (not used with neo4j.uri)")
 	return cmd
@@ -227,7 +232,11 @@ func runSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSp
 	if warmup == 0 {
 		warmup = -1 // bench.QueryBenchOptions: 0 means the default
 	}
-	timings, err := bench.RunQueries(ctx, c, prof, bench.QueryCases(g.Picks),
+	cases, err := bench.SelectCases(bench.QueryCases(g.Picks), o.Only)
+	if err != nil {
+		return bench.SizeRun{}, cmdutil.Usagef("--only: %v", err)
+	}
+	timings, err := bench.RunQueries(ctx, c, prof, cases,
 		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
 	if err != nil {
 		return bench.SizeRun{}, err
