@@ -69,7 +69,7 @@ func QueryCases(p Picks) []QueryCase {
 // QueryBenchOptions say how to time the queries.
 type QueryBenchOptions struct {
 	Runs     int       // timed runs per query (default 9)
-	Warmup   int       // untimed runs before them (0: the default, 1; negative: none)
+	Warmup   int       // untimed rounds over all the cases before any is timed (0: the default, 1; negative: none)
 	Progress io.Writer // one line per query (nil: none)
 }
 
@@ -136,10 +136,14 @@ func (t *Timing) summarize(target time.Duration) {
 
 func millisSince(t0 time.Time) float64 { return float64(time.Since(t0).Microseconds()) / 1000 }
 
-// RunQueries times each case on c: opt.Warmup untimed runs, then opt.Runs
-// timed ones, each a managed read transaction that collects every record,
-// as `diplograph query` runs it. With p, each case is also run once under
-// PROFILE and its plan summarized.
+// RunQueries times each case on c. First every case is run opt.Warmup
+// times, untimed, in rounds over all the cases, so that the server has
+// planned, compiled and cached every query and read the pages they touch
+// before any is timed (a freshly started Neo4j runs its first hundreds of
+// queries slower while its JIT compiler warms up); then each case is run
+// opt.Runs times, timed, each a managed read transaction that collects
+// every record, as `diplograph query` runs it. With p, each case is also
+// run once under PROFILE and its plan summarized.
 func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []QueryCase, opt QueryBenchOptions) ([]Timing, error) {
 	runs, warmup := opt.Runs, opt.Warmup
 	if runs <= 0 {
@@ -153,32 +157,49 @@ func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []Query
 	if progress == nil {
 		progress = io.Discard
 	}
-	var out []Timing
-	for _, qc := range cases {
+	type bound struct {
+		st     graph.Statement
+		params map[string]any
+	}
+	bs := make([]bound, len(cases))
+	for i, qc := range cases {
 		q, err := queries.Get(qc.Query)
 		if err != nil {
-			return out, fmt.Errorf("bench: %w", err)
+			return nil, fmt.Errorf("bench: %w", err)
 		}
 		params, err := q.Bind(qc.Params, nil)
 		if err != nil {
-			return out, fmt.Errorf("bench: %s: %w", qc.Name, err)
+			return nil, fmt.Errorf("bench: %s: %w", qc.Name, err)
 		}
-		st := graph.Statement{Name: q.Name, Text: q.Cypher}
+		bs[i] = bound{graph.Statement{Name: q.Name, Text: q.Cypher}, params}
+	}
+	if warmup > 0 && len(cases) > 0 {
+		fmt.Fprintf(progress, "bench: warming up: %d rounds over the %d queries\n", warmup, len(cases))
+	}
+	for range warmup {
+		for i, b := range bs {
+			if _, err := c.Read(ctx, b.st, b.params); err != nil {
+				return nil, fmt.Errorf("bench: %s: %w", cases[i].Name, err)
+			}
+		}
+	}
+	var out []Timing
+	for i, qc := range cases {
+		b := bs[i]
 		t := Timing{Name: qc.Name, Query: qc.Query, Params: qc.Params}
-		for i := range warmup + runs {
+		for range runs {
 			t0 := time.Now()
-			recs, err := c.Read(ctx, st, params)
+			recs, err := c.Read(ctx, b.st, b.params)
 			if err != nil {
 				return out, fmt.Errorf("bench: %s: %w", qc.Name, err)
 			}
-			if i >= warmup {
-				t.Millis = append(t.Millis, millisSince(t0))
-			}
+			t.Millis = append(t.Millis, millisSince(t0))
 			t.Rows = len(recs)
 		}
 		t.summarize(qc.Target)
 		if p != nil {
-			if t.Profile, err = p.Profile(ctx, st, params); err != nil {
+			var err error
+			if t.Profile, err = p.Profile(ctx, b.st, b.params); err != nil {
 				return out, err
 			}
 		}

@@ -46,9 +46,11 @@ twenty years, drawn from --seed: a few states and dyads far more active than
 the rest, alliances that flip over time, meetings of two to four states,
 some dates known to the month or year only, planned, hypothetical and
 negated relations), then time every predefined query with parameters picked
-from it (the busiest dyad and state, the last year): --warmup untimed runs,
-then --runs timed ones, reported as median, p90 and range, against the
-targets. Each query is also run once under PROFILE: db hits and operators
+from it (the busiest dyad and state, the last year): --warmup untimed
+rounds over all the queries first (a freshly started Neo4j runs its first
+queries slower while its JIT compiler warms up; an analyst's server has
+been up for a while), then --runs timed runs of each, reported as median,
+p90 and range, against the targets. Each query is also run once under PROFILE: db hits and operators
 are shown, and scans an index could serve are flagged (--profile prints
 whole plans).
 
@@ -100,7 +102,7 @@ with several sizes it holds one graph at a time, built again for each.`,
 	fl.Int64Var(&o.Spec.Seed, "seed", o.Spec.Seed, "seed of the synthetic graph")
 	fl.Float64Var(&o.Spec.MultiReport, "multi-report", o.Spec.MultiReport, "share of events reported by two or three articles (0 to 1)")
 	fl.IntVar(&o.Runs, "runs", 9, "timed runs per query")
-	fl.IntVar(&o.Warmup, "warmup", 1, "untimed runs per query before the timed ones")
+	fl.IntVar(&o.Warmup, "warmup", 5, "untimed rounds over all the queries before any is timed (the server's JIT compiler warms up)")
 	fl.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
 	fl.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
 	fl.BoolVar(&o.JSON, "json", false, "print the result as JSON")
