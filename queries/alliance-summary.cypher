@@ -15,23 +15,25 @@
 MATCH (x:Country)-[al:ALIGNMENT]->(y:Country)
 WHERE al.start >= date.truncate('month', $from) AND al.start <= $to
   AND (al.period_kind = 'month' OR al.start >= $from AND al.start + duration('P1Y') <= $to + duration('P1D'))
-WITH x.code AS a, y.code AS b, al,
-     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
-WITH a, b, al,
-     reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS coop,
-     reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS confl
-WITH a, b, sum(al.events) AS events, sum(coop) AS cooperation, sum(confl) AS conflict,
-     {MET_WITH: sum(coalesce(al.MET_WITH, 0) + coalesce(al.MET_WITH_planned, 0)),
-      AGREED_WITH: sum(coalesce(al.AGREED_WITH, 0) + coalesce(al.AGREED_WITH_planned, 0)),
-      SUPPORTED: sum(coalesce(al.SUPPORTED, 0) + coalesce(al.SUPPORTED_planned, 0)),
-      AIDED: sum(coalesce(al.AIDED, 0) + coalesce(al.AIDED_planned, 0)),
-      REQUESTED: sum(coalesce(al.REQUESTED, 0) + coalesce(al.REQUESTED_planned, 0)),
-      ACCUSED: sum(coalesce(al.ACCUSED, 0) + coalesce(al.ACCUSED_planned, 0)),
-      REJECTED: sum(coalesce(al.REJECTED, 0) + coalesce(al.REJECTED_planned, 0)),
-      WARNED: sum(coalesce(al.WARNED, 0) + coalesce(al.WARNED_planned, 0)),
-      SANCTIONED: sum(coalesce(al.SANCTIONED, 0) + coalesce(al.SANCTIONED_planned, 0)),
-      DEPLOYED_TO: sum(coalesce(al.DEPLOYED_TO, 0) + coalesce(al.DEPLOYED_TO_planned, 0)),
-      ATTACKED: sum(coalesce(al.ATTACKED, 0) + coalesce(al.ATTACKED_planned, 0))} AS by_type
+WITH x.code AS a, y.code AS b, properties(al) AS p
+WITH a, b, collect(p) AS ps
+// counts: [type, asserted events, planned events] of each type, summed
+// over the pair's aggregates, then weighed once per pair.
+WITH a, b, reduce(s = 0, m IN ps | s + m.events) AS events,
+     [t IN ['MET_WITH', 'AGREED_WITH', 'SUPPORTED', 'AIDED', 'REQUESTED', 'ACCUSED', 'REJECTED', 'WARNED',
+            'SANCTIONED', 'DEPLOYED_TO', 'ATTACKED'] |
+      [t, reduce(s = 0, m IN ps | s + coalesce(m[t], 0)), reduce(s = 0, m IN ps | s + coalesce(m[t + '_planned'], 0))]] AS counts
+WITH a, b, events, counts,
+     [c IN counts | (c[1] + $planned_factor * c[2]) * toFloat(coalesce($weights[c[0]], 0))] AS scored
+WITH a, b, events,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x > 0 THEN x ELSE 0.0 END) AS cooperation,
+     reduce(s = 0.0, x IN scored | s + CASE WHEN x < 0 THEN x ELSE 0.0 END) AS conflict,
+     {MET_WITH: counts[0][1] + counts[0][2], AGREED_WITH: counts[1][1] + counts[1][2],
+      SUPPORTED: counts[2][1] + counts[2][2], AIDED: counts[3][1] + counts[3][2],
+      REQUESTED: counts[4][1] + counts[4][2], ACCUSED: counts[5][1] + counts[5][2],
+      REJECTED: counts[6][1] + counts[6][2], WARNED: counts[7][1] + counts[7][2],
+      SANCTIONED: counts[8][1] + counts[8][2], DEPLOYED_TO: counts[9][1] + counts[9][2],
+      ATTACKED: counts[10][1] + counts[10][2]} AS by_type
 WHERE events >= $min_events
 ORDER BY events DESC, a, b
 WITH collect({a: a, b: b, events: events, by_type: by_type, cooperation: cooperation, conflict: conflict}) AS rows

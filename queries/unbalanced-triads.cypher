@@ -14,9 +14,13 @@
 MATCH (x:Country)-[al:ALIGNMENT]->(y:Country)
 WHERE al.start >= date.truncate('month', $from) AND al.start <= $to
   AND (al.period_kind = 'month' OR al.start >= $from AND al.start + duration('P1Y') <= $to + duration('P1D'))
-WITH x.code AS a, y.code AS b, al,
-     [t IN keys($weights) | (coalesce(al[t], 0) + $planned_factor * coalesce(al[t + '_planned'], 0)) * toFloat($weights[t])] AS scored
-WITH a, b, sum(al.events) AS events, sum(reduce(s = 0.0, x IN scored | s + x)) AS net
+WITH x.code AS a, y.code AS b, properties(al) AS p
+WITH a, b, collect(p) AS ps
+// The pair's counts summed over its aggregates, then weighed once.
+WITH a, b, reduce(s = 0, m IN ps | s + m.events) AS events,
+     reduce(s = 0.0, t IN keys($weights) |
+       s + (reduce(n = 0, m IN ps | n + coalesce(m[t], 0))
+            + $planned_factor * reduce(n = 0, m IN ps | n + coalesce(m[t + '_planned'], 0))) * toFloat($weights[t])) AS net
 WHERE events >= $min_events AND net <> 0
 WITH a, b, net
 ORDER BY a, b
