@@ -111,12 +111,8 @@ var errCreatedMeanwhile = errors.New("article created by a concurrent write")
 var (
 	stArticlesLookup  = mustStatement("articles_lookup")
 	stArticlesDelete  = mustStatement("articles_delete")
-	stArticlesCreate  = mustStatement("articles_create")
+	stArticlesWrite   = mustStatement("articles_write")
 	stWritesMark      = mustStatement("writes_mark")
-	stActorsMerge     = mustStatement("actors_merge")
-	stPersonsMerge    = mustStatement("persons_merge")
-	stPlacesMerge     = mustStatement("places_merge")
-	stMeetingsCreate  = mustStatement("meetings_create")
 	stEventsOfArticle = mustStatement("events_of_articles")
 )
 
@@ -300,24 +296,15 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		meetings = append(meetings, meetingParams(a.ID, f.Meetings)...)
 		reports = append(reports, articleReports(a.ID, f.Relations)...)
 	}
-	for _, step := range []struct {
-		st   Statement
-		name string
-		rows []map[string]any
-	}{
-		{stArticlesCreate, "articles", arts},
-		{stActorsMerge, "actors", actors},
-		{stPersonsMerge, "persons", persons},
-		{stPlacesMerge, "places", places},
-		{stMeetingsCreate, "meetings", meetings},
-	} {
-		if len(step.rows) == 0 {
-			continue
+	if len(arts) > 0 {
+		err := run(ctx, tx, stArticlesWrite, map[string]any{
+			"articles": arts, "actors": orEmpty(actors), "persons": orEmpty(persons),
+			"places": orEmpty(places), "meetings": orEmpty(meetings),
+		})
+		if constraintViolated(err) {
+			return nil, fmt.Errorf("%w: %w", errCreatedMeanwhile, err)
 		}
-		if err := run(ctx, tx, step.st, map[string]any{step.name: step.rows}); err != nil {
-			if step.st.Name == stArticlesCreate.Name && constraintViolated(err) {
-				return nil, fmt.Errorf("%w: %w", errCreatedMeanwhile, err)
-			}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -325,6 +312,15 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		return nil, err
 	}
 	return outs, nil
+}
+
+// orEmpty is rows, or an empty list for none (a nil slice would be sent as
+// null, which UNWIND reads as no rows too, but a list says what it is).
+func orEmpty(rows []map[string]any) []map[string]any {
+	if rows == nil {
+		return []map[string]any{}
+	}
+	return rows
 }
 
 // constraintViolated says whether err is Neo4j's refusal of a node that a
