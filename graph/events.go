@@ -317,9 +317,14 @@ func eventsNear(ctx context.Context, tx neo4j.ManagedTransaction, reports []even
 		}
 		seen[p] = true
 		lo, hi := probeDays(p.precision, p.date, window)
-		probes = append(probes, map[string]any{"type": p.key.Type, "source": p.key.Source, "target": p.key.Target,
-			"symmetric": relation.Symmetric(p.key.Type), "class": p.key.Class, "precision": p.precision,
-			"lo": dbtype.Date(lo), "hi": dbtype.Date(hi)})
+		probe := func(source, target string) map[string]any {
+			return map[string]any{"type": p.key.Type, "source": source, "target": target, "class": p.key.Class,
+				"precision": p.precision, "lo": dbtype.Date(lo), "hi": dbtype.Date(hi)}
+		}
+		probes = append(probes, probe(p.key.Source, p.key.Target))
+		if relation.Symmetric(p.key.Type) {
+			probes = append(probes, probe(p.key.Target, p.key.Source))
+		}
 	}
 	if len(probes) == 0 {
 		return nil, nil

@@ -6,15 +6,12 @@
 // through the reports' (source, target, type, date) index and then by id
 // (an index per relation type), never by reading all events between the
 // two actors. Undated reports join no stored event (one event per
-// article).
+// article). The reports of a symmetric type may name its actors either
+// way round: such a key has a probe for each order.
 UNWIND $probes AS p
 CALL (p) {
   MATCH (r:Report)
   WHERE r.source = p.source AND r.target = p.target AND r.type = p.type AND r.date >= p.lo AND r.date <= p.hi
-  RETURN r
-  UNION
-  MATCH (r:Report)
-  WHERE p.symmetric AND r.source = p.target AND r.target = p.source AND r.type = p.type AND r.date >= p.lo AND r.date <= p.hi
   RETURN r
 }
 WITH p, r
