@@ -199,28 +199,16 @@ func build(k Key, precision string, rs []Report) Event {
 		Background: true, Reports: len(rs), First: first,
 	}
 	articles := map[string]bool{}
-	modalities := map[string]bool{}
+	e.Modality = "hypothetical"
 	for _, r := range rs {
 		articles[r.ArticleID] = true
-		m := r.Modality
-		if m == "" {
-			m = "asserted"
-		}
-		modalities[m] = true
+		e.Modality = strongerModality(e.Modality, r.Modality)
 		e.Background = e.Background && r.Background
 		e.Confidence = max(e.Confidence, r.Confidence)
 		e.ReportIDs = append(e.ReportIDs, r.ID)
 	}
 	sort.Strings(e.ReportIDs)
 	e.Articles = len(articles)
-	switch {
-	case modalities["asserted"]:
-		e.Modality = "asserted"
-	case modalities["planned"]:
-		e.Modality = "planned"
-	default:
-		e.Modality = "hypothetical"
-	}
 	return e
 }
 

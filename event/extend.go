@@ -189,7 +189,7 @@ func extendOne(old Event, rs []Report) (Event, bool) {
 }
 
 // strongerModality is the modality of an event with reports of modalities
-// a and b: asserted over planned over hypothetical, as build decides.
+// a and b: asserted ("" too) over planned over hypothetical.
 func strongerModality(a, b string) string {
 	rank := func(m string) int {
 		switch m {
