@@ -114,11 +114,18 @@ func eventFromProps(e *event.Event, props map[string]any) {
 		Date: e.Date, Sentence: str("sentence"),
 		SourcePerson: str("source_person"), TargetPerson: str("target_person"), Meeting: str("meeting"),
 	}
-	if span, ok := props["span"].([]any); ok && len(span) == 2 {
-		a, _ := span[0].(int64)
-		b, _ := span[1].(int64)
-		e.First.Span = [2]int{int(a), int(b)}
+	e.First.Span = spanOf(props["span"])
+}
+
+// spanOf reads a span property ([start, end]); anything else is [0, 0].
+func spanOf(v any) [2]int {
+	span, ok := v.([]any)
+	if !ok || len(span) != 2 {
+		return [2]int{}
 	}
+	a, _ := span[0].(int64)
+	b, _ := span[1].(int64)
+	return [2]int{int(a), int(b)}
 }
 
 func dateOf(v any) time.Time {
@@ -137,17 +144,12 @@ func eventsOfArticles(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 // reformEvents re-forms the events that reports were deleted from
 // (touched, as stored) and that the new reports (not yet in the graph)
 // join, writes the new reports, and applies the aggregate difference.
+// When no report was deleted, the events the new reports join are
+// extended in place if event.Extend can tell how.
 func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []storedEvent, reports []event.Report, window int) error {
 	near, err := eventsNear(ctx, tx, reports, window)
 	if err != nil {
 		return err
-	}
-	old := map[string]storedEvent{}
-	for _, e := range append(touched, near...) {
-		old[e.ID] = e
-	}
-	if len(old) == 0 && len(reports) == 0 {
-		return nil
 	}
 	if len(touched) == 0 {
 		evs := make([]event.Event, len(near))
@@ -157,6 +159,13 @@ func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []st
 		if changes, ok := event.Extend(evs, reports, window); ok {
 			return extendEvents(ctx, tx, changes, reports)
 		}
+	}
+	old := map[string]storedEvent{}
+	for _, e := range append(touched, near...) {
+		old[e.ID] = e
+	}
+	if len(old) == 0 && len(reports) == 0 {
+		return nil
 	}
 	ids := make([]string, 0, len(old))
 	for id := range old {
@@ -384,11 +393,7 @@ func reportFromProps(m map[string]any) storedReport {
 	r.Background, _ = m["background"].(bool)
 	r.Negated, _ = m["negated"].(bool)
 	r.Confidence, _ = m["confidence"].(float64)
-	if span, ok := m["span"].([]any); ok && len(span) == 2 {
-		a, _ := span[0].(int64)
-		b, _ := span[1].(int64)
-		r.Span = [2]int{int(a), int(b)}
-	}
+	r.Span = spanOf(m["span"])
 	return storedReport{Report: r, eventID: str("event_id")}
 }
 

@@ -298,8 +298,7 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 	}
 	if len(arts) > 0 {
 		err := run(ctx, tx, stArticlesWrite, map[string]any{
-			"articles": arts, "actors": orEmpty(actors), "persons": orEmpty(persons),
-			"places": orEmpty(places), "meetings": orEmpty(meetings),
+			"articles": arts, "actors": actors, "persons": persons, "places": places, "meetings": meetings,
 		})
 		if constraintViolated(err) {
 			return nil, fmt.Errorf("%w: %w", errCreatedMeanwhile, err)
@@ -312,15 +311,6 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, fs []ArticleFa
 		return nil, err
 	}
 	return outs, nil
-}
-
-// orEmpty is rows, or an empty list for none (a nil slice would be sent as
-// null, which UNWIND reads as no rows too, but a list says what it is).
-func orEmpty(rows []map[string]any) []map[string]any {
-	if rows == nil {
-		return []map[string]any{}
-	}
-	return rows
 }
 
 // constraintViolated says whether err is Neo4j's refusal of a node that a
