@@ -27,7 +27,7 @@ type QueriesOptions struct {
 	Rebuild, Force  bool
 	JSON, Profile   bool
 	Heap, PageCache string
-	Only            []string // --only: time these cases only (names or their first word)
+	Only            []string // --only: time these cases only (by case name or query name)
 }
 
 // maxServerMemory caps the bench server's heap and page cache (each): the
@@ -50,9 +50,9 @@ from it (the busiest dyad and state, the last year): --warmup untimed
 rounds over all the queries first (a freshly started Neo4j runs its first
 queries slower while its JIT compiler warms up; an analyst's server has
 been up for a while), then --runs timed runs of each, reported as median,
-p90 and range, against the targets. Each query is also run once under PROFILE: db hits and operators
-are shown, and scans an index could serve are flagged (--profile prints
-whole plans).
+p90 and range, against the targets. Each query is also run once under
+PROFILE: db hits and operators are shown, and scans an index could serve
+are flagged (--profile prints whole plans).
 
 The graph is written through the same writer as 'ingest', in batches of
 ingest.batch_size articles: its reports, events and ALIGNMENT aggregates are
@@ -234,9 +234,9 @@ func runSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSp
 	if warmup == 0 {
 		warmup = -1 // bench.QueryBenchOptions: 0 means the default
 	}
-	cases, err := bench.SelectCases(bench.QueryCases(g.Picks), o.Only)
+	cases, err := bench.SelectCases(bench.QueryCases(g.Picks), o.Only) // names checked in RunE
 	if err != nil {
-		return bench.SizeRun{}, cmdutil.Usagef("--only: %v", err)
+		return bench.SizeRun{}, err
 	}
 	timings, err := bench.RunQueries(ctx, c, prof, cases,
 		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
