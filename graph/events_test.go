@@ -83,8 +83,9 @@ func renderEvent(e event.Event) string {
 		int64(e.Reports), int64(e.Articles), e.First.ArticleID)
 }
 
-// graphEvents reads the events of the graph, rendered and sorted.
-func graphEvents(t *testing.T, c *graph.Client) []string {
+// graphEventRecords reads the events of the graph: type, source, target
+// and e (the properties).
+func graphEventRecords(t *testing.T, c *graph.Client) []map[string]any {
 	t.Helper()
 	recs, err := c.Read(context.Background(), graph.Statement{Name: "events", Text: `
 MATCH (s:Actor)-[e]->(t:Actor) WHERE type(e) IN $types
@@ -92,9 +93,18 @@ RETURN type(e) AS type, s.code AS source, t.code AS target, e {.*} AS e`}, map[s
 	if err != nil {
 		t.Fatal(err)
 	}
+	out := make([]map[string]any, len(recs))
+	for i, r := range recs {
+		out[i] = r.AsMap()
+	}
+	return out
+}
+
+// graphEvents reads the events of the graph, rendered and sorted.
+func graphEvents(t *testing.T, c *graph.Client) []string {
+	t.Helper()
 	var out []string
-	for _, r := range recs {
-		m := r.AsMap()
+	for _, m := range graphEventRecords(t, c) {
 		e := m["e"].(map[string]any)
 		reports, _ := e["reports"].(int64)
 		articles, _ := e["articles"].(int64)
@@ -106,18 +116,13 @@ RETURN type(e) AS type, s.code AS source, t.code AS target, e {.*} AS e`}, map[s
 	return out
 }
 
-// graphEventDetails reads what graphEvents leaves out of the graph's
-// events, rendered and sorted.
+// graphEventDetails renders what graphEvents leaves out of the graph's
+// events, sorted.
 func graphEventDetails(t *testing.T, c *graph.Client) []string {
 	t.Helper()
-	recs, err := c.Read(context.Background(), graph.Statement{Name: "event details", Text: `
-MATCH (:Actor)-[e]->(:Actor) WHERE type(e) IN $types RETURN e {.*} AS e`}, map[string]any{"types": graph.RelationTypes})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, r := range recs {
-		e := r.AsMap()["e"].(map[string]any)
+	for _, m := range graphEventRecords(t, c) {
+		e := m["e"].(map[string]any)
 		background, _ := e["background"].(bool)
 		confidence, _ := e["confidence"].(float64)
 		out = append(out, renderDetails(str(e["id"]), background, confidence, str(e["first_report"]), str(e["sentence"])))
