@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { graphtest.Main(m) }
 func TestQueryBench(t *testing.T) {
 	c := graphtest.Client(t)
 	ctx := context.Background()
-	spec := SyntheticGraphSpec{Seed: 7, Edges: 3000, States: 40, Years: 3, FirstYear: 2020, MultiReport: DefaultMultiReport}
+	spec := SyntheticGraphSpec{Seed: 7, Edges: 1000, States: 40, Years: 3, FirstYear: 2020, MultiReport: DefaultMultiReport}
 
 	user := graph.ArticleFacts{Article: graph.ArticleNode{ID: "mine", ContentHash: "h"},
 		Actors: []graph.ActorNode{{Code: "FRA", Name: "France", Country: true}}}

@@ -28,48 +28,6 @@ func schemaDropStatement(t *testing.T, name string) graph.Statement {
 	return st
 }
 
-// dropSchema leaves the database of c without diplograph's schema: no
-// constraint, no index a migration creates, no recorded version.
-func dropSchema(t *testing.T, c *graph.Client) {
-	t.Helper()
-	ctx := context.Background()
-	for _, kind := range []struct{ list, drop string }{
-		{"schema_drop_constraints_list", "schema_drop_constraint"},
-		{"schema_drop_indexes_list", "schema_drop_index"},
-	} {
-		recs, err := c.Read(ctx, schemaDropStatement(t, kind.list), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		drop := schemaDropStatement(t, kind.drop)
-		for _, r := range recs {
-			if err := c.Exec(ctx, drop, map[string]any{"name": r.Values[0]}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if err := c.Write(ctx, schemaDropStatement(t, "schema_drop_version"), nil); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// schemaNames returns the names of the constraints and of the indexes
-// that do not back one.
-func schemaNames(t *testing.T, c *graph.Client) map[string]bool {
-	t.Helper()
-	names := map[string]bool{}
-	for _, list := range []string{"schema_drop_constraints_list", "schema_drop_indexes_list"} {
-		recs, err := c.Read(context.Background(), schemaDropStatement(t, list), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range recs {
-			names[r.Values[0].(string)] = true
-		}
-	}
-	return names
-}
-
 // TestMigrateConcurrently: several processes (separate clients) that start
 // at once on a fresh database all migrate it without error, and the
 // schema ends complete, as one migration alone leaves it.
@@ -81,14 +39,14 @@ func TestMigrateConcurrently(t *testing.T) {
 		t.Fatal(err)
 	}
 	latest := ms[len(ms)-1].Version
-	want := schemaNames(t, c)
+	want := graphtest.SchemaNames(t, c)
 	if len(want) == 0 {
 		t.Fatal("no schema after a migration")
 	}
 	cfg := graphtest.Config(t)
 	for _, n := range []int{2, 4, 6} {
-		dropSchema(t, c)
-		if got := schemaNames(t, c); len(got) != 0 {
+		graphtest.DropSchema(t, c)
+		if got := graphtest.SchemaNames(t, c); len(got) != 0 {
 			t.Fatalf("schema left after dropping it: %v", got)
 		}
 		if v, err := c.SchemaVersion(ctx); err != nil || v != 0 {
@@ -119,7 +77,7 @@ func TestMigrateConcurrently(t *testing.T) {
 				t.Errorf("%d at once: migration %d: %v", n, i, err)
 			}
 		}
-		got := schemaNames(t, c)
+		got := graphtest.SchemaNames(t, c)
 		for name := range want {
 			if !got[name] {
 				t.Errorf("%d at once: %s missing after the migrations", n, name)
@@ -150,7 +108,7 @@ func TestMigrateConcurrently(t *testing.T) {
 func TestMigrateMergesVersionNodes(t *testing.T) {
 	c := graphtest.Client(t)
 	ctx := context.Background()
-	dropSchema(t, c)
+	graphtest.DropSchema(t, c)
 	create := schemaDropStatement(t, "schema_drop_version_create")
 	for _, v := range []int{28, 29} {
 		if err := c.Write(ctx, create, map[string]any{"version": v}); err != nil {
@@ -171,7 +129,7 @@ func TestMigrateMergesVersionNodes(t *testing.T) {
 	if nodes := recs[0].Values[0].(int64); nodes != 1 {
 		t.Errorf("%d nodes record the schema version, want 1", nodes)
 	}
-	if !schemaNames(t, c)["schema_name_unique"] {
+	if !graphtest.SchemaNames(t, c)["schema_name_unique"] {
 		t.Error("schema_name_unique not created")
 	}
 }

@@ -82,11 +82,10 @@ stop_testserver
 # target on an idle 2-core machine (make test, 2026-12-04); FUZZTIME
 # overrides it (a count or a duration).
 echo "== fuzz (${FUZZTIME:=100000x} per target)"
-for pkg in $(go list ./...); do
-  dir=$(go list -f '{{.Dir}}' "$pkg")
+go list -f '{{.ImportPath}} {{.Dir}}' ./... | while read -r pkg dir; do
   for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
     echo "-- $pkg $target"
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 5s "$pkg"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 5s "$pkg" </dev/null
   done
 done
 echo "== all tests passed (${SECONDS}s)"

@@ -88,7 +88,7 @@ func TestIngestKilledAndRerun(t *testing.T) {
 	if err != nil || len(base) == 0 {
 		t.Fatalf("reading the VOA corpus: %d articles, %v", len(base), err)
 	}
-	const n = 1000
+	const n = 400
 	corpus := filepath.Join(t.TempDir(), "corpus.jsonl")
 	f, err := os.Create(corpus)
 	if err != nil {

@@ -43,13 +43,14 @@ package graphtest
 import (
 	"context"
 	"crypto/sha256"
-	_ "embed"
+	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,23 +62,33 @@ import (
 	"github.com/diplograph/diplograph/graph/localserver"
 )
 
-//go:embed wipe.cypher
-var wipeSrc string
-
-//go:embed counts.cypher
-var countsSrc string
+// The package's statements, one per file.
+//
+//go:embed *.cypher
+var statements embed.FS
 
 var (
-	wipe   = mustParse("wipe.cypher", wipeSrc)
-	counts = mustParse("counts.cypher", countsSrc)
+	wipe             = mustParse("wipe")
+	wipeData         = mustParse("wipe_data")
+	schemaState      = mustParse("schema_state")
+	schemaNodes      = mustParse("schema_nodes")
+	counts           = mustParse("counts")
+	constraintsList  = mustParse("schema_drop_constraints_list")
+	dropConstraint   = mustParse("schema_drop_constraint")
+	indexesList      = mustParse("schema_drop_indexes_list")
+	dropIndex        = mustParse("schema_drop_index")
+	dropVersionNodes = mustParse("schema_drop_version")
 )
 
-func mustParse(name, src string) graph.Statement {
-	st, err := graph.ParseStatement(name, src)
-	if err != nil {
-		panic(err)
+func mustParse(name string) graph.Statement {
+	src, err := statements.ReadFile(name + ".cypher")
+	if err == nil {
+		var st graph.Statement
+		if st, err = graph.ParseStatement(name+".cypher", string(src)); err == nil {
+			return st
+		}
 	}
-	return st
+	panic(err)
 }
 
 // Counts returns the graph's nodes by label and relationships by type, the
@@ -263,11 +274,8 @@ func Client(t testing.TB) *graph.Client {
 		t.Fatalf("graphtest: %v", err)
 	}
 	t.Cleanup(func() { _ = cl.Close(context.Background()) })
-	if err := cl.Exec(ctx, wipe, nil); err != nil {
-		t.Fatalf("graphtest: wipe: %v", err)
-	}
-	if _, err := cl.Migrate(ctx); err != nil {
-		t.Fatalf("graphtest: migrate: %v", err)
+	if err := reset(ctx, cl); err != nil {
+		t.Fatalf("graphtest: %v", err)
 	}
 	return cl
 }
@@ -276,13 +284,117 @@ func Client(t testing.TB) *graph.Client {
 // Client) and brings the schema up to date again.
 func Wipe(t testing.TB, c *graph.Client) {
 	t.Helper()
-	ctx := context.Background()
+	if err := reset(context.Background(), c); err != nil {
+		t.Fatalf("graphtest: %v", err)
+	}
+}
+
+// migrated is the schema (schemaRules) that a full migration of an empty
+// graph left, the first time this binary made one; nil before.
+var migrated []string
+
+// reset empties the graph and leaves the current schema. The data goes,
+// the version node stays; when the schema is then exactly what this
+// binary's own full migration left (same indexes and constraints in the
+// same state, one version node at the same version), the graph is ready.
+// Otherwise, as on a binary's first test, or after a test (of this or
+// another binary) changed the schema or its version, the version node
+// goes too, every constraint and index is dropped, and every migration
+// runs again. That full path takes about
+// half a second on a warm server; the check a few milliseconds.
+func reset(ctx context.Context, c *graph.Client) error {
+	if err := c.Exec(ctx, wipeData, nil); err != nil {
+		return fmt.Errorf("wipe: %w", err)
+	}
+	if migrated != nil {
+		rules, err := schemaRules(ctx, c)
+		if err != nil {
+			return err
+		}
+		if slices.Equal(rules, migrated) {
+			return nil
+		}
+	}
+	if err := dropSchema(ctx, c); err != nil {
+		return err
+	}
 	if err := c.Exec(ctx, wipe, nil); err != nil {
-		t.Fatalf("graphtest: wipe: %v", err)
+		return fmt.Errorf("wipe: %w", err)
 	}
 	if _, err := c.Migrate(ctx); err != nil {
-		t.Fatalf("graphtest: migrate: %v", err)
+		return fmt.Errorf("migrate: %w", err)
 	}
+	rules, err := schemaRules(ctx, c)
+	if err != nil {
+		return err
+	}
+	migrated = rules
+	return nil
+}
+
+// DropSchema leaves the database of c without diplograph's schema: no
+// constraint, no index but the token lookup indexes every database has,
+// no recorded version. The data stays.
+func DropSchema(t testing.TB, c *graph.Client) {
+	t.Helper()
+	if err := dropSchema(context.Background(), c); err != nil {
+		t.Fatalf("graphtest: %v", err)
+	}
+}
+
+func dropSchema(ctx context.Context, c *graph.Client) error {
+	for _, kind := range []struct{ list, drop graph.Statement }{
+		{constraintsList, dropConstraint},
+		{indexesList, dropIndex},
+	} {
+		recs, err := c.Read(ctx, kind.list, nil)
+		if err != nil {
+			return fmt.Errorf("drop schema: %w", err)
+		}
+		for _, r := range recs {
+			if err := c.Exec(ctx, kind.drop, map[string]any{"name": r.Values[0]}); err != nil {
+				return fmt.Errorf("drop schema: %w", err)
+			}
+		}
+	}
+	if err := c.Write(ctx, dropVersionNodes, nil); err != nil {
+		return fmt.Errorf("drop schema: %w", err)
+	}
+	return nil
+}
+
+// SchemaNames returns the names of the constraints and of the indexes
+// that do not back one (the token lookup indexes left out).
+func SchemaNames(t testing.TB, c *graph.Client) map[string]bool {
+	t.Helper()
+	names := map[string]bool{}
+	for _, list := range []graph.Statement{constraintsList, indexesList} {
+		recs, err := c.Read(context.Background(), list, nil)
+		if err != nil {
+			t.Fatalf("graphtest: %v", err)
+		}
+		for _, r := range recs {
+			names[r.Values[0].(string)] = true
+		}
+	}
+	return names
+}
+
+// schemaRules lists the graph's indexes and constraints with their
+// definitions and states, and its schema version nodes.
+func schemaRules(ctx context.Context, c *graph.Client) ([]string, error) {
+	var rules []string
+	for _, st := range []graph.Statement{schemaState, schemaNodes} {
+		recs, err := c.Read(ctx, st, nil)
+		if err != nil {
+			return nil, fmt.Errorf("schema: %w", err)
+		}
+		for _, r := range recs {
+			s, _ := r.Values[0].(string)
+			rules = append(rules, s)
+		}
+	}
+	return rules, nil
 }
 
 // take holds the database of one of the servers and returns its index and

@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/localserver"
 )
 
@@ -213,4 +215,51 @@ func TestTakeFreeServer(t *testing.T) {
 		t.Fatalf("the waiting take() = %d; want server 0 once it was free", j)
 	}
 	unlock()
+}
+
+// Between tests the data goes and the schema stays; a schema a test
+// changed (a rule dropped, a version rewound, an extra version node) is
+// migrated again by the next Client or Wipe.
+func TestResetRestoresSchema(t *testing.T) {
+	c := Client(t)
+	ctx := context.Background()
+	want, err := schemaRules(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(want, migrated) || len(want) < 10 {
+		t.Fatalf("after Client, %d rules, not the migrated schema (%d rules)", len(want), len(migrated))
+	}
+	exec := func(src string) {
+		t.Helper()
+		st, err := graph.ParseStatement("test.cypher", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Exec(ctx, st, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, change := range []string{
+		"CREATE (:Country {code: 'FRA'})", // data only
+		"DROP CONSTRAINT country_code_unique",
+		"MATCH (s:DiplographSchema) SET s.version = 30",
+		"CREATE (:DiplographSchema {name: 'other', version: 1})",
+		"CREATE INDEX extra_rule FOR (n:Country) ON (n.name)",
+	} {
+		t.Run(change, func(t *testing.T) {
+			exec(change)
+			Wipe(t, c)
+			got, err := schemaRules(ctx, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("schema after Wipe:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if n := Counts(t, c); len(n) != 0 {
+				t.Errorf("data left after Wipe: %v", n)
+			}
+		})
+	}
 }

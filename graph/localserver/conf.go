@@ -46,6 +46,10 @@ func (s *Server) writeConfig() error {
 		"dbms.security.auth_enabled=true",
 		"dbms.security.procedures.unrestricted=apoc.*",
 		"db.tx_log.rotation.retention_policy=1G size",
+		// Bolt's network threads wait this many seconds for new work before
+		// they stop (default 5, twice: one wait per thread group), after the
+		// databases have stopped: 10 s of every stop spent idle.
+		"internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
 		"",
 	}
 	if err := os.WriteFile(filepath.Join(s.confDir(), "neo4j.conf"), []byte(strings.Join(lines, "\n")), 0o600); err != nil {
