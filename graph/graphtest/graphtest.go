@@ -480,7 +480,7 @@ func setup() {
 }
 
 // StartServer starts a throw-away server as the tests use it: free ports,
-// heap 512m, page cache 128m, a temporary home under DIPLOGRAPH_TEST_TMPDIR
+// heap 512m, page cache 128m, localserver's TestTuning, a temporary home under DIPLOGRAPH_TEST_TMPDIR
 // (default: the system temporary directory), the distribution in
 // DIPLOGRAPH_TEST_NEO4J_DIST (default: the local server's default home).
 // It dies with this process, however that ends (on Linux); Main stops it
@@ -492,6 +492,9 @@ func StartServer(ctx context.Context, progress io.Writer) (*localserver.Throwawa
 			Heap:      "512m",
 			PageCache: "128m",
 			Progress:  progress,
+			// Tests run thousands of different short queries: a server
+			// that compiles less runs them on half the CPU.
+			TestTuning: true,
 		},
 		TempDir:    os.Getenv("DIPLOGRAPH_TEST_TMPDIR"),
 		HomePrefix: "neo4j-test-",

@@ -50,8 +50,11 @@ func (s *Server) writeConfig() error {
 		// they stop (default 5, twice: one wait per thread group), after the
 		// databases have stopped: 10 s of every stop spent idle.
 		"internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
-		"",
 	}
+	if s.opt.TestTuning {
+		lines = append(lines, "internal.cypher.expression_engine=INTERPRETED")
+	}
+	lines = append(lines, "")
 	if err := os.WriteFile(filepath.Join(s.confDir(), "neo4j.conf"), []byte(strings.Join(lines, "\n")), 0o600); err != nil {
 		return fmt.Errorf("localserver: %w", err)
 	}

@@ -81,7 +81,7 @@ func TestSetInitialPasswordRealTool(t *testing.T) {
 	}
 	for _, pw := range awkwardPasswords {
 		t.Run(pw, func(t *testing.T) {
-			s, err := New(Options{Home: testHome(t), Dist: testDist(), Password: pw})
+			s, err := New(Options{Home: testHome(t), Dist: testDist(), Password: pw, TestTuning: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +152,7 @@ func TestSecretsStayPrivate(t *testing.T) {
 	}
 	bolt, http := twoPorts(t)
 	s, err := New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http,
-		Heap: "512m", PageCache: "64m", DieWithParent: true})
+		Heap: "512m", PageCache: "64m", DieWithParent: true, TestTuning: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func TestPortInUse(t *testing.T) {
 	defer l.Close()
 	busy := l.Addr().(*net.TCPAddr).Port
 	_, http := twoPorts(t)
-	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: http, DieWithParent: true})
+	s, _ := New(Options{Home: testHome(t), Dist: testDist(), BoltPort: busy, HTTPPort: http, DieWithParent: true, TestTuning: true})
 	_, err = s.Start(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "port") || !strings.Contains(err.Error(), "in use") {
 		t.Fatalf("err = %v, want a busy-port error", err)
@@ -186,7 +186,7 @@ func TestServerExitsDuringStartup(t *testing.T) {
 		t.Fatal(err)
 	}
 	bolt, http := twoPorts(t)
-	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http, Heap: "1x", Password: "password-123", DieWithParent: true})
+	s, _ := New(Options{Home: home, Dist: testDist(), BoltPort: bolt, HTTPPort: http, Heap: "1x", Password: "password-123", DieWithParent: true, TestTuning: true})
 	_, err := s.Start(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "exited during start-up") || !strings.Contains(err.Error(), "console.log") {
 		t.Fatalf("err = %v, want the exit reported with the log tail", err)
@@ -224,6 +224,32 @@ func TestOptions(t *testing.T) {
 	}
 	if Neo4jVersion == "" || !strings.HasPrefix(Neo4jVersion, "5.26.") || BrowserVersion == "" || APOCVersion == "" {
 		t.Fatalf("pom versions: %q %q %q", Neo4jVersion, BrowserVersion, APOCVersion)
+	}
+}
+
+// TestTuning adds its JVM flags and its neo4j.conf setting, and only it.
+func TestTestTuning(t *testing.T) {
+	for _, tuned := range []bool{false, true} {
+		s, err := New(Options{Home: t.TempDir(), Dist: "dist", TestTuning: tuned})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.writeConfig(); err != nil {
+			t.Fatal(err)
+		}
+		conf, err := os.ReadFile(filepath.Join(s.confDir(), "neo4j.conf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		flags := strings.Join(s.jvmFlags(), " ")
+		for _, want := range []string{"-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m"} {
+			if strings.Contains(flags, want) != tuned {
+				t.Errorf("TestTuning %v: JVM flags %s; want %s only when tuned", tuned, flags, want)
+			}
+		}
+		if strings.Contains(string(conf), "internal.cypher.expression_engine=INTERPRETED") != tuned {
+			t.Errorf("TestTuning %v: neo4j.conf:\n%s", tuned, conf)
+		}
 	}
 }
 
@@ -269,7 +295,7 @@ func TestHelperStartServer(t *testing.T) {
 	if home == "" {
 		t.Skip("helper of TestServerLifetime")
 	}
-	opt := Options{Home: home, Dist: testDist(), Heap: "512m", PageCache: "64m"}
+	opt := Options{Home: home, Dist: testDist(), Heap: "512m", PageCache: "64m", TestTuning: true}
 	var s *Server
 	if os.Getenv("LOCALSERVER_HELPER_DIE") == "1" {
 		tw, err := StartThrowaway(context.Background(), ThrowawayOptions{Options: opt})
@@ -305,7 +331,7 @@ func TestServerLifetime(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			home := testHome(t)
-			s, err := New(Options{Home: home, Dist: testDist()})
+			s, err := New(Options{Home: home, Dist: testDist(), TestTuning: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -47,7 +47,7 @@ func TestThrowawayFailedStartRemovesHome(t *testing.T) {
 	needJava(t)
 	tmp := testHome(t)
 	_, err := StartThrowaway(context.Background(), ThrowawayOptions{
-		Options: Options{Dist: testDist(), Heap: "1x", PageCache: "64m"},
+		Options: Options{Dist: testDist(), Heap: "1x", PageCache: "64m", TestTuning: true},
 		TempDir: filepath.Join(tmp, "made"),
 	})
 	if err == nil {
