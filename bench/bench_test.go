@@ -77,6 +77,16 @@ func TestSynthetic(t *testing.T) {
 	if !got[4].Published.Before(got[0].Published) {
 		t.Errorf("later rounds must be shifted back: %v vs %v", got[4].Published, got[0].Published)
 	}
+	var warm []article.Article
+	if err := SyntheticTagged(base, 2, "warm")(context.Background(), func(it ingest.Item) error {
+		warm = append(warm, it.Article)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(warm) != 2 || warm[0].ID != "a~warm0" || warm[0].URL != "https://x/a#warm0" || ids[warm[0].ID] || !strings.HasSuffix(warm[1].Text, "copy warm1.)") {
+		t.Errorf("tagged copies %+v: want other articles than the syn copies", warm)
+	}
 	if err := Synthetic(nil, 3)(context.Background(), func(ingest.Item) error { return nil }); err == nil {
 		t.Error("no base articles: want an error")
 	}

@@ -24,6 +24,13 @@ const SyntheticSpread = 20 * 365 * 24 * time.Hour
 // writes every copy as a new article. The corpus is generated as it is
 // read; nothing but base is held in memory.
 func Synthetic(base []article.Article, n int) ingest.Source {
+	return SyntheticTagged(base, n, "syn")
+}
+
+// SyntheticTagged is [Synthetic] with tag instead of "syn" in the ids,
+// URLs, last lines and origins: copies of another tag are other articles,
+// made the same way (the warm-up corpus of `bench ingest --warmup`).
+func SyntheticTagged(base []article.Article, n int, tag string) ingest.Source {
 	return func(ctx context.Context, emit func(ingest.Item) error) error {
 		if len(base) == 0 {
 			return fmt.Errorf("bench: synthetic corpus: no base articles")
@@ -36,9 +43,9 @@ func Synthetic(base []article.Article, n int) ingest.Source {
 			}
 			a := base[i%len(base)]
 			round := i / len(base)
-			a.ID = fmt.Sprintf("%s~syn%d", a.ID, i)
+			a.ID = fmt.Sprintf("%s~%s%d", a.ID, tag, i)
 			if a.URL != "" {
-				a.URL = fmt.Sprintf("%s#syn%d", a.URL, i)
+				a.URL = fmt.Sprintf("%s#%s%d", a.URL, tag, i)
 			}
 			if !a.Published.IsZero() {
 				a.Published = a.Published.Add(-time.Duration(round) * step)
@@ -47,8 +54,8 @@ func Synthetic(base []article.Article, n int) ingest.Source {
 					a.Published = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 				}
 			}
-			a.Text += fmt.Sprintf("\n\n(Synthetic benchmark copy %d.)", i)
-			a.Origin = fmt.Sprintf("synthetic:%d", i)
+			a.Text += fmt.Sprintf("\n\n(Synthetic benchmark copy %s%d.)", tag, i)
+			a.Origin = fmt.Sprintf("synthetic:%s%d", tag, i)
 			if err := emit(ingest.Item{Article: a, Origin: a.Origin}); err != nil {
 				return err
 			}

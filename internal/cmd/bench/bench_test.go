@@ -25,7 +25,11 @@ func TestFlags(t *testing.T) {
 	}
 
 	in := cmdtest.Parse(t, f, NewCmdIngest, "--synthetic", "0", "a.jsonl", "b")
-	if in.Synthetic != 0 || len(in.Paths) != 2 || in.JSON {
+	if in.Synthetic != 0 || in.Warmup != 0 || len(in.Paths) != 2 || in.JSON {
+		t.Errorf("ingest options %+v", *in)
+	}
+	in = cmdtest.Parse(t, f, NewCmdIngest, "--warmup", "5000", "a.jsonl")
+	if in.Synthetic != 20000 || in.Warmup != 5000 {
 		t.Errorf("ingest options %+v", *in)
 	}
 
