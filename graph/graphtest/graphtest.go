@@ -480,8 +480,9 @@ func setup() {
 }
 
 // StartServer starts a throw-away server as the tests use it: free ports,
-// heap 512m, page cache 128m, localserver's TestTuning, a temporary home under DIPLOGRAPH_TEST_TMPDIR
-// (default: the system temporary directory), the distribution in
+// heap 512m, page cache 128m, localserver's TestTuning, a temporary home
+// under DIPLOGRAPH_TEST_TMPDIR (default: the system temporary
+// directory), the distribution in
 // DIPLOGRAPH_TEST_NEO4J_DIST (default: the local server's default home).
 // It dies with this process, however that ends (on Linux); Main stops it
 // only on a normal exit.
