@@ -64,6 +64,18 @@ func TestQueriesUsageErrors(t *testing.T) {
 	}
 }
 
+// Negative article counts are usage errors, refused before any article is
+// read or server started.
+func TestIngestUsageErrors(t *testing.T) {
+	for _, o := range []IngestOptions{{Synthetic: -1}, {Synthetic: 10, Warmup: -5}} {
+		err := runIngest(context.Background(), &o)
+		var ue cmdutil.UsageError
+		if !errors.As(err, &ue) {
+			t.Errorf("%+v: err = %v, want a usage error", o, err)
+		}
+	}
+}
+
 // --edges and --sizes together are refused.
 func TestEdgesAndSizes(t *testing.T) {
 	f := &cmdutil.Factory{Out: io.Discard, ErrOut: io.Discard}

@@ -68,6 +68,9 @@ Phases, in order:
 }
 
 func runIngest(ctx context.Context, o *IngestOptions) error {
+	if o.Synthetic < 0 || o.Warmup < 0 {
+		return cmdutil.Usagef("--synthetic %d, --warmup %d: want counts of 0 or more", o.Synthetic, o.Warmup)
+	}
 	a := o.Factory
 	sopt, err := a.SourceOptions("")
 	if err != nil {
