@@ -94,11 +94,13 @@ func (d *doc) evaluations(sp group) {
 	}
 	d.reportedActs()
 	d.adjacentReportedActs(sp)
+	var cands []*evalExpr
 	for i := 0; i < n; i++ {
 		if badWords.has(d.toks[i].w) && d.at[i] < 0 {
 			d.saidOfSubject(badPredicate, i, i+1, sp)
 		}
-		for _, e := range evalWords.exprs {
+		cands = evalWords.startingWith(cands, d.toks[i].w)
+		for _, e := range cands {
 			end := d.matchExpr(e, i)
 			if end < 0 {
 				continue
@@ -210,12 +212,14 @@ func (d *doc) describedBad(v int) {
 // before a word that ends the description.
 func (d *doc) badDescription(from int) bool {
 	n := len(d.toks)
+	var cands []*evalExpr
 	for k := from; k < n && k < from+10; k++ {
 		w := d.toks[k].w
 		if badWords.has(w) {
 			return true
 		}
-		for _, e := range evalWords.exprs {
+		cands = evalWords.startingWith(cands, w)
+		for _, e := range cands {
 			if e.cons == consSubject && e.pat.typ == relation.Accused && d.matchExpr(e, k) >= 0 {
 				return true
 			}
@@ -942,6 +946,50 @@ type evalExpr struct {
 type evalLexicon struct {
 	classes map[string]*wordSet
 	exprs   []*evalExpr
+	// first indexes exprs by the words their first token is (file
+	// order), prefixed lists the exprs whose first token also matches
+	// word beginnings ("threat*"): a token is tried only against the
+	// expressions that can start there.
+	first    map[string][]int
+	prefixed []int
+}
+
+// index fills first and prefixed; classes may be filled after an
+// expression uses them, so it runs once the whole file is read.
+func (lx *evalLexicon) index() {
+	lx.first = map[string][]int{}
+	lx.prefixed = nil
+	for j, e := range lx.exprs {
+		s := e.toks[0]
+		for w := range s.words {
+			lx.first[w] = append(lx.first[w], j)
+		}
+		if len(s.prefixes) > 0 {
+			lx.prefixed = append(lx.prefixed, j)
+		}
+	}
+}
+
+// startingWith appends to dst[:0] the expressions whose first token
+// matches w, in file order.
+func (lx *evalLexicon) startingWith(dst []*evalExpr, w string) []*evalExpr {
+	dst = dst[:0]
+	exact := lx.first[w]
+	for _, j := range lx.prefixed {
+		s := lx.exprs[j].toks[0]
+		if s.words[w] || !s.has(w) {
+			continue // exact matches are in first already
+		}
+		for len(exact) > 0 && exact[0] < j {
+			dst = append(dst, lx.exprs[exact[0]])
+			exact = exact[1:]
+		}
+		dst = append(dst, lx.exprs[j])
+	}
+	for _, j := range exact {
+		dst = append(dst, lx.exprs[j])
+	}
+	return dst
 }
 
 // class returns the word class name. The classes the code relies on are
@@ -1077,6 +1125,7 @@ func loadEvaluations(data []byte) (*evalLexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
+	lx.index()
 	for name, n := range used {
 		if lx.classes[name].empty() {
 			return nil, fmt.Errorf("extract: evaluations.txt:%d: class @%s has no words", n, name)

@@ -87,6 +87,60 @@ func TestWordSet(t *testing.T) {
 	}
 }
 
+// TestStartingWith checks the first-token index against trying every
+// expression, on the embedded file and on one whose expressions start with
+// a class defined after them, word beginnings and words in both forms
+// first.
+func TestStartingWith(t *testing.T) {
+	small, err := loadEvaluations([]byte(strings.Join([]string{
+		"ACCUSED subject @late ~ rule",
+		"ACCUSED subject threat* to",
+		"ACCUSED subject threat/menace of",
+		"ACCUSED subject threats against",
+		string(evaluationsData),
+		"@late threaten* threats",
+	}, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, lx := range map[string]*evalLexicon{"embedded": evalWords, "extended": small} {
+		words := map[string]bool{"": true, "said": true, "threatening": true, "threa": true, "menace": true}
+		for _, e := range lx.exprs {
+			for _, s := range e.toks {
+				if s == nil {
+					continue
+				}
+				for w := range s.words {
+					words[w] = true
+				}
+				for _, p := range s.prefixes {
+					words[p] = true
+					words[p+"s"] = true
+				}
+			}
+		}
+		var buf []*evalExpr
+		for w := range words {
+			var want []*evalExpr
+			for _, e := range lx.exprs {
+				if e.toks[0].has(w) {
+					want = append(want, e)
+				}
+			}
+			buf = lx.startingWith(buf, w)
+			if len(buf) != len(want) {
+				t.Errorf("%s: %q: %d expressions, want %d", name, w, len(buf), len(want))
+				continue
+			}
+			for i := range want {
+				if buf[i] != want[i] {
+					t.Errorf("%s: %q: expression %d is line %d, want line %d", name, w, i, buf[i].pat.line, want[i].pat.line)
+				}
+			}
+		}
+	}
+}
+
 // TestEvaluations checks the constructions of evaluate.go on hand-written
 // sentences: want lists relations that must be found, not relations that
 // must not be (asserted, not negated).
