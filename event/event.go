@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/diplograph/diplograph/relation"
@@ -265,6 +266,39 @@ func countName(e Event) string {
 		return e.Type + "_planned"
 	}
 	return e.Type
+}
+
+// YearTotals sums aggregates (or a difference of them) per pair and
+// calendar year: the month aggregates of a year and its year aggregate
+// (events dated to the year only) together, the key of a year total being
+// Period{A, B, Year, "2014"}. Queries read a window of whole years from
+// the totals instead of from twelve months of every pair. Counts that
+// cancel are absent, and so are years left without any.
+func YearTotals(aggs map[Period]Counts) map[Period]Counts {
+	out := map[Period]Counts{}
+	for p, c := range aggs {
+		year, _, _ := strings.Cut(p.Name, "-")
+		y := Period{A: p.A, B: p.B, Kind: Year, Name: year}
+		t := out[y]
+		if t == nil {
+			t = Counts{}
+			out[y] = t
+		}
+		for k, n := range c {
+			t[k] += n
+		}
+	}
+	for p, c := range out {
+		for k, n := range c {
+			if n == 0 {
+				delete(c, k)
+			}
+		}
+		if len(c) == 0 {
+			delete(out, p)
+		}
+	}
+	return out
 }
 
 // Aggregate counts a set of events into aggregates.

@@ -228,6 +228,13 @@ func TestAggregate(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Aggregate = %v\nwant %v", got, want)
 	}
+	totals := YearTotals(got)
+	wantTotals := map[Period]Counts{
+		{"IRN", "USA", Year, "2014"}: {"events": 6, "MET_WITH": 1, "WARNED": 2, "WARNED_planned": 1, "AIDED": 2},
+	}
+	if !reflect.DeepEqual(totals, wantTotals) {
+		t.Fatalf("YearTotals = %v\nwant %v", totals, wantTotals)
+	}
 	if p := (Period{"IRN", "USA", Month, "2014-06"}); !p.Start().Equal(day("2014-06-01")) || p.Dyad() != "IRN-USA" {
 		t.Errorf("start %v dyad %s", p.Start(), p.Dyad())
 	}
@@ -237,15 +244,15 @@ func TestAggregate(t *testing.T) {
 }
 
 // Applying the differences of a sequence of changes to the reports gives
-// the aggregates of the final events: incremental updates equal
-// recomputation.
+// the aggregates of the final events, and their year totals the totals
+// of the final aggregates: incremental updates equal recomputation.
 func TestDiffIncremental(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for trial := range 20 {
 		window := trial % 3
 		var reports []Report
 		events := Group(nil, window)
-		aggs := map[Period]Counts{}
+		aggs, totals := map[Period]Counts{}, map[Period]Counts{}
 		for step := range 40 {
 			if len(reports) > 0 && rng.IntN(3) == 0 { // remove some reports
 				rng.Shuffle(len(reports), func(i, j int) { reports[i], reports[j] = reports[j], reports[i] })
@@ -257,10 +264,15 @@ func TestDiffIncremental(t *testing.T) {
 				}
 			}
 			next := Group(reports, window)
-			apply(aggs, Diff(events, next))
+			diff := Diff(events, next)
+			apply(aggs, diff)
+			apply(totals, YearTotals(diff))
 			events = next
 			if want := Aggregate(events); !maps.EqualFunc(aggs, want, maps.Equal) {
 				t.Fatalf("trial %d step %d: incremental %v\nrecomputed %v", trial, step, aggs, want)
+			}
+			if want := YearTotals(Aggregate(events)); !maps.EqualFunc(totals, want, maps.Equal) {
+				t.Fatalf("trial %d step %d: incremental year totals %v\nrecomputed %v", trial, step, totals, want)
 			}
 		}
 	}

@@ -428,11 +428,20 @@ func eventProps(e event.Event) map[string]any {
 	return props
 }
 
-// applyAggregates adds a difference to the ALIGNMENT aggregates.
+// applyAggregates adds a difference to the ALIGNMENT aggregates and its
+// year totals to the ALIGNMENT_YEAR ones.
 func applyAggregates(ctx context.Context, tx neo4j.ManagedTransaction, diff map[event.Period]event.Counts) error {
 	if len(diff) == 0 {
 		return nil
 	}
+	return run(ctx, tx, stAlignmentApply, map[string]any{
+		"aggregates": aggregateRows(diff), "years": aggregateRows(event.YearTotals(diff)),
+	})
+}
+
+// aggregateRows are the parameter rows of alignment_apply.cypher, sorted
+// by dyad and period.
+func aggregateRows(diff map[event.Period]event.Counts) []map[string]any {
 	rows := make([]map[string]any, 0, len(diff))
 	for p, c := range diff {
 		counts := make([]map[string]any, 0, len(c))
@@ -449,5 +458,5 @@ func applyAggregates(ctx context.Context, tx neo4j.ManagedTransaction, diff map[
 		}
 		return rows[i]["period"].(string) < rows[j]["period"].(string)
 	})
-	return run(ctx, tx, stAlignmentApply, map[string]any{"aggregates": rows})
+	return rows
 }

@@ -193,9 +193,41 @@ MATCH (a:Actor)-[al:ALIGNMENT]->(b:Actor) RETURN a.code AS a, b.code AS b, al {.
 	return out
 }
 
+// graphYearTotals reads the ALIGNMENT_YEAR totals, checking their dyad
+// and start against their ends and year.
+func graphYearTotals(t *testing.T, c *graph.Client) map[event.Period]event.Counts {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "year totals", Text: `
+MATCH (a:Actor)-[al:ALIGNMENT_YEAR]->(b:Actor) RETURN a.code AS a, b.code AS b, al {.*} AS al`}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[event.Period]event.Counts{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		al := m["al"].(map[string]any)
+		p := event.Period{A: str(m["a"]), B: str(m["b"]), Kind: event.Year, Name: str(al["period"])}
+		if p.A >= p.B || str(al["dyad"]) != p.Dyad() || str(al["a"]) != p.A || str(al["b"]) != p.B ||
+			dateString(al["start"]) != p.Start().Format(time.DateOnly) {
+			t.Errorf("year total %+v: dyad %v a %v b %v start %v", p, al["dyad"], al["a"], al["b"], al["start"])
+		}
+		if _, dup := out[p]; dup {
+			t.Errorf("two year totals for %+v", p)
+		}
+		counts := event.Counts{}
+		for k, v := range al {
+			if n, ok := v.(int64); ok {
+				counts[k] = int(n)
+			}
+		}
+		out[p] = counts
+	}
+	return out
+}
+
 // checkConsistent checks that the events of the graph are package event's
 // grouping of its reports (each report naming its event) and that the
-// aggregates equal a recomputation from the events.
+// aggregates and their year totals equal a recomputation from the events.
 func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	t.Helper()
 	reports, eventOf := graphReports(t, c)
@@ -220,6 +252,9 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	}
 	if got, want := graphAggregates(t, c), event.Aggregate(events); !maps.EqualFunc(got, want, maps.Equal) {
 		t.Fatalf("%s: aggregates\n%v\nwant\n%v", step, got, want)
+	}
+	if got, want := graphYearTotals(t, c), event.YearTotals(event.Aggregate(events)); !maps.EqualFunc(got, want, maps.Equal) {
+		t.Fatalf("%s: year totals\n%v\nwant\n%v", step, got, want)
 	}
 }
 
@@ -519,6 +554,43 @@ MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 30`}
 	// Writing goes on in the event model.
 	write(t, c, articleFacts("z", "hz", rel("MET_WITH", "USA", "IRN", "2014-06-12")))
 	checkConsistent(t, c, 1, "written after the conversion")
+}
+
+// A graph whose aggregates were written before the year totals gets them
+// from its aggregates when it is migrated, and a second migration adds
+// nothing twice.
+func TestMigrateFillsYearTotals(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	yearOnly := rel("AIDED", "USA", "IRN", "2014-01-01")
+	yearOnly.DatePrecision = "year"
+	write(t, c,
+		articleFacts("a", "ha", rel("MET_WITH", "USA", "IRN", "2014-06-10"), rel("WARNED", "IRN", "USA", "2014-11-02"),
+			yearOnly, rel("MET_WITH", "USA", "IRN", "2015-01-03")),
+		articleFacts("b", "hb", rel("MET_WITH", "IRN", "USA", "2014-06-11"), rel("SANCTIONED", "USA", "GBR", "2014-03-01")))
+	checkConsistent(t, c, 1, "written")
+	before := graphYearTotals(t, c)
+	drop := graph.Statement{Name: "drop totals", Text: `
+MATCH ()-[t:ALIGNMENT_YEAR]->() DELETE t
+WITH count(*) AS n
+MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 54`}
+	for _, run := range []string{"first", "second"} {
+		if run == "first" {
+			if err := c.Write(ctx, drop, nil); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := c.Write(ctx, graph.Statement{Name: "version", Text: `
+MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 54`}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := c.Migrate(ctx); err != nil || res.From != 54 {
+			t.Fatalf("%s migration = %+v, %v", run, res, err)
+		}
+		checkConsistent(t, c, 1, run+" migration")
+		if got := graphYearTotals(t, c); !maps.EqualFunc(got, before, maps.Equal) {
+			t.Fatalf("%s migration: year totals %v, want %v", run, got, before)
+		}
+	}
 }
 
 // New reports that join stored events are added in place; one dated before
