@@ -12,9 +12,11 @@
 // both), a year aggregate (events dated to a year only) in the window that
 // holds its whole year, if one does. Reads the state's aggregates of the
 // two windows only (indexes ALIGNMENT(a, start) and ALIGNMENT(b, start):
-// the state is the lower code a or the higher code b of the pair), each
-// aggregate's properties once; the counts are summed per partner and
-// window first, and weighed once per partner and window.
+// the state is the lower code a or the higher code b of the pair), and
+// for the years wholly inside one of the windows its ALIGNMENT_YEAR totals
+// instead (the same indexes on them), each aggregate's properties once; the
+// counts are summed per partner and window first, and weighed once per
+// partner and window.
 // Columns: partner, name, events, by_type (a map type -> events in the window;
 // every type, 0 included), cooperation, conflict, net, alignment,
 // previous (net of the previous window), change, total.
@@ -24,22 +26,52 @@ WITH from, to,
           THEN from - duration({months: (to.year - from.year) * 12 + to.month - from.month + 1})
           ELSE from - (duration.inDays(from, to) + duration('P1D'))
      END AS start
-CALL (start, to) {
-  MATCH (c:Country)-[al:ALIGNMENT]->(o)
-  WHERE al.a = $country AND al.start >= date.truncate('month', start) AND al.start <= to AND c.code = $country
-  RETURN o, al
+// The years wholly inside the window (now_years) or the previous one are
+// read from the ALIGNMENT_YEAR totals, one row per partner and year; the
+// months (and year-only aggregates) of the other years from the ALIGNMENT
+// aggregates, one index range per year.
+WITH from, to, start,
+     [y IN range(start.year, to.year) WHERE date({year: y}) >= from AND date({year: y, month: 12, day: 31}) <= to] AS now_years,
+     [y IN range(start.year, to.year) WHERE date({year: y}) >= start AND date({year: y, month: 12, day: 31}) < from] AS before_years
+WITH from, to, start, now_years, before_years + now_years AS whole,
+     [y IN range(start.year, to.year) WHERE NOT y IN before_years + now_years |
+      [CASE WHEN date({year: y}) < date.truncate('month', start) THEN date.truncate('month', start) ELSE date({year: y}) END,
+       CASE WHEN date({year: y, month: 12, day: 31}) > to THEN to ELSE date({year: y, month: 12, day: 31}) END]] AS ranges
+CALL (from, to, start, now_years, whole, ranges) {
+  UNWIND ranges AS r
+  CALL (r) {
+    MATCH (c:Country)-[al:ALIGNMENT]->(o)
+    WHERE al.a = $country AND al.start >= r[0] AND al.start <= r[1] AND c.code = $country
+    RETURN o, al
+    UNION ALL
+    MATCH (o)-[al:ALIGNMENT]->(c:Country)
+    WHERE al.b = $country AND al.start >= r[0] AND al.start <= r[1] AND c.code = $country
+    RETURN o, al
+  }
+  WITH from, start, o, properties(al) AS p
+  WITH o, p,
+       CASE WHEN p.period_kind = 'month' THEN p.start >= date.truncate('month', from)
+            WHEN p.start >= from AND p.start + duration('P1Y') <= to + duration('P1D') THEN true
+            WHEN p.start >= start AND p.start + duration('P1Y') <= from THEN false
+       END AS current
+  WHERE current IS NOT NULL
+  RETURN o, p, current
   UNION ALL
-  MATCH (o)-[al:ALIGNMENT]->(c:Country)
-  WHERE al.b = $country AND al.start >= date.truncate('month', start) AND al.start <= to AND c.code = $country
-  RETURN o, al
+  WITH now_years, whole
+  WHERE size(whole) > 0
+  CALL (whole) {
+    MATCH (c:Country)-[al:ALIGNMENT_YEAR]->(o)
+    WHERE al.a = $country AND al.start >= date({year: whole[0]}) AND al.start <= date({year: last(whole)}) AND c.code = $country
+    RETURN o, al
+    UNION ALL
+    MATCH (o)-[al:ALIGNMENT_YEAR]->(c:Country)
+    WHERE al.b = $country AND al.start >= date({year: whole[0]}) AND al.start <= date({year: last(whole)}) AND c.code = $country
+    RETURN o, al
+  }
+  WITH now_years, whole, o, properties(al) AS p
+  WHERE p.start.year IN whole
+  RETURN o, p, p.start.year IN now_years AS current
 }
-WITH from, to, start, o, properties(al) AS p
-WITH o, p,
-     CASE WHEN p.period_kind = 'month' THEN p.start >= date.truncate('month', from)
-          WHEN p.start >= from AND p.start + duration('P1Y') <= to + duration('P1D') THEN true
-          WHEN p.start >= start AND p.start + duration('P1Y') <= from THEN false
-     END AS current
-WHERE current IS NOT NULL
 WITH o, current, collect(p) AS ps
 // counts: [type, asserted events, planned events] of each type.
 WITH o, current, reduce(s = 0, m IN ps | s + m.events) AS events,

@@ -117,8 +117,9 @@ func plain(v any) any {
 	return v
 }
 
-// The fixture is what the writer will make: its aggregates equal a
-// recomputation from its events, and every event has its reports.
+// The fixture is what the writer will make: its aggregates and year
+// totals equal a recomputation from its events, and every event has its
+// reports.
 func TestFixtureConsistent(t *testing.T) {
 	c := fixture(t)
 	ctx := context.Background()

@@ -1,7 +1,8 @@
 // The query tests' graph in the model of docs/events.md, written by hand
 // until the writer makes it: articles, their (:Report)s, one typed
-// relationship per event, and the ALIGNMENT aggregates that a
-// recomputation from the events gives (TestFixtureConsistent checks it).
+// relationship per event, and the ALIGNMENT aggregates and ALIGNMENT_YEAR
+// totals that a recomputation from the events gives
+// (TestFixtureConsistent checks it).
 //
 // IRN-USA: January 2014 talks in Vienna (one MET_WITH event reported by a1
 // and a2, a meeting of three with GBR) and a warning; February sanctions;
@@ -94,4 +95,14 @@ CREATE (usa:Actor:Country {code: 'USA', name: 'United States'}),
        (irq)-[:ALIGNMENT {dyad: 'IRQ-USA', a: 'IRQ', b: 'USA', period_kind: 'month', period: '2014-04', start: date('2014-04-01'), events: 1, DEPLOYED_TO_planned: 1}]->(usa),
        (irq)-[:ALIGNMENT {dyad: 'IRQ-ISIL', a: 'IRQ', b: 'ISIL', period_kind: 'month', period: '2014-04', start: date('2014-04-01'), events: 1, ATTACKED: 1}]->(isil),
        (gbr)-[:ALIGNMENT {dyad: 'GBR-RUS', a: 'GBR', b: 'RUS', period_kind: 'month', period: '2014-04', start: date('2014-04-01'), events: 2, ACCUSED: 1, WARNED_planned: 1}]->(rus),
-       (rus)-[:ALIGNMENT {dyad: 'RUS-USA', a: 'RUS', b: 'USA', period_kind: 'month', period: '2014-04', start: date('2014-04-01'), events: 1, SANCTIONED: 1}]->(usa)
+       (rus)-[:ALIGNMENT {dyad: 'RUS-USA', a: 'RUS', b: 'USA', period_kind: 'month', period: '2014-04', start: date('2014-04-01'), events: 1, SANCTIONED: 1}]->(usa),
+
+       // Their totals per pair and calendar year (ALIGNMENT_YEAR).
+       (gbr)-[:ALIGNMENT_YEAR {dyad: 'GBR-IRN', a: 'GBR', b: 'IRN', period: '2014', start: date('2014-01-01'), events: 2, MET_WITH: 2}]->(irn),
+       (gbr)-[:ALIGNMENT_YEAR {dyad: 'GBR-USA', a: 'GBR', b: 'USA', period: '2014', start: date('2014-01-01'), events: 2, MET_WITH: 1, SUPPORTED: 1}]->(usa),
+       (irn)-[:ALIGNMENT_YEAR {dyad: 'IRN-USA', a: 'IRN', b: 'USA', period: '2014', start: date('2014-01-01'), events: 6, MET_WITH: 1, WARNED: 2, SANCTIONED: 2, AGREED_WITH: 1}]->(usa),
+       (irn)-[:ALIGNMENT_YEAR {dyad: 'IRN-IRQ', a: 'IRN', b: 'IRQ', period: '2014', start: date('2014-01-01'), events: 1, DEPLOYED_TO: 1}]->(irq),
+       (irq)-[:ALIGNMENT_YEAR {dyad: 'IRQ-USA', a: 'IRQ', b: 'USA', period: '2014', start: date('2014-01-01'), events: 1, DEPLOYED_TO_planned: 1}]->(usa),
+       (irq)-[:ALIGNMENT_YEAR {dyad: 'IRQ-ISIL', a: 'IRQ', b: 'ISIL', period: '2014', start: date('2014-01-01'), events: 1, ATTACKED: 1}]->(isil),
+       (gbr)-[:ALIGNMENT_YEAR {dyad: 'GBR-RUS', a: 'GBR', b: 'RUS', period: '2014', start: date('2014-01-01'), events: 2, ACCUSED: 1, WARNED_planned: 1}]->(rus),
+       (rus)-[:ALIGNMENT_YEAR {dyad: 'RUS-USA', a: 'RUS', b: 'USA', period: '2014', start: date('2014-01-01'), events: 1, SANCTIONED: 1}]->(usa)
