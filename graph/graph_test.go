@@ -128,6 +128,12 @@ func TestMigrateIdempotent(t *testing.T) {
 			t.Errorf("schema object %s missing; have %v", want, names)
 		}
 	}
+	// The full-text index is updated off the writers' path.
+	recs, err := c.Read(ctx, graph.Statement{Name: "fulltext", Text: `SHOW FULLTEXT INDEXES YIELD name, options
+WHERE name = 'entity_names' RETURN options.indexConfig['fulltext.eventually_consistent'] AS ec`}, nil)
+	if err != nil || len(recs) != 1 || recs[0].Values[0] != true {
+		t.Errorf("entity_names: eventually consistent = %v, %v; want true", recs, err)
+	}
 	// Uniqueness is enforced.
 	create := graph.Statement{Name: "create", Text: "CREATE (:Country {code: $code})"}
 	if err := c.Write(ctx, create, map[string]any{"code": "IRN"}); err != nil {

@@ -22,7 +22,7 @@ type Writer interface {
 // Options configures a run.
 type Options struct {
 	Workers   int  // extraction workers (default: number of CPUs)
-	BatchSize int  // articles per write transaction (default 100)
+	BatchSize int  // articles per write transaction (default 250)
 	DryRun    bool // extract and count, write nothing
 	// ExtractorVersion fingerprints the extractor and its dictionaries; it
 	// is part of each article's hash, so that a new extractor or changed
@@ -137,7 +137,7 @@ func (o Options) withDefaults() Options {
 		o.Workers = runtime.NumCPU()
 	}
 	if o.BatchSize <= 0 {
-		o.BatchSize = 100
+		o.BatchSize = 250
 	}
 	return o
 }

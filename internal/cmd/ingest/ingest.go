@@ -51,7 +51,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cob
 		Use:   "ingest [SOURCE ...]",
 		Short: "Extract relations from articles and write them to Neo4j",
 		Long: `Read articles, extract states, officials, meetings and relations, and write
-them to the graph in batches of ingest.batch_size articles (default 100), one
+them to the graph in batches of ingest.batch_size articles (default 250), one
 transaction per batch: after any failure or crash an article is either fully
 in the graph or not at all. A batch that fails is retried article by
 article, so a bad article fails alone; when the database is unreachable the
