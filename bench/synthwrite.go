@@ -59,10 +59,11 @@ type SyntheticGraph struct {
 	// reports into events, so the graph's Events may be fewer than
 	// Drawn.Events when two drawn events of a dyad fall together.
 	Drawn      DrawnCounts `json:"drawn"`
-	Reports    int64       `json:"reports"`    // (:Report) nodes in the graph
-	Events     int64       `json:"events"`     // relationships of a relation type in the graph
-	Aggregates int64       `json:"aggregates"` // ALIGNMENT relationships in the graph
-	Resumed    bool        `json:"resumed"`    // an interrupted build was continued
+	Reports    int64       `json:"reports"`     // (:Report) nodes in the graph
+	Events     int64       `json:"events"`      // relationships of a relation type in the graph
+	Aggregates int64       `json:"aggregates"`  // ALIGNMENT relationships in the graph
+	YearTotals int64       `json:"year_totals"` // ALIGNMENT_YEAR relationships in the graph
+	Resumed    bool        `json:"resumed"`     // an interrupted build was continued
 	Picks      Picks       `json:"picks"`
 }
 
@@ -309,6 +310,7 @@ func finish(ctx context.Context, c *graph.Client, m *synthModel, stats *synthSta
 	g.Reports, _ = r["reports"].(int64)
 	g.Events, _ = r["events"].(int64)
 	g.Aggregates, _ = r["aggregates"].(int64)
+	g.YearTotals, _ = r["year_totals"].(int64)
 	return nil
 }
 
