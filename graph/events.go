@@ -59,6 +59,9 @@ func markWrite(ctx context.Context, tx neo4j.ManagedTransaction, window int) err
 // take it out of the aggregates.
 type storedEvent struct {
 	event.Event
+	// elementID is the relationship's element id when the statement that
+	// read it returned one (events_near): valid in that transaction only.
+	elementID string
 }
 
 func (e storedEvent) ref() map[string]any {
@@ -91,7 +94,7 @@ func eventRows(ctx context.Context, tx neo4j.ManagedTransaction, st Statement, p
 		if props, ok := m["props"].(map[string]any); ok {
 			eventFromProps(&e, props)
 		}
-		out[i] = storedEvent{e}
+		out[i] = storedEvent{Event: e, elementID: str("element_id")}
 	}
 	return out, recs, nil
 }
@@ -157,7 +160,11 @@ func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []st
 			evs[i] = e.Event
 		}
 		if changes, ok := event.Extend(evs, reports, window); ok {
-			return extendEvents(ctx, tx, changes, reports)
+			elements := make(map[string]string, len(near))
+			for _, e := range near {
+				elements[e.ID] = e.elementID
+			}
+			return extendEvents(ctx, tx, changes, reports, elements)
 		}
 	}
 	old := map[string]storedEvent{}
@@ -187,9 +194,10 @@ func reformEvents(ctx context.Context, tx neo4j.ManagedTransaction, touched []st
 // extendEvents writes what new reports change when event.Extend could tell
 // it from the stored events alone: the events they joined are rewritten
 // in place (their stored reports are neither read nor moved unless the
-// event's id changes), the new events are created, then the new reports;
-// and the aggregate difference is applied.
-func extendEvents(ctx context.Context, tx neo4j.ManagedTransaction, changes []event.Change, reports []event.Report) error {
+// event's id changes; elements gives the element id of each stored event
+// by event id), the new events are created, then the new reports; and the
+// aggregate difference is applied.
+func extendEvents(ctx context.Context, tx neo4j.ManagedTransaction, changes []event.Change, reports []event.Report, elements map[string]string) error {
 	eventOf := map[string]string{}
 	var updates, creates []map[string]any
 	var removed, added []event.Event
@@ -203,7 +211,7 @@ func extendEvents(ctx context.Context, tx neo4j.ManagedTransaction, changes []ev
 			continue
 		}
 		removed = append(removed, *c.Old)
-		updates = append(updates, map[string]any{"type": c.New.Type, "old_id": c.Old.ID, "props": eventProps(c.New)})
+		updates = append(updates, map[string]any{"element_id": elements[c.Old.ID], "old_id": c.Old.ID, "props": eventProps(c.New)})
 	}
 	if len(updates) > 0 {
 		n, err := runCount(ctx, tx, stEventsUpdate, map[string]any{"events": updates})

@@ -44,6 +44,6 @@ WITH type, eid WHERE type = 'DEPLOYED_TO' MATCH ()-[e:DEPLOYED_TO {id: eid}]->()
 WITH type, eid WHERE type = 'ATTACKED' MATCH ()-[e:ATTACKED {id: eid}]->() RETURN e
 }
 WITH DISTINCT e
-RETURN e.id AS id, type(e) AS type, startNode(e).code AS source, endNode(e).code AS target,
+RETURN e.id AS id, elementId(e) AS element_id, type(e) AS type, startNode(e).code AS source, endNode(e).code AS target,
        e.date AS date, e.date_precision AS date_precision, e.modality AS modality, e.negated AS negated,
        properties(e) AS props
