@@ -288,17 +288,23 @@ func YearTotals(aggs map[Period]Counts) map[Period]Counts {
 			t[k] += n
 		}
 	}
-	for p, c := range out {
+	return pruned(out)
+}
+
+// pruned deletes the counts of 0 and then the periods without counts from
+// aggs, and returns it.
+func pruned(aggs map[Period]Counts) map[Period]Counts {
+	for p, c := range aggs {
 		for k, n := range c {
 			if n == 0 {
 				delete(c, k)
 			}
 		}
 		if len(c) == 0 {
-			delete(out, p)
+			delete(aggs, p)
 		}
 	}
-	return out
+	return aggs
 }
 
 // Aggregate counts a set of events into aggregates.
@@ -328,15 +334,5 @@ func Diff(removed, added []Event) map[Period]Counts {
 	}
 	apply(removed, -1)
 	apply(added, 1)
-	for p, c := range out {
-		for k, n := range c {
-			if n == 0 {
-				delete(c, k)
-			}
-		}
-		if len(c) == 0 {
-			delete(out, p)
-		}
-	}
-	return out
+	return pruned(out)
 }

@@ -162,43 +162,25 @@ MATCH (a:Article)-[:HAS_REPORT]->(r:Report) RETURN a.id AS article, r {.*} AS r`
 	return out, eventOf
 }
 
-// graphAggregates reads the ALIGNMENT aggregates, checking their dyad and
-// start against their ends and period.
+// graphAggregates reads the ALIGNMENT aggregates, checking their dyad,
+// actors and start against their ends and period.
 func graphAggregates(t *testing.T, c *graph.Client) map[event.Period]event.Counts {
 	t.Helper()
-	recs, err := c.Read(context.Background(), graph.Statement{Name: "aggregates", Text: `
-MATCH (a:Actor)-[al:ALIGNMENT]->(b:Actor) RETURN a.code AS a, b.code AS b, al {.*} AS al`}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[event.Period]event.Counts{}
-	for _, rec := range recs {
-		m := rec.AsMap()
-		al := m["al"].(map[string]any)
-		p := event.Period{A: str(m["a"]), B: str(m["b"]), Kind: str(al["period_kind"]), Name: str(al["period"])}
-		if p.A >= p.B || str(al["dyad"]) != p.Dyad() || dateString(al["start"]) != p.Start().Format(time.DateOnly) {
-			t.Errorf("aggregate %+v: dyad %v start %v", p, al["dyad"], al["start"])
-		}
-		if _, dup := out[p]; dup {
-			t.Errorf("two aggregates for %+v", p)
-		}
-		counts := event.Counts{}
-		for k, v := range al {
-			if n, ok := v.(int64); ok {
-				counts[k] = int(n)
-			}
-		}
-		out[p] = counts
-	}
-	return out
+	return graphCounts(t, c, "ALIGNMENT", func(al map[string]any) string { return str(al["period_kind"]) })
 }
 
-// graphYearTotals reads the ALIGNMENT_YEAR totals, checking their dyad
-// and start against their ends and year.
+// graphYearTotals reads the ALIGNMENT_YEAR totals, checked the same way.
 func graphYearTotals(t *testing.T, c *graph.Client) map[event.Period]event.Counts {
 	t.Helper()
-	recs, err := c.Read(context.Background(), graph.Statement{Name: "year totals", Text: `
-MATCH (a:Actor)-[al:ALIGNMENT_YEAR]->(b:Actor) RETURN a.code AS a, b.code AS b, al {.*} AS al`}, nil)
+	return graphCounts(t, c, "ALIGNMENT_YEAR", func(map[string]any) string { return event.Year })
+}
+
+// graphCounts reads the relationships of type typ between actors as
+// aggregates, each one's kind given by kind.
+func graphCounts(t *testing.T, c *graph.Client, typ string, kind func(al map[string]any) string) map[event.Period]event.Counts {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: typ, Text: `
+MATCH (a:Actor)-[al:` + typ + `]->(b:Actor) RETURN a.code AS a, b.code AS b, al {.*} AS al`}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,13 +188,13 @@ MATCH (a:Actor)-[al:ALIGNMENT_YEAR]->(b:Actor) RETURN a.code AS a, b.code AS b, 
 	for _, rec := range recs {
 		m := rec.AsMap()
 		al := m["al"].(map[string]any)
-		p := event.Period{A: str(m["a"]), B: str(m["b"]), Kind: event.Year, Name: str(al["period"])}
+		p := event.Period{A: str(m["a"]), B: str(m["b"]), Kind: kind(al), Name: str(al["period"])}
 		if p.A >= p.B || str(al["dyad"]) != p.Dyad() || str(al["a"]) != p.A || str(al["b"]) != p.B ||
 			dateString(al["start"]) != p.Start().Format(time.DateOnly) {
-			t.Errorf("year total %+v: dyad %v a %v b %v start %v", p, al["dyad"], al["a"], al["b"], al["start"])
+			t.Errorf("%s %+v: dyad %v a %v b %v start %v", typ, p, al["dyad"], al["a"], al["b"], al["start"])
 		}
 		if _, dup := out[p]; dup {
-			t.Errorf("two year totals for %+v", p)
+			t.Errorf("two %s for %+v", typ, p)
 		}
 		counts := event.Counts{}
 		for k, v := range al {
