@@ -13,6 +13,7 @@ import (
 
 	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/graph/localserver"
+	"github.com/diplograph/diplograph/ingest"
 )
 
 // Setting is one configuration key. Registry, the list of them, drives the
@@ -65,7 +66,7 @@ var Registry = []Setting{
 		Help: "PETRARCH/Phoenix dictionary files read after the built-in ones: CAMEO verb dictionaries (triggers, CAMEO codes mapped to relation types) and Phoenix actor dictionaries (states, dated office holders, organizations); the format is told from the content; comma-separated in the environment"},
 	{Key: "ingest.workers", Flag: "workers", Env: []string{"DIPLOGRAPH_INGEST_WORKERS"}, Def: 0,
 		Help: "extraction workers; 0 = one per CPU", Range: &Range{0, 1024}},
-	{Key: "ingest.batch_size", Env: []string{"DIPLOGRAPH_INGEST_BATCH_SIZE"}, Def: 250,
+	{Key: "ingest.batch_size", Env: []string{"DIPLOGRAPH_INGEST_BATCH_SIZE"}, Def: ingest.DefaultBatchSize,
 		Help: "articles written per transaction; a failed batch is retried article by article", Range: &Range{1, 100000}},
 	{Key: "ingest.max_article_bytes", Env: []string{"DIPLOGRAPH_INGEST_MAX_ARTICLE_BYTES"}, Def: 5 << 20,
 		Help: "largest article accepted; larger ones fail alone", Range: &Range{1, 1 << 30}},
