@@ -33,8 +33,9 @@ WITH from, to,
 WITH from, to, start,
      [y IN range(start.year, to.year) WHERE date({year: y}) >= from AND date({year: y, month: 12, day: 31}) <= to] AS now_years,
      [y IN range(start.year, to.year) WHERE date({year: y}) >= start AND date({year: y, month: 12, day: 31}) < from] AS before_years
-WITH from, to, start, now_years, before_years + now_years AS whole,
-     [y IN range(start.year, to.year) WHERE NOT y IN before_years + now_years |
+WITH from, to, start, now_years, before_years + now_years AS whole
+WITH from, to, start, now_years, whole,
+     [y IN range(start.year, to.year) WHERE NOT y IN whole |
       [CASE WHEN date({year: y}) < date.truncate('month', start) THEN date.truncate('month', start) ELSE date({year: y}) END,
        CASE WHEN date({year: y, month: 12, day: 31}) > to THEN to ELSE date({year: y, month: 12, day: 31}) END]] AS ranges
 CALL (from, to, start, now_years, whole, ranges) {
