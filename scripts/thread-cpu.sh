@@ -8,10 +8,11 @@
 # samples (pooled query workers) still count with their last reading, and
 # prints the totals when every PID has exited, or on Ctrl-C or SIGTERM
 # (after a last sample): stop it while the processes still run for exact
-# totals (after an exit, up to the last 2 s are missing). A number after "-", "#" or a space ends a
-# thread's name and is dropped ("GC Thread#3" counts as "GC Thread#",
-# "neo4j.BoltWorker-7" as "neo4j.BoltWorker"). Linux only. The README's figures on where a test or bench
-# server spends its CPU were measured this way.
+# totals (after an exit, up to the last 2 s are missing). A number after
+# "-", "#" or a space ends a thread's name and is dropped ("GC Thread#3"
+# counts as "GC Thread#", "neo4j.BoltWorker-7" as "neo4j.BoltWorker").
+# Linux only. The README's figures on where a test or bench server spends
+# its CPU were measured this way.
 set -uo pipefail
 [ $# -gt 0 ] || { echo "usage: $0 PID..." >&2; exit 2; }
 pids=("$@")

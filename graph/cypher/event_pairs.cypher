@@ -1,6 +1,7 @@
 // Every pair of actors (lower code first) with events, an ALIGNMENT
 // aggregate or an ALIGNMENT_YEAR total: what a rebuild recomputes the
-// aggregates of, a chunk at a time. Events are the relationships of the relation types ($types).
+// aggregates of, a chunk at a time. Events are the relationships of the
+// relation types ($types).
 CALL () {
   MATCH (s:Actor)-[e]->(t:Actor)
   WHERE type(e) IN $types

@@ -47,9 +47,9 @@ type Options struct {
 	// compiled to bytecode. A test server runs thousands of different
 	// short queries: with the defaults its JIT threads used more CPU than
 	// the queries did (C2 about 124 s, C1 26 s, the query threads 105 s
-	// for the two servers of a make test run), with TestTuning about 14 s
-	// beside 99 s (scripts/thread-cpu.sh measures this). Never for benchmarks or the user's server, whose
-	// queries C2 makes faster.
+	// for the two servers of a make test run); with TestTuning C1 took
+	// 13 s beside 95 s (scripts/thread-cpu.sh measures this). Never for
+	// benchmarks or the user's server, whose queries C2 makes faster.
 	TestTuning bool
 }
 
