@@ -73,16 +73,6 @@ func TestDefaultWeightsPolarity(t *testing.T) {
 	}
 }
 
-func sign(f float64) int {
-	switch {
-	case f > 0:
-		return 1
-	case f < 0:
-		return -1
-	}
-	return 0
-}
-
 func TestNewWeightsRejectsBadValues(t *testing.T) {
 	tests := []struct {
 		name string

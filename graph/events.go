@@ -437,14 +437,18 @@ func eventProps(e event.Event) map[string]any {
 }
 
 // applyAggregates adds a difference to the ALIGNMENT aggregates and its
-// year totals to the ALIGNMENT_YEAR ones.
+// year totals to the ALIGNMENT_YEAR ones, then recomputes the SHIFT
+// markers around the periods it changed.
 func applyAggregates(ctx context.Context, tx neo4j.ManagedTransaction, diff map[event.Period]event.Counts) error {
 	if len(diff) == 0 {
 		return nil
 	}
-	return run(ctx, tx, stAlignmentApply, map[string]any{
+	if err := run(ctx, tx, stAlignmentApply, map[string]any{
 		"aggregates": aggregateRows(diff), "years": aggregateRows(event.YearTotals(diff)),
-	})
+	}); err != nil {
+		return err
+	}
+	return refreshShifts(ctx, tx, changedRanges(diff))
 }
 
 // aggregateRows are the parameter rows of alignment_apply.cypher, sorted

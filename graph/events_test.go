@@ -13,6 +13,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/diplograph/diplograph/alliance"
 	"github.com/diplograph/diplograph/event"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
@@ -238,6 +239,75 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	if got, want := graphYearTotals(t, c), event.YearTotals(event.Aggregate(events)); !maps.EqualFunc(got, want, maps.Equal) {
 		t.Fatalf("%s: year totals\n%v\nwant\n%v", step, got, want)
 	}
+	if got, want := graphShifts(t, c), recomputedShifts(event.Aggregate(events)); !slices.Equal(got, want) {
+		t.Fatalf("%s: shift markers\n%s\nwant (recomputed from the aggregates)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// graphShifts reads the SHIFT markers, one line each, sorted.
+func graphShifts(t *testing.T, c *graph.Client) []string {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "shifts", Text: `
+MATCH (a:Actor)-[s:SHIFT]->(b:Actor) RETURN a.code AS a, b.code AS b, s {.*} AS s`}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		s := m["s"].(map[string]any)
+		if str(s["a"]) != str(m["a"]) || str(s["b"]) != str(m["b"]) || str(s["dyad"]) != str(m["a"])+"-"+str(m["b"]) {
+			t.Errorf("SHIFT %v-%v: dyad %v a %v b %v", m["a"], m["b"], s["dyad"], s["a"], s["b"])
+		}
+		byType := map[string]int{}
+		for _, typ := range graph.RelationTypes {
+			if n, ok := s[typ].(int64); ok {
+				byType[typ] = int(n)
+			}
+		}
+		out = append(out, renderShift(str(s["dyad"]), str(s["precision"]), dateString(s["before_start"]), dateString(s["start"]),
+			s["gap"].(int64), s["alignment_before"].(float64), s["alignment_after"].(float64), s["change"].(float64), s["rank"].(float64),
+			s["events_before"].(int64), s["events_after"].(int64), byType))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// recomputedShifts are the SHIFT markers a recomputation from the
+// aggregates gives: each pair's periods of one precision compared in
+// order under the default rule.
+func recomputedShifts(aggs map[event.Period]event.Counts) []string {
+	type key struct{ dyad, kind string }
+	periods := map[key][]alliance.Period{}
+	for p, counts := range aggs {
+		k := key{p.Dyad(), p.Kind}
+		periods[k] = append(periods[k], alliance.Period{Start: p.Start(), Counts: counts})
+	}
+	out := []string{}
+	for k, ps := range periods {
+		slices.SortFunc(ps, func(a, b alliance.Period) int { return a.Start.Compare(b.Start) })
+		for _, s := range alliance.DefaultShiftRule().Shifts(k.kind, ps) {
+			byType := map[string]int{}
+			for _, typ := range graph.RelationTypes {
+				if n := s.After.Counts[typ] + s.After.Counts[typ+"_planned"]; n > 0 {
+					byType[typ] = n
+				}
+			}
+			size := s.Change()
+			if size < 0 {
+				size = -size
+			}
+			out = append(out, renderShift(k.dyad, k.kind, s.Before.Start.Format(time.DateOnly), s.After.Start.Format(time.DateOnly),
+				int64(s.Gap), s.IndexBefore, s.IndexAfter, s.Change(), -size, int64(s.Before.Events()), int64(s.After.Events()), byType))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func renderShift(dyad, precision, before, after string, gap int64, ib, ia, change, rank float64, eb, ea int64, byType map[string]int) string {
+	return fmt.Sprintf("%s %s %s→%s gap %d index %v→%v change %v rank %v events %d→%d %v",
+		dyad, precision, before, after, gap, ib, ia, change, rank, eb, ea, byType)
 }
 
 func write(t *testing.T, c *graph.Client, fs ...graph.ArticleFacts) []graph.Outcome {

@@ -172,6 +172,13 @@ func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 			return res, err
 		}
 	}
+	if cur < shiftsModelVersion {
+		// A fresh graph, or one without SHIFT markers: compute them (none
+		// on a graph without aggregates) and record their parameters.
+		if err := c.RebuildShifts(ctx); err != nil {
+			return res, err
+		}
+	}
 	if err := c.Write(ctx, stSchemaVersionSet, map[string]any{"version": res.To}); err != nil {
 		return res, err
 	}

@@ -34,11 +34,16 @@ func statement(t *testing.T, name string) graph.Statement {
 }
 
 // fixture is a database holding testdata/events.cypher: reports, events
-// and ALIGNMENT aggregates in the model of docs/events.md (see the file).
+// and ALIGNMENT aggregates in the model of docs/events.md (see the file),
+// and the SHIFT markers computed from them.
 func fixture(t *testing.T) *graph.Client {
 	t.Helper()
 	c := graphtest.Client(t)
 	if err := c.Write(context.Background(), statement(t, "events"), nil); err != nil {
+		t.Fatal(err)
+	}
+	// The SHIFT markers the writer would keep for these aggregates.
+	if err := c.RebuildShifts(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return c

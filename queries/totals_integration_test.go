@@ -40,38 +40,7 @@ func partnersMonths(t *testing.T, rivals bool) graph.Statement {
 func TestPartnersYearTotals(t *testing.T) {
 	c := graphtest.Client(t)
 	ctx := context.Background()
-	actors := []graph.ActorNode{
-		{Code: "GBR", Name: "United Kingdom", Country: true}, {Code: "IRN", Name: "Iran", Country: true},
-		{Code: "IRQ", Name: "Iraq", Country: true}, {Code: "RUS", Name: "Russia", Country: true},
-		{Code: "USA", Name: "United States", Country: true},
-	}
-	types := []string{"MET_WITH", "AGREED_WITH", "AIDED", "WARNED", "SANCTIONED", "ACCUSED", "REQUESTED"}
-	rng := rand.New(rand.NewPCG(11, 12))
-	var facts []graph.ArticleFacts
-	for i := range 120 {
-		date := writerDay("2012-01-01").AddDate(0, 0, rng.IntN(5*365))
-		f := graph.ArticleFacts{
-			Article: graph.ArticleNode{ID: fmt.Sprintf("t%d", i), URL: fmt.Sprintf("https://example.org/t%d", i), Source: "Fixture",
-				Title: "t", Published: date, ContentHash: fmt.Sprint(i)},
-			Actors: actors,
-		}
-		for range 1 + rng.IntN(3) {
-			s := rng.IntN(len(actors))
-			tg := (s + 1 + rng.IntN(len(actors)-1)) % len(actors)
-			r := writerRel(types[rng.IntN(len(types))], actors[s].Code, actors[tg].Code, date.Format("2006-01-02"), "s")
-			switch rng.IntN(8) {
-			case 0:
-				r.DatePrecision = "month"
-			case 1:
-				r.DatePrecision = "year"
-			case 2:
-				r.Modality = "planned"
-			}
-			f.Relations = append(f.Relations, r)
-		}
-		facts = append(facts, f)
-	}
-	if _, err := c.WriteArticles(ctx, facts); err != nil {
+	if _, err := c.WriteArticles(ctx, randomFacts(rand.New(rand.NewPCG(11, 12)), 120)); err != nil {
 		t.Fatal(err)
 	}
 	windows := [][2]string{
@@ -106,4 +75,41 @@ func TestPartnersYearTotals(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomFacts are n articles dated over five years from 2012, each with one
+// to three relations of random types between five states, some dated to
+// the month or the year only, some planned.
+func randomFacts(rng *rand.Rand, n int) []graph.ArticleFacts {
+	actors := []graph.ActorNode{
+		{Code: "GBR", Name: "United Kingdom", Country: true}, {Code: "IRN", Name: "Iran", Country: true},
+		{Code: "IRQ", Name: "Iraq", Country: true}, {Code: "RUS", Name: "Russia", Country: true},
+		{Code: "USA", Name: "United States", Country: true},
+	}
+	types := []string{"MET_WITH", "AGREED_WITH", "AIDED", "WARNED", "SANCTIONED", "ACCUSED", "REQUESTED"}
+	var facts []graph.ArticleFacts
+	for i := range n {
+		date := writerDay("2012-01-01").AddDate(0, 0, rng.IntN(5*365))
+		f := graph.ArticleFacts{
+			Article: graph.ArticleNode{ID: fmt.Sprintf("t%d", i), URL: fmt.Sprintf("https://example.org/t%d", i), Source: "Fixture",
+				Title: "t", Published: date, ContentHash: fmt.Sprint(i)},
+			Actors: actors,
+		}
+		for range 1 + rng.IntN(3) {
+			s := rng.IntN(len(actors))
+			tg := (s + 1 + rng.IntN(len(actors)-1)) % len(actors)
+			r := writerRel(types[rng.IntN(len(types))], actors[s].Code, actors[tg].Code, date.Format("2006-01-02"), "s")
+			switch rng.IntN(8) {
+			case 0:
+				r.DatePrecision = "month"
+			case 1:
+				r.DatePrecision = "year"
+			case 2:
+				r.Modality = "planned"
+			}
+			f.Relations = append(f.Relations, r)
+		}
+		facts = append(facts, f)
+	}
+	return facts
 }

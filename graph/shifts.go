@@ -1,0 +1,223 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/diplograph/diplograph/alliance"
+	"github.com/diplograph/diplograph/event"
+	"github.com/diplograph/diplograph/relation"
+)
+
+// SHIFT markers (docs/events.md, "Shift markers") are alliance-shifts'
+// answer for its default parameters, kept up to date with the aggregates:
+// one relationship per pair and pair of consecutive periods of one
+// precision whose change is a shift under alliance.DefaultShiftRule. The
+// writer recomputes them in the transaction that changes the aggregates,
+// from the pair's periods around those it changed.
+
+// shiftsModelVersion is the first schema version with SHIFT markers: a
+// graph migrated from an earlier one gets them computed by Migrate.
+const shiftsModelVersion = 65
+
+// shiftChunk bounds the pairs one fill transaction recomputes.
+const shiftChunk = 500
+
+var (
+	stShiftPeriods    = mustStatement("shift_periods")
+	stShiftsReplace   = mustStatement("shifts_replace")
+	stShiftDyads      = mustStatement("shift_dyads")
+	stShiftMarkersSet = mustStatement("shift_markers_set")
+	stWritesLock      = mustStatement("writes_lock")
+)
+
+// The first and last day a range can bound (Neo4j dates).
+var (
+	firstDay = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	lastDay  = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// shiftRange is one pair's periods of one precision whose markers are
+// recomputed: those from lo to hi and the changes into and out of them.
+type shiftRange struct {
+	dyad, kind string
+	lo, hi     time.Time
+}
+
+// changedRanges are the ranges of the periods a difference of aggregates
+// changes, one per pair and precision, sorted.
+func changedRanges(diff map[event.Period]event.Counts) []shiftRange {
+	byKey := map[[2]string]*shiftRange{}
+	for p := range diff {
+		k := [2]string{p.Dyad(), p.Kind}
+		start := p.Start()
+		r := byKey[k]
+		if r == nil {
+			byKey[k] = &shiftRange{dyad: k[0], kind: k[1], lo: start, hi: start}
+			continue
+		}
+		if start.Before(r.lo) {
+			r.lo = start
+		}
+		if start.After(r.hi) {
+			r.hi = start
+		}
+	}
+	out := make([]shiftRange, 0, len(byKey))
+	for _, r := range byKey {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].dyad != out[j].dyad {
+			return out[i].dyad < out[j].dyad
+		}
+		return out[i].kind < out[j].kind
+	})
+	return out
+}
+
+// refreshShifts recomputes the SHIFT markers of the ranges from the
+// aggregates as the transaction sees them.
+func refreshShifts(ctx context.Context, tx neo4j.ManagedTransaction, ranges []shiftRange) error {
+	if len(ranges) == 0 {
+		return nil
+	}
+	params := make([]map[string]any, len(ranges))
+	for i, r := range ranges {
+		params[i] = map[string]any{"dyad": r.dyad, "kind": r.kind, "lo": dbtype.Date(r.lo), "hi": dbtype.Date(r.hi)}
+	}
+	res, err := tx.Run(ctx, stShiftPeriods.Text, map[string]any{"ranges": params})
+	if err != nil {
+		return fmt.Errorf("%s: %w", stShiftPeriods.Name, err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", stShiftPeriods.Name, err)
+	}
+	rule := alliance.DefaultShiftRule()
+	replaced := make([]map[string]any, 0, len(recs))
+	var shifts []map[string]any
+	for _, rec := range recs {
+		m := rec.AsMap()
+		dyad, _ := m["dyad"].(string)
+		kind, _ := m["kind"].(string)
+		after, until := dbtype.Date(firstDay), dbtype.Date(lastDay)
+		if d, ok := m["from"].(dbtype.Date); ok {
+			after = d
+		}
+		if d, ok := m["until"].(dbtype.Date); ok {
+			until = d
+		}
+		replaced = append(replaced, map[string]any{"dyad": dyad, "kind": kind, "after": after, "until": until})
+		rows, _ := m["periods"].([]any)
+		periods := make([]alliance.Period, 0, len(rows))
+		var a, b string
+		for _, row := range rows {
+			props, _ := row.(map[string]any)
+			a, _ = props["a"].(string)
+			b, _ = props["b"].(string)
+			periods = append(periods, periodOf(props))
+		}
+		sort.Slice(periods, func(i, j int) bool { return periods[i].Start.Before(periods[j].Start) })
+		for _, s := range rule.Shifts(kind, periods) {
+			shifts = append(shifts, map[string]any{"a": a, "b": b, "props": shiftProps(dyad, a, b, kind, s)})
+		}
+	}
+	return run(ctx, tx, stShiftsReplace, map[string]any{"ranges": replaced, "shifts": shifts, "markers": markersParam(rule)})
+}
+
+// markersParam is the (:ShiftMarkers) node's properties for rule: the
+// alliance-shifts parameters under which the markers are its answer.
+func markersParam(rule alliance.ShiftRule) map[string]any {
+	types := make([]any, len(relation.Types))
+	weights := make([]any, len(relation.Types))
+	for i, t := range relation.Types {
+		types[i], weights[i] = t, rule.Weights[t]
+	}
+	return map[string]any{"period": event.Month, "min_events": int64(1), "threshold": rule.Threshold,
+		"planned_factor": rule.PlannedFactor, "types": types, "weights": weights}
+}
+
+// periodOf reads an aggregate's properties.
+func periodOf(props map[string]any) alliance.Period {
+	p := alliance.Period{Counts: map[string]int{}}
+	if d, ok := props["start"].(dbtype.Date); ok {
+		p.Start = d.Time()
+	}
+	for k, v := range props {
+		if n, ok := v.(int64); ok {
+			p.Counts[k] = int(n)
+		}
+	}
+	return p
+}
+
+// shiftProps are the properties of a SHIFT marker: what alliance-shifts
+// returns of it, and its rank (minus the size of the change) by which the
+// query orders.
+func shiftProps(dyad, a, b, kind string, s alliance.Shift) map[string]any {
+	change := s.Change()
+	rank := -change
+	if change < 0 {
+		rank = change
+	}
+	props := map[string]any{
+		"dyad": dyad, "a": a, "b": b, "precision": kind,
+		"start": dbtype.Date(s.After.Start), "before_start": dbtype.Date(s.Before.Start), "gap": int64(s.Gap),
+		"alignment_before": s.IndexBefore, "alignment_after": s.IndexAfter, "change": change, "rank": rank,
+		"events_before": int64(s.Before.Events()), "events_after": int64(s.After.Events()),
+	}
+	for _, t := range relation.Types {
+		if n := s.After.Counts[t] + s.After.Counts[t+"_planned"]; n > 0 {
+			props[t] = int64(n)
+		}
+	}
+	return props
+}
+
+// RebuildShifts computes the SHIFT markers of every pair with aggregates
+// from the aggregates, a chunk of pairs per transaction (each replacing
+// all the markers of its pairs, so a run interrupted or two at once end
+// complete), and records the parameters they are computed with. Migrate
+// runs it on a graph without markers; writers and RebuildEvents keep them
+// up to date themselves.
+func (c *Client) RebuildShifts(ctx context.Context) error {
+	recs, err := c.Read(ctx, stShiftDyads, nil)
+	if err != nil {
+		return fmt.Errorf("graph: shift markers: %w", err)
+	}
+	dyads := make([]string, 0, len(recs))
+	for _, rec := range recs {
+		if d, ok := rec.Values[0].(string); ok {
+			dyads = append(dyads, d)
+		}
+	}
+	for start := 0; start < len(dyads); start += shiftChunk {
+		var ranges []shiftRange
+		for _, d := range dyads[start:min(start+shiftChunk, len(dyads))] {
+			for _, kind := range []string{event.Month, event.Year} {
+				ranges = append(ranges, shiftRange{dyad: d, kind: kind, lo: firstDay, hi: lastDay})
+			}
+		}
+		s := c.session(ctx, neo4j.AccessModeWrite)
+		_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			if err := run(ctx, tx, stWritesLock, nil); err != nil {
+				return nil, err
+			}
+			return nil, refreshShifts(ctx, tx, ranges)
+		})
+		s.Close(ctx)
+		if err != nil {
+			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
+		}
+	}
+	if err := c.Write(ctx, stShiftMarkersSet, map[string]any{"markers": markersParam(alliance.DefaultShiftRule())}); err != nil {
+		return fmt.Errorf("graph: shift markers: %w", err)
+	}
+	return nil
+}
