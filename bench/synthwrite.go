@@ -63,6 +63,7 @@ type SyntheticGraph struct {
 	Events     int64       `json:"events"`      // relationships of a relation type in the graph
 	Aggregates int64       `json:"aggregates"`  // ALIGNMENT relationships in the graph
 	YearTotals int64       `json:"year_totals"` // ALIGNMENT_YEAR relationships in the graph
+	Shifts     int64       `json:"shifts"`      // SHIFT relationships in the graph
 	Resumed    bool        `json:"resumed"`     // an interrupted build was continued
 	Picks      Picks       `json:"picks"`
 }
@@ -311,6 +312,7 @@ func finish(ctx context.Context, c *graph.Client, m *synthModel, stats *synthSta
 	g.Events, _ = r["events"].(int64)
 	g.Aggregates, _ = r["aggregates"].(int64)
 	g.YearTotals, _ = r["year_totals"].(int64)
+	g.Shifts, _ = r["shifts"].(int64)
 	return nil
 }
 

@@ -11,8 +11,10 @@
 // Articles are written in the event model of docs/events.md: each relation
 // an article reports is a (:Report); the reports of one key whose dates
 // agree form one event, a typed relationship between the actors; ALIGNMENT
-// relationships count each pair's events per month or year. WriteArticles
-// and DeleteArticles keep events and aggregates exact in their own
-// transaction (package event holds the rules); RebuildEvents re-forms them
-// all, for a changed event window or a repair.
+// relationships count each pair's events per month or year, and SHIFT
+// relationships hold alliance-shifts' answer for its default parameters.
+// WriteArticles and DeleteArticles keep events, aggregates and markers
+// exact in their own transaction (packages event and alliance hold the
+// rules); RebuildEvents re-forms them all, for a changed event window or a
+// repair.
 package graph

@@ -239,7 +239,7 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	if got, want := graphYearTotals(t, c), event.YearTotals(event.Aggregate(events)); !maps.EqualFunc(got, want, maps.Equal) {
 		t.Fatalf("%s: year totals\n%v\nwant\n%v", step, got, want)
 	}
-	if got, want := graphShifts(t, c), recomputedShifts(event.Aggregate(events)); !slices.Equal(got, want) {
+	if got, want := graphShifts(t, c), recomputedShifts(event.Aggregate(events), graphCountries(t, c)); !slices.Equal(got, want) {
 		t.Fatalf("%s: shift markers\n%s\nwant (recomputed from the aggregates)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
@@ -273,13 +273,30 @@ MATCH (a:Actor)-[s:SHIFT]->(b:Actor) RETURN a.code AS a, b.code AS b, s {.*} AS 
 	return out
 }
 
+// graphCountries are the codes of the (:Country) actors.
+func graphCountries(t *testing.T, c *graph.Client) map[string]bool {
+	t.Helper()
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "countries", Text: `MATCH (a:Country) RETURN a.code`}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, rec := range recs {
+		out[str(rec.Values[0])] = true
+	}
+	return out
+}
+
 // recomputedShifts are the SHIFT markers a recomputation from the
-// aggregates gives: each pair's periods of one precision compared in
-// order under the default rule.
-func recomputedShifts(aggs map[event.Period]event.Counts) []string {
+// aggregates gives: each pair of states' periods of one precision compared
+// in order under the default rule.
+func recomputedShifts(aggs map[event.Period]event.Counts, countries map[string]bool) []string {
 	type key struct{ dyad, kind string }
 	periods := map[key][]alliance.Period{}
 	for p, counts := range aggs {
+		if !countries[p.A] || !countries[p.B] {
+			continue
+		}
 		k := key{p.Dyad(), p.Kind}
 		periods[k] = append(periods[k], alliance.Period{Start: p.Start(), Counts: counts})
 	}
@@ -641,6 +658,62 @@ MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 54`}, nil); err 
 		checkConsistent(t, c, 1, run+" migration")
 		if got := graphYearTotals(t, c); !maps.EqualFunc(got, before, maps.Equal) {
 			t.Fatalf("%s migration: year totals %v, want %v", run, got, before)
+		}
+	}
+}
+
+// A graph written before SHIFT markers existed (schema 64) gets them on
+// migration, equal to a recomputation from the aggregates, with the node
+// that records their parameters; migrating again (as a second process
+// starting at once would) neither duplicates nor loses any.
+func TestMigrateFillsShifts(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	yearOnly := rel("WARNED", "USA", "IRN", "2016-01-01")
+	yearOnly.DatePrecision = "year"
+	write(t, c,
+		articleFacts("a", "ha", rel("MET_WITH", "USA", "IRN", "2014-06-10"), rel("WARNED", "IRN", "USA", "2014-11-02"),
+			rel("AIDED", "USA", "IRN", "2015-01-03"), yearOnly),
+		articleFacts("b", "hb", rel("MET_WITH", "IRN", "USA", "2014-06-11"), rel("SANCTIONED", "USA", "GBR", "2014-03-01"),
+			rel("AGREED_WITH", "USA", "GBR", "2014-04-01"), rel("AIDED", "IRN", "USA", "2015-02-03")))
+	checkConsistent(t, c, 1, "written")
+	before := graphShifts(t, c)
+	if len(before) < 3 {
+		t.Fatalf("shift markers %v: want at least three to compare", before)
+	}
+	drop := graph.Statement{Name: "drop markers", Text: `
+MATCH ()-[s:SHIFT]->() DELETE s
+WITH count(*) AS n
+MATCH (m:ShiftMarkers) DELETE m`}
+	version := graph.Statement{Name: "version", Text: `
+MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 64`}
+	for _, run := range []string{"first", "second"} {
+		if run == "first" {
+			if err := c.Write(ctx, drop, nil); err != nil {
+				t.Fatal(err)
+			}
+			if got := graphShifts(t, c); len(got) != 0 {
+				t.Fatalf("markers left: %v", got)
+			}
+		}
+		if err := c.Write(ctx, version, nil); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := c.Migrate(ctx); err != nil || res.From != 64 {
+			t.Fatalf("%s migration = %+v, %v", run, res, err)
+		}
+		checkConsistent(t, c, 1, run+" migration")
+		if got := graphShifts(t, c); !slices.Equal(got, before) {
+			t.Fatalf("%s migration: markers\n%s\nwant\n%s", run, strings.Join(got, "\n"), strings.Join(before, "\n"))
+		}
+		recs, err := c.Read(ctx, graph.Statement{Name: "node", Text: `
+MATCH (m:ShiftMarkers) RETURN m.period AS period, m.threshold AS threshold, size(m.types) AS types`}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != 1 || recs[0].AsMap()["period"] != "month" || recs[0].AsMap()["threshold"] != alliance.DefaultShiftThreshold ||
+			recs[0].AsMap()["types"] != int64(len(graph.RelationTypes)) {
+			t.Fatalf("%s migration: ShiftMarkers nodes %v", run, recs)
 		}
 	}
 }

@@ -27,28 +27,33 @@ OPTIONAL MATCH (m:ShiftMarkers {name: 'default'})
 WITH m IS NOT NULL AND $period = m.period AND $min_events = m.min_events AND $threshold = m.threshold
      AND $planned_factor = m.planned_factor
      AND all(i IN range(0, size(m.types) - 1) WHERE toFloat(coalesce($weights[m.types[i]], 0)) = m.weights[i]) AS marked
+// Each branch seeks its index from a bound that is null unless the branch
+// applies (lo, zero): a seek from null finds nothing, so the branch not
+// taken reads nothing (a WHERE on marked would be checked after the seek).
 CALL (marked) {
-  WITH marked
-  WHERE marked
-  CALL () {
+  WITH CASE WHEN marked THEN date.truncate('year', $from) END AS lo, CASE WHEN marked THEN 0 END AS zero
+  CALL (lo) {
     MATCH ()-[s:SHIFT]->()
-    WHERE s.precision = 'month' AND s.start >= date.truncate('month', $from) AND s.start <= $to
+    WHERE s.precision = 'month' AND s.start >= lo AND s.start <= $to
       AND s.before_start >= date.truncate('month', $from)
     RETURN count(*) AS n
     UNION ALL
     MATCH ()-[s:SHIFT]->()
-    WHERE s.precision = 'year' AND s.start >= date.truncate('year', $from) AND s.start <= $to
+    WHERE s.precision = 'year' AND s.start >= lo AND s.start <= $to
       AND s.before_start >= date.truncate('year', $from)
     RETURN count(*) AS n
   }
-  WITH marked, sum(n) AS total
-  MATCH ()-[s:SHIFT]->()
-  WHERE s.rank < 0 AND s.a IS NOT NULL AND s.b IS NOT NULL AND s.precision IS NOT NULL
-    AND s.start >= date.truncate('year', $from) AND s.start <= $to
-    AND s.before_start >= CASE s.precision WHEN 'year' THEN date.truncate('year', $from) ELSE date.truncate('month', $from) END
-  WITH total, s
-  ORDER BY s.rank, s.a, s.b, s.start, s.precision
-  LIMIT $limit
+  WITH lo, zero, sum(n) AS total
+  CALL (lo, zero) {
+    MATCH ()-[s:SHIFT]->()
+    WHERE s.rank < zero AND s.a IS NOT NULL AND s.b IS NOT NULL AND s.precision IS NOT NULL
+      AND s.start >= lo AND s.start <= $to
+      AND s.before_start >= CASE s.precision WHEN 'year' THEN lo ELSE date.truncate('month', $from) END
+    WITH s
+    ORDER BY s.rank, s.a, s.b, s.start, s.precision
+    LIMIT $limit
+    RETURN s
+  }
   RETURN s.a AS a, s.b AS b, s.precision AS precision, s.before_start AS before_start, s.start AS after_start, s.gap AS gap,
          s.alignment_before AS alignment_before, s.alignment_after AS alignment_after, s.change AS change,
          s.events_before AS events_before, s.events_after AS events_after,
@@ -57,10 +62,9 @@ CALL (marked) {
           REJECTED: coalesce(s.REJECTED, 0), WARNED: coalesce(s.WARNED, 0), SANCTIONED: coalesce(s.SANCTIONED, 0),
           DEPLOYED_TO: coalesce(s.DEPLOYED_TO, 0), ATTACKED: coalesce(s.ATTACKED, 0)} AS by_type_after, total
   UNION ALL
-  WITH marked
-  WHERE NOT marked
+  WITH CASE WHEN NOT marked THEN date.truncate('year', $from) END AS lo
   MATCH (x:Country)-[al:ALIGNMENT]->(y:Country)
-  WHERE al.start >= date.truncate('year', $from) AND al.start <= $to
+  WHERE al.start >= lo AND al.start <= $to
     AND (al.period_kind = 'year' OR al.start >= date.truncate('month', $from))
   WITH x.code AS a, y.code AS b, properties(al) AS p
   WITH a, b, CASE WHEN p.period_kind = 'year' THEN 'year' ELSE $period END AS precision, p
@@ -117,3 +121,4 @@ RETURN a, b, precision,
          ELSE toString(after_start.year) + '-' + right('0' + toString(after_start.month), 2)
        END AS period_after,
        gap, alignment_before, alignment_after, change, events_before, events_after, by_type_after, total
+ORDER BY abs(change) DESC, a, b, after_start, precision

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/diplograph/diplograph/graph"
@@ -25,6 +26,18 @@ func TestShiftMarkers(t *testing.T) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(21, 22))
 	facts := randomFacts(rng, 300)
+	// An organization beside the states: NATO does what GBR does. Its
+	// pairs have aggregates but no shifts (alliance-shifts compares states).
+	nato := graph.ActorNode{Code: "NATO", Name: "NATO", Kind: "intergovernmental"}
+	for i := range facts {
+		facts[i].Actors = append(slices.Clone(facts[i].Actors), nato)
+		for _, r := range facts[i].Relations {
+			if r.Source == "GBR" {
+				r.Source = "NATO"
+				facts[i].Relations = append(facts[i].Relations, r)
+			}
+		}
+	}
 	if _, err := c.WriteArticles(ctx, facts); err != nil {
 		t.Fatal(err)
 	}

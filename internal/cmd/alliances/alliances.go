@@ -63,7 +63,9 @@ func newRebuildCmd(f *cmdutil.Factory, runF func(context.Context, *Options) erro
 		Long: `Re-form every event of the graph from its reports with the configured
 event window (alliance.event_window, days), record that window in the graph,
 and recompute every ALIGNMENT aggregate (one per pair of actors and month or
-year: event counts by relation type) from the events. Ingest keeps events
+year: event counts by relation type) from the events, with the year totals
+and the SHIFT markers (alliance-shifts' default answer) kept beside them.
+Ingest keeps events
 and aggregates up to date by itself; run this after changing
 alliance.event_window (writes with another window than the graph's are
 refused until then) or to repair the graph.

@@ -260,8 +260,8 @@ func writeBenchQueries(w io.Writer, r bench.SizeRun, full bool) error {
 		s.Edges, s.States, s.FirstYear, s.LastYear(), s.Seed, how)
 	fmt.Fprintf(w, "written: %d articles, %d reports (%d events reported by 2-3 articles, %.0f%%), %d meetings\n",
 		g.Articles, g.Drawn.Reports, g.Drawn.MultiReportEvents, 100*float64(g.Drawn.MultiReportEvents)/float64(max(g.Drawn.Events, 1)), g.Meetings)
-	fmt.Fprintf(w, "graph: %d reports, %d events, %d ALIGNMENT aggregates, %d ALIGNMENT_YEAR totals; %d nodes, %d relationships\n",
-		g.Reports, g.Events, g.Aggregates, g.YearTotals, g.Nodes, g.Relationships)
+	fmt.Fprintf(w, "graph: %d reports, %d events, %d ALIGNMENT aggregates, %d ALIGNMENT_YEAR totals, %d SHIFT markers; %d nodes, %d relationships\n",
+		g.Reports, g.Events, g.Aggregates, g.YearTotals, g.Shifts, g.Nodes, g.Relationships)
 	fmt.Fprintf(w, "database: %s; load average %s\n", r.Database, r.LoadAverage)
 	p := g.Picks
 	fmt.Fprintf(w, "picks: busiest dyad %s-%s (%d events), top-10 dyad %s-%s (%d), typical dyad %s-%s (%d), busiest state %s (%d), year %d\n\n",
