@@ -242,6 +242,36 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	if got, want := graphShifts(t, c), recomputedShifts(event.Aggregate(events), graphCountries(t, c)); !slices.Equal(got, want) {
 		t.Fatalf("%s: shift markers\n%s\nwant (recomputed from the aggregates)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	if got, want := graphShiftCells(t, c, "cells"), graphShiftCells(t, c, "markers"); !maps.Equal(got, want) {
+		t.Fatalf("%s: ShiftCount cells %v, want (the markers counted) %v", step, got, want)
+	}
+}
+
+// graphShiftCells reads the ShiftCount cells (from "cells", checking that
+// each one's id names its properties) or counts the SHIFT markers by
+// precision and periods (from "markers").
+func graphShiftCells(t *testing.T, c *graph.Client, from string) map[string]int64 {
+	t.Helper()
+	text := `MATCH ()-[s:SHIFT]->()
+RETURN s.precision + ' ' + toString(s.before_start) + ' ' + toString(s.start) AS id, count(*) AS n, '' AS named`
+	if from == "cells" {
+		text = `MATCH (c:ShiftCount)
+RETURN c.id AS id, c.n AS n, c.precision + ' ' + toString(c.before) + ' ' + toString(c.start) AS named`
+	}
+	recs, err := c.Read(context.Background(), graph.Statement{Name: "shift " + from, Text: text}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int64{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		id, n := str(m["id"]), m["n"].(int64)
+		if from == "cells" && (str(m["named"]) != id || n <= 0) {
+			t.Errorf("ShiftCount %s: n %d, properties %s", id, n, m["named"])
+		}
+		out[id] = n
+	}
+	return out
 }
 
 // graphShifts reads the SHIFT markers, one line each, sorted.
@@ -662,7 +692,7 @@ MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 54`}, nil); err 
 	}
 }
 
-// A graph written before SHIFT markers existed (schema 64) gets them on
+// A graph written before SHIFT markers existed (schema 60) gets them on
 // migration, equal to a recomputation from the aggregates, with the node
 // that records their parameters; migrating again (as a second process
 // starting at once would) neither duplicates nor loses any.
@@ -682,11 +712,11 @@ func TestMigrateFillsShifts(t *testing.T) {
 		t.Fatalf("shift markers %v: want at least three to compare", before)
 	}
 	drop := graph.Statement{Name: "drop markers", Text: `
-MATCH ()-[s:SHIFT]->() DELETE s
-WITH count(*) AS n
-MATCH (m:ShiftMarkers) DELETE m`}
+CALL () { MATCH ()-[s:SHIFT]->() DELETE s }
+CALL () { MATCH (c:ShiftCount) DELETE c }
+CALL () { MATCH (m:ShiftMarkers) DELETE m }`}
 	version := graph.Statement{Name: "version", Text: `
-MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 64`}
+MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 60`}
 	for _, run := range []string{"first", "second"} {
 		if run == "first" {
 			if err := c.Write(ctx, drop, nil); err != nil {
@@ -699,7 +729,7 @@ MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 64`}
 		if err := c.Write(ctx, version, nil); err != nil {
 			t.Fatal(err)
 		}
-		if res, err := c.Migrate(ctx); err != nil || res.From != 64 {
+		if res, err := c.Migrate(ctx); err != nil || res.From != 60 {
 			t.Fatalf("%s migration = %+v, %v", run, res, err)
 		}
 		checkConsistent(t, c, 1, run+" migration")

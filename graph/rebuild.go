@@ -195,7 +195,12 @@ func (c *Client) rebuildAggregates(ctx context.Context, window int, renew func()
 			if err := run(ctx, tx, stAlignmentOfPairs, map[string]any{"dyads": dyads}); err != nil {
 				return nil, err
 			}
-			return nil, applyAggregates(ctx, tx, event.Aggregate(live))
+			if err := applyAggregates(ctx, tx, event.Aggregate(live)); err != nil {
+				return nil, err
+			}
+			// Every marker of the pairs, also of a precision left without
+			// aggregates, which applyAggregates does not see.
+			return nil, refreshShifts(ctx, tx, wholeRanges(dyads))
 		})
 		s.Close(ctx)
 		if err != nil {

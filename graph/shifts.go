@@ -23,7 +23,7 @@ import (
 
 // shiftsModelVersion is the first schema version with SHIFT markers: a
 // graph migrated from an earlier one gets them computed by Migrate.
-const shiftsModelVersion = 65
+const shiftsModelVersion = 66
 
 // shiftChunk bounds the pairs one fill transaction recomputes.
 const shiftChunk = 500
@@ -102,6 +102,7 @@ func refreshShifts(ctx context.Context, tx neo4j.ManagedTransaction, ranges []sh
 	rule := alliance.DefaultShiftRule()
 	replaced := make([]map[string]any, 0, len(recs))
 	var shifts []map[string]any
+	cells := map[string]map[string]any{} // ShiftCount cells of the created markers, by id
 	for _, rec := range recs {
 		m := rec.AsMap()
 		dyad, _ := m["dyad"].(string)
@@ -126,9 +127,35 @@ func refreshShifts(ctx context.Context, tx neo4j.ManagedTransaction, ranges []sh
 		sort.Slice(periods, func(i, j int) bool { return periods[i].Start.Before(periods[j].Start) })
 		for _, s := range rule.Shifts(kind, periods) {
 			shifts = append(shifts, map[string]any{"a": a, "b": b, "props": shiftProps(dyad, a, b, kind, s)})
+			id := kind + " " + s.Before.Start.Format(time.DateOnly) + " " + s.After.Start.Format(time.DateOnly)
+			if c := cells[id]; c != nil {
+				c["n"] = c["n"].(int64) + 1
+				continue
+			}
+			cells[id] = map[string]any{"id": id, "precision": kind, "before": dbtype.Date(s.Before.Start),
+				"start": dbtype.Date(s.After.Start), "n": int64(1)}
 		}
 	}
-	return run(ctx, tx, stShiftsReplace, map[string]any{"ranges": replaced, "shifts": shifts, "markers": markersParam(rule)})
+	cellRows := make([]map[string]any, 0, len(cells))
+	for _, c := range cells {
+		cellRows = append(cellRows, c)
+	}
+	sort.Slice(cellRows, func(i, j int) bool { return cellRows[i]["id"].(string) < cellRows[j]["id"].(string) })
+	return run(ctx, tx, stShiftsReplace, map[string]any{
+		"ranges": replaced, "shifts": shifts, "cells": cellRows, "markers": markersParam(rule),
+	})
+}
+
+// wholeRanges are the ranges of all the periods of some pairs, of both
+// precisions: refreshing them replaces every marker of the pairs.
+func wholeRanges(dyads []string) []shiftRange {
+	ranges := make([]shiftRange, 0, 2*len(dyads))
+	for _, d := range dyads {
+		for _, kind := range []string{event.Month, event.Year} {
+			ranges = append(ranges, shiftRange{dyad: d, kind: kind, lo: firstDay, hi: lastDay})
+		}
+	}
+	return ranges
 }
 
 // markersParam is the (:ShiftMarkers) node's properties for rule: the
@@ -198,12 +225,7 @@ func (c *Client) RebuildShifts(ctx context.Context) error {
 		}
 	}
 	for start := 0; start < len(dyads); start += shiftChunk {
-		var ranges []shiftRange
-		for _, d := range dyads[start:min(start+shiftChunk, len(dyads))] {
-			for _, kind := range []string{event.Month, event.Year} {
-				ranges = append(ranges, shiftRange{dyad: d, kind: kind, lo: firstDay, hi: lastDay})
-			}
-		}
+		ranges := wholeRanges(dyads[start:min(start+shiftChunk, len(dyads))])
 		s := c.session(ctx, neo4j.AccessModeWrite)
 		_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			if err := run(ctx, tx, stWritesLock, nil); err != nil {

@@ -10,9 +10,10 @@
 // param: limit int = 100 - at most this many shifts; total is the number before the cut
 // With the parameters the SHIFT markers are kept for (the (:ShiftMarkers)
 // node: by month, min_events 1, the default threshold, planned factor and
-// weights) it reads the markers: counts the window's through the index
-// shift_window and reads the first $limit in the order of shift_rank, so
-// its work does not grow with the events. With any other parameters it
+// weights) it reads the markers: sums the window's ShiftCount cells (one
+// per pair of periods: how many markers join them; index
+// shift_count_window) and reads the first $limit markers in the order of
+// shift_rank, so its work does not grow with the events. With any other parameters it
 // reads the window's aggregates (index ALIGNMENT(start)), each one's
 // properties once; the counts are summed per pair and period first and
 // weighed once per period. Both give the same rows. Each pair's
@@ -33,15 +34,13 @@ WITH m IS NOT NULL AND $period = m.period AND $min_events = m.min_events AND $th
 CALL (marked) {
   WITH CASE WHEN marked THEN date.truncate('year', $from) END AS lo, CASE WHEN marked THEN 0 END AS zero
   CALL (lo) {
-    MATCH ()-[s:SHIFT]->()
-    WHERE s.precision = 'month' AND s.start >= lo AND s.start <= $to
-      AND s.before_start >= date.truncate('month', $from)
-    RETURN count(*) AS n
+    MATCH (c:ShiftCount)
+    WHERE c.precision = 'month' AND c.start >= lo AND c.start <= $to AND c.before >= date.truncate('month', $from)
+    RETURN sum(c.n) AS n
     UNION ALL
-    MATCH ()-[s:SHIFT]->()
-    WHERE s.precision = 'year' AND s.start >= lo AND s.start <= $to
-      AND s.before_start >= date.truncate('year', $from)
-    RETURN count(*) AS n
+    MATCH (c:ShiftCount)
+    WHERE c.precision = 'year' AND c.start >= lo AND c.start <= $to AND c.before >= date.truncate('year', $from)
+    RETURN sum(c.n) AS n
   }
   WITH lo, zero, sum(n) AS total
   CALL (lo, zero) {

@@ -1,15 +1,26 @@
 // Replaces SHIFT markers: for each range (a pair, a precision, and the
 // later periods' first days after `after` up to `until` inclusive) deletes
 // the markers there, then creates $shifts (properties in `props`, between
-// the actors a and b), and records the parameters they are computed with
-// ($markers, as shift_markers_set: a graph emptied by hand gets the node
-// back with its first write). Writers are serialized (writes_mark), so two
-// never replace the same markers.
+// the actors a and b), keeping the ShiftCount cells (one per precision,
+// earlier and later period: how many markers join them) equal to the
+// markers: each deleted marker takes one from its cell, a cell that falls
+// to 0 is deleted, and $cells (id, precision, before, start, n) add the
+// created ones. Last it records the parameters the markers are computed
+// with ($markers, as shift_markers_set: a graph emptied by hand gets the
+// node back with its first write). Writers are serialized (writes_mark),
+// so two never replace the same markers.
 CALL () {
   UNWIND $ranges AS r
   MATCH ()-[s:SHIFT]->()
   WHERE s.dyad = r.dyad AND s.precision = r.kind AND s.start > r.after AND s.start <= r.until
+  WITH s, s.precision + ' ' + toString(s.before_start) + ' ' + toString(s.start) AS id
   DELETE s
+  WITH id, count(*) AS n
+  MATCH (c:ShiftCount {id: id})
+  SET c.n = c.n - n
+  WITH c
+  WHERE c.n <= 0
+  DELETE c
 }
 CALL () {
   UNWIND $shifts AS m
@@ -17,6 +28,12 @@ CALL () {
   MATCH (b:Actor {code: m.b})
   CREATE (a)-[s:SHIFT]->(b)
   SET s = m.props
+}
+CALL () {
+  UNWIND $cells AS cell
+  MERGE (c:ShiftCount {id: cell.id})
+    ON CREATE SET c.precision = cell.precision, c.before = cell.before, c.start = cell.start, c.n = 0
+  SET c.n = c.n + cell.n
 }
 MERGE (m:ShiftMarkers {name: 'default'})
 SET m += $markers
