@@ -692,6 +692,50 @@ MATCH (s:DiplographSchema {name: 'diplograph'}) SET s.version = 54`}, nil); err 
 	}
 }
 
+// Shift markers between periods years apart: the writer finds a pair's
+// neighbouring periods beyond the year (ten for year-only periods) it
+// looks at first, when a period is added between two far apart, removed
+// from between them, or added before the first and after the last.
+func TestShiftsAcrossLongGaps(t *testing.T) {
+	c := graphtest.Client(t)
+	ctx := context.Background()
+	yearOnly := func(typ, date string) graph.RelationEdge {
+		r := rel(typ, "USA", "IRN", date)
+		r.DatePrecision = "year"
+		return r
+	}
+	steps := []struct {
+		name   string
+		write  []graph.ArticleFacts
+		delete []string
+	}{
+		{"far apart", []graph.ArticleFacts{
+			articleFacts("a", "ha", rel("MET_WITH", "USA", "IRN", "2006-01-10"), yearOnly("WARNED", "1990-01-01")),
+			articleFacts("b", "hb", rel("WARNED", "USA", "IRN", "2014-06-10"), yearOnly("AIDED", "2013-01-01"))}, nil},
+		{"one between", []graph.ArticleFacts{
+			articleFacts("c", "hc", rel("AIDED", "IRN", "USA", "2010-03-02"), yearOnly("SANCTIONED", "2001-01-01"))}, nil},
+		{"before the first and after the last", []graph.ArticleFacts{
+			articleFacts("d", "hd", rel("WARNED", "USA", "IRN", "2001-05-02"), rel("AGREED_WITH", "USA", "IRN", "2021-05-02"),
+				yearOnly("MET_WITH", "2030-01-01"))}, nil},
+		{"the one between removed", nil, []string{"c"}},
+		{"the first and the last removed", nil, []string{"d"}},
+	}
+	for _, s := range steps {
+		if len(s.write) > 0 {
+			write(t, c, s.write...)
+		}
+		if len(s.delete) > 0 {
+			if _, err := c.DeleteArticles(ctx, s.delete); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkConsistent(t, c, 1, s.name)
+		if got := graphShifts(t, c); len(got) == 0 {
+			t.Fatalf("%s: no shift markers", s.name)
+		}
+	}
+}
+
 // A graph written before SHIFT markers existed (schema 60) gets them on
 // migration, equal to a recomputation from the aggregates, with the node
 // that records their parameters; migrating again (as a second process

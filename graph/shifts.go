@@ -89,7 +89,21 @@ func refreshShifts(ctx context.Context, tx neo4j.ManagedTransaction, ranges []sh
 	}
 	params := make([]map[string]any, len(ranges))
 	for i, r := range ranges {
-		params[i] = map[string]any{"dyad": r.dyad, "kind": r.kind, "lo": dbtype.Date(r.lo), "hi": dbtype.Date(r.hi)}
+		// Where the neighbouring periods are looked for first: a year
+		// around for months, ten for year-only periods.
+		years := 1
+		if r.kind == event.Year {
+			years = 10
+		}
+		nearLo, nearHi := r.lo.AddDate(-years, 0, 0), r.hi.AddDate(years, 0, 0)
+		if nearLo.Before(firstDay) {
+			nearLo = firstDay
+		}
+		if nearHi.After(lastDay) {
+			nearHi = lastDay
+		}
+		params[i] = map[string]any{"dyad": r.dyad, "kind": r.kind, "lo": dbtype.Date(r.lo), "hi": dbtype.Date(r.hi),
+			"near_lo": dbtype.Date(nearLo), "near_hi": dbtype.Date(nearHi)}
 	}
 	res, err := tx.Run(ctx, stShiftPeriods.Text, map[string]any{"ranges": params})
 	if err != nil {
