@@ -394,6 +394,10 @@ func build(ctx context.Context, c *graph.Client, m *synthModel, stats *synthStat
 	if err != nil {
 		return err
 	}
+	// As ingest does after its last batch.
+	if err := c.RefreshShifts(ctx); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
 	fmt.Fprintf(progress, "bench: %d events drawn, %d reports in %d articles written through the writer in %.0fs\n",
 		stats.drawn.Events, stats.drawn.Reports, stats.articles-resume, time.Since(t0).Seconds())
 	if err := c.Write(ctx, setMarker, map[string]any{"marker": m.spec.marker(true, written)}); err != nil {

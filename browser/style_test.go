@@ -232,7 +232,8 @@ func graphLabelsAndTypes(t *testing.T) (labels, types []string) {
 
 // bookkeeping labels are diplograph's own records, not part of the graph
 // an analyst explores.
-var bookkeeping = []string{"DiplographSchema", "DiplographLock", "IngestRun", "Feed", "Materialization", "DiplographWrites"}
+var bookkeeping = []string{"DiplographSchema", "DiplographLock", "IngestRun", "Feed", "Materialization", "DiplographWrites",
+	"ShiftMarkers", "ShiftCount", "ShiftDirty"}
 
 func TestStyleCoversGraph(t *testing.T) {
 	rules := mustStyle(t)

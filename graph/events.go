@@ -437,18 +437,17 @@ func eventProps(e event.Event) map[string]any {
 }
 
 // applyAggregates adds a difference to the ALIGNMENT aggregates and its
-// year totals to the ALIGNMENT_YEAR ones, then recomputes the SHIFT
-// markers around the periods it changed.
-func applyAggregates(ctx context.Context, tx neo4j.ManagedTransaction, diff map[event.Period]event.Counts) error {
-	if len(diff) == 0 {
+// year totals to the ALIGNMENT_YEAR ones, and records that the SHIFT
+// markers around the periods it changed, and of the ranges stale, are out
+// of date (RefreshShifts recomputes them).
+func applyAggregates(ctx context.Context, tx neo4j.ManagedTransaction, diff map[event.Period]event.Counts, stale ...shiftRange) error {
+	dirty := append(changedRanges(diff), stale...)
+	if len(dirty) == 0 {
 		return nil
 	}
-	if err := run(ctx, tx, stAlignmentApply, map[string]any{
-		"aggregates": aggregateRows(diff), "years": aggregateRows(event.YearTotals(diff)),
-	}); err != nil {
-		return err
-	}
-	return refreshShifts(ctx, tx, changedRanges(diff))
+	return run(ctx, tx, stAlignmentApply, map[string]any{
+		"aggregates": aggregateRows(diff), "years": aggregateRows(event.YearTotals(diff)), "dirty": dirtyRows(dirty),
+	})
 }
 
 // aggregateRows are the parameter rows of alignment_apply.cypher, sorted

@@ -239,6 +239,14 @@ func checkConsistent(t *testing.T, c *graph.Client, window int, step string) {
 	if got, want := graphYearTotals(t, c), event.YearTotals(event.Aggregate(events)); !maps.EqualFunc(got, want, maps.Equal) {
 		t.Fatalf("%s: year totals\n%v\nwant\n%v", step, got, want)
 	}
+	// Writes leave the markers to RefreshShifts (ingest runs it after its
+	// last batch).
+	if err := c.RefreshShifts(context.Background()); err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	if got := graphtest.Counts(t, c)["ShiftDirty"]; got != 0 {
+		t.Fatalf("%s: %d ShiftDirty records left after RefreshShifts", step, got)
+	}
 	if got, want := graphShifts(t, c), recomputedShifts(event.Aggregate(events), graphCountries(t, c)); !slices.Equal(got, want) {
 		t.Fatalf("%s: shift markers\n%s\nwant (recomputed from the aggregates)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

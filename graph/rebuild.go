@@ -108,7 +108,10 @@ func (c *Client) RebuildEvents(ctx context.Context, window int) (RebuildStats, e
 	}
 	n, err := c.rebuildAggregates(ctx, window, renew)
 	st.Aggregates = n
-	return st, err
+	if err != nil {
+		return st, err
+	}
+	return st, c.RefreshShifts(ctx)
 }
 
 // rebuildKeys re-forms, in one transaction, the events of some keys: the
@@ -195,12 +198,10 @@ func (c *Client) rebuildAggregates(ctx context.Context, window int, renew func()
 			if err := run(ctx, tx, stAlignmentOfPairs, map[string]any{"dyads": dyads}); err != nil {
 				return nil, err
 			}
-			if err := applyAggregates(ctx, tx, event.Aggregate(live)); err != nil {
-				return nil, err
-			}
-			// Every marker of the pairs, also of a precision left without
-			// aggregates, which applyAggregates does not see.
-			return nil, refreshShifts(ctx, tx, wholeRanges(dyads))
+			// Every marker of the pairs is out of date, also of a
+			// precision left without aggregates, which the difference
+			// does not name.
+			return nil, applyAggregates(ctx, tx, event.Aggregate(live), wholeRanges(dyads)...)
 		})
 		s.Close(ctx)
 		if err != nil {

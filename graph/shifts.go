@@ -15,25 +15,31 @@ import (
 )
 
 // SHIFT markers (docs/events.md, "Shift markers") are alliance-shifts'
-// answer for its default parameters, kept up to date with the aggregates:
-// one relationship per pair and pair of consecutive periods of one
-// precision whose change is a shift under alliance.DefaultShiftRule. The
-// writer recomputes them in the transaction that changes the aggregates,
-// from the pair's periods around those it changed.
+// answer for its default parameters: one relationship per pair and pair
+// of consecutive periods of one precision whose change is a shift under
+// alliance.DefaultShiftRule. The transaction that changes aggregates
+// records the pairs' changed ranges as (:ShiftDirty) nodes; RefreshShifts,
+// which ingest runs after its last batch, recomputes the markers around
+// them from the pairs' periods, once per pair however many batches
+// changed it. The query reads the markers only while no ShiftDirty node
+// exists, so its answer is exact at any time.
 
 // shiftsModelVersion is the first schema version with SHIFT markers: a
 // graph migrated from an earlier one gets them computed by Migrate.
 const shiftsModelVersion = 66
 
-// shiftChunk bounds the pairs one fill transaction recomputes.
+// shiftChunk bounds the pairs one fill transaction, and the records one
+// refresh transaction, recomputes.
 const shiftChunk = 500
 
 var (
-	stShiftPeriods    = mustStatement("shift_periods")
-	stShiftsReplace   = mustStatement("shifts_replace")
-	stShiftDyads      = mustStatement("shift_dyads")
-	stShiftMarkersSet = mustStatement("shift_markers_set")
-	stWritesLock      = mustStatement("writes_lock")
+	stShiftDirtyRead   = mustStatement("shift_dirty_read")
+	stShiftDirtyDelete = mustStatement("shift_dirty_delete")
+	stShiftPeriods     = mustStatement("shift_periods")
+	stShiftsReplace    = mustStatement("shifts_replace")
+	stShiftDyads       = mustStatement("shift_dyads")
+	stShiftMarkersSet  = mustStatement("shift_markers_set")
+	stWritesLock       = mustStatement("writes_lock")
 )
 
 // The first and last day a range can bound (Neo4j dates).
@@ -79,6 +85,68 @@ func changedRanges(diff map[event.Period]event.Counts) []shiftRange {
 		return out[i].kind < out[j].kind
 	})
 	return out
+}
+
+// dirtyRows are the parameter rows of the ShiftDirty records of ranges.
+func dirtyRows(ranges []shiftRange) []map[string]any {
+	rows := make([]map[string]any, len(ranges))
+	for i, r := range ranges {
+		rows[i] = map[string]any{"id": r.dyad + " " + r.kind, "dyad": r.dyad, "kind": r.kind,
+			"lo": dbtype.Date(r.lo), "hi": dbtype.Date(r.hi)}
+	}
+	return rows
+}
+
+// RefreshShifts recomputes the SHIFT markers that writes left out of date
+// (the ShiftDirty records), a chunk of records per transaction, each
+// taking the writers' lock and deleting the records it recomputed, until
+// none is left. Ingest runs it after its last batch; a run interrupted
+// before leaves the records for the next one, and alliance-shifts reads
+// the aggregates meanwhile.
+func (c *Client) RefreshShifts(ctx context.Context) error {
+	for {
+		s := c.session(ctx, neo4j.AccessModeWrite)
+		n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			if err := run(ctx, tx, stWritesLock, nil); err != nil {
+				return 0, err
+			}
+			res, err := tx.Run(ctx, stShiftDirtyRead.Text, map[string]any{"limit": int64(shiftChunk)})
+			if err != nil {
+				return 0, fmt.Errorf("%s: %w", stShiftDirtyRead.Name, err)
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return 0, fmt.Errorf("%s: %w", stShiftDirtyRead.Name, err)
+			}
+			ranges := make([]shiftRange, 0, len(recs))
+			ids := make([]any, 0, len(recs))
+			for _, rec := range recs {
+				m := rec.AsMap()
+				r := shiftRange{}
+				r.dyad, _ = m["dyad"].(string)
+				r.kind, _ = m["kind"].(string)
+				if d, ok := m["lo"].(dbtype.Date); ok {
+					r.lo = d.Time()
+				}
+				if d, ok := m["hi"].(dbtype.Date); ok {
+					r.hi = d.Time()
+				}
+				ranges = append(ranges, r)
+				ids = append(ids, m["id"])
+			}
+			if err := refreshShifts(ctx, tx, ranges); err != nil {
+				return 0, err
+			}
+			return len(recs), run(ctx, tx, stShiftDirtyDelete, map[string]any{"ids": ids})
+		})
+		s.Close(ctx)
+		if err != nil {
+			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
+		}
+		if n.(int) < shiftChunk {
+			return nil
+		}
+	}
 }
 
 // refreshShifts recomputes the SHIFT markers of the ranges from the

@@ -136,6 +136,8 @@ func (c *Client) WriteArticle(ctx context.Context, f ArticleFacts) (Outcome, err
 // later transaction, so the later one wins. When another process writes
 // the same articles at the same time, the batch that loses the race to
 // create one is rerun (a few times at most) and finds it in the graph.
+// The SHIFT markers of the pairs written are left out of date until
+// RefreshShifts (ingest runs it after its last batch).
 func (c *Client) WriteArticles(ctx context.Context, fs []ArticleFacts) ([]Outcome, error) {
 	for _, f := range fs {
 		if err := validate(f); err != nil {
@@ -442,7 +444,8 @@ func articleReports(articleID string, rs []RelationEdge) []event.Report {
 // DeleteArticles removes articles and every fact they contributed (their
 // reports and meetings), re-forms the events their reports belonged to
 // from the remaining reports and updates the aggregates, in one
-// transaction. It returns how many of the ids were in the graph.
+// transaction, then brings the SHIFT markers up to date (RefreshShifts).
+// It returns how many of the ids were in the graph.
 func (c *Client) DeleteArticles(ctx context.Context, ids []string) (int, error) {
 	s := c.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(ctx)
@@ -469,5 +472,5 @@ func (c *Client) DeleteArticles(ctx context.Context, ids []string) (int, error) 
 	if err != nil {
 		return 0, fmt.Errorf("graph: deleting %d articles: %w", len(ids), classify(c.uri, err))
 	}
-	return n.(int), nil
+	return n.(int), c.RefreshShifts(ctx)
 }

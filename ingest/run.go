@@ -19,6 +19,14 @@ type Writer interface {
 	WriteArticles(ctx context.Context, fs []graph.ArticleFacts) ([]graph.Outcome, error)
 }
 
+// ShiftRefresher is a Writer that keeps derived data (graph.Client's
+// SHIFT markers) to bring up to date once a run's batches are written;
+// Run calls RefreshShifts after the last batch unless the run was
+// interrupted or the database failed (the next run does it then).
+type ShiftRefresher interface {
+	RefreshShifts(ctx context.Context) error
+}
+
 // DefaultBatchSize is the number of articles written per transaction
 // unless Options.BatchSize (the setting ingest.batch_size) says otherwise:
 // in interleaved `bench ingest` runs, batches of 250 wrote faster than
@@ -126,6 +134,11 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, lex *lexicon.Lex
 	if batches != nil {
 		close(batches)
 		for range reports { // the writer has nothing left: wait for it to end
+		}
+		if r, ok := w.(ShiftRefresher); ok && parent.Err() == nil && c.fatal == nil {
+			if err := r.RefreshShifts(parent); err != nil {
+				c.fatal = fmt.Errorf("after the last batch: %w", err)
+			}
 		}
 	}
 	// Stop the reader and the workers (after an interrupt or the

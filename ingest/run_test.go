@@ -102,7 +102,7 @@ func TestIngestSeeds(t *testing.T) {
 	// Every relation between actors carries its provenance.
 	recs, err := c.Read(context.Background(), graph.Statement{Name: "provenance", Text: `
 MATCH (:Actor)-[r]->(:Actor)
-WHERE NOT type(r) IN ['ALIGNMENT', 'ALIGNMENT_YEAR']
+WHERE NOT type(r) IN ['ALIGNMENT', 'ALIGNMENT_YEAR', 'SHIFT']
 RETURN count(r) AS all,
        count(CASE WHEN r.article_id IS NULL OR r.sentence IS NULL OR r.sentence = '' OR r.date IS NULL OR r.date_precision IS NULL
                     OR NOT EXISTS { MATCH (:Article {id: r.article_id}) } THEN 1 END) AS missing`}, nil)
@@ -329,6 +329,63 @@ func TestRunUndatedArticle(t *testing.T) {
 			}
 			if len(w.facts) != 1 || w.facts[0].Article.ID != "a0" {
 				t.Fatalf("written %+v, want a0 only", w.facts)
+			}
+		})
+	}
+}
+
+// refreshingWriter is a fakeWriter with derived data to refresh after a
+// run (as graph.Client's SHIFT markers).
+type refreshingWriter struct {
+	fakeWriter
+	refreshes int   // RefreshShifts calls
+	writesAt  int   // WriteArticles calls made when RefreshShifts was last called
+	err       error // what RefreshShifts returns
+}
+
+func (w *refreshingWriter) RefreshShifts(ctx context.Context) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.refreshes++
+	w.writesAt = w.calls
+	return w.err
+}
+
+// A run refreshes the writer's derived data once, after its last batch;
+// not after an interrupt (the next run does it); a refresh that fails
+// fails the run, its articles counted as written.
+func TestRunRefreshesShifts(t *testing.T) {
+	x, lex := pipeline(t)
+	arts := []article.Article{testArticle(0), testArticle(1), testArticle(2)}
+	for _, c := range []struct {
+		name          string
+		cancel, fail  bool
+		wantRefreshes int
+		wantErr       string
+	}{
+		{"after the last batch", false, false, 1, ""},
+		{"not after an interrupt", true, false, 0, "context canceled"},
+		{"its failure fails the run", false, true, 1, "after the last batch: database gone"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := &refreshingWriter{}
+			if c.fail {
+				w.err = errors.New("database gone")
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if c.cancel {
+				w.before = func(int) { cancel() }
+			}
+			sum, err := ingest.Run(ctx, items(arts, nil), x, lex, w, ingest.Options{Workers: 1, ExtractorVersion: "test", BatchSize: 1})
+			if c.wantErr == "" && err != nil || c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr)) {
+				t.Fatalf("Run error %v, want %q", err, c.wantErr)
+			}
+			if w.refreshes != c.wantRefreshes {
+				t.Fatalf("%d refreshes, want %d", w.refreshes, c.wantRefreshes)
+			}
+			if c.wantRefreshes > 0 && (w.writesAt != w.calls || w.calls != 3 || sum.New != 3) {
+				t.Fatalf("refreshed after %d of %d writes; summary %+v", w.writesAt, w.calls, sum)
 			}
 		})
 	}

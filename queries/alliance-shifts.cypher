@@ -10,7 +10,8 @@
 // param: limit int = 100 - at most this many shifts; total is the number before the cut
 // With the parameters the SHIFT markers are kept for (the (:ShiftMarkers)
 // node: by month, min_events 1, the default threshold, planned factor and
-// weights) it reads the markers: sums the window's ShiftCount cells (one
+// weights), when none is out of date (no (:ShiftDirty) node: ingest
+// recomputes them after its last batch) it reads the markers: sums the window's ShiftCount cells (one
 // per pair of periods: how many markers join them; index
 // shift_count_window) and reads the first $limit markers in the order of
 // shift_rank, so its work does not grow with the events. With any other parameters it
@@ -25,7 +26,7 @@
 // alignment_before, alignment_after, change, events_before, events_after,
 // by_type_after (a map type -> events of the later period), total.
 OPTIONAL MATCH (m:ShiftMarkers {name: 'default'})
-WITH m IS NOT NULL AND $period = m.period AND $min_events = m.min_events AND $threshold = m.threshold
+WITH m IS NOT NULL AND NOT EXISTS { MATCH (:ShiftDirty) } AND $period = m.period AND $min_events = m.min_events AND $threshold = m.threshold
      AND $planned_factor = m.planned_factor
      AND all(i IN range(0, size(m.types) - 1) WHERE toFloat(coalesce($weights[m.types[i]], 0)) = m.weights[i]) AS marked
 // Each branch seeks its index from a bound that is null unless the branch

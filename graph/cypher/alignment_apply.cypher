@@ -5,6 +5,10 @@
 // the aggregate or total deleted when its events do. Each is found through
 // its (dyad, period) index, not among all the relationships of the pair;
 // writers are serialized (writes_mark), so two never create the same one.
+// Last it records, for each pair and precision in $dirty (id, dyad, kind,
+// and the first and last day of the periods changed: lo, hi), that its
+// SHIFT markers are out of date (one ShiftDirty node, its range widened to
+// take in the new one), for RefreshShifts to recompute them.
 CALL () {
   UNWIND $aggregates AS d
   OPTIONAL MATCH ()-[found:ALIGNMENT {dyad: d.dyad, period: d.period}]->()
@@ -46,4 +50,11 @@ CALL () {
   WITH al
   WHERE coalesce(al.events, 0) = 0
   DELETE al
+}
+CALL () {
+  UNWIND $dirty AS d
+  MERGE (x:ShiftDirty {id: d.id})
+    ON CREATE SET x.dyad = d.dyad, x.kind = d.kind, x.lo = d.lo, x.hi = d.hi
+    ON MATCH SET x.lo = CASE WHEN d.lo < x.lo THEN d.lo ELSE x.lo END,
+                 x.hi = CASE WHEN d.hi > x.hi THEN d.hi ELSE x.hi END
 }
