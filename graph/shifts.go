@@ -38,7 +38,6 @@ var (
 	stShiftPeriods     = mustStatement("shift_periods")
 	stShiftsReplace    = mustStatement("shifts_replace")
 	stShiftDyads       = mustStatement("shift_dyads")
-	stShiftMarkersSet  = mustStatement("shift_markers_set")
 	stWritesLock       = mustStatement("writes_lock")
 )
 
@@ -292,9 +291,10 @@ func shiftProps(dyad, a, b, kind string, s alliance.Shift) map[string]any {
 // RebuildShifts computes the SHIFT markers of every pair with aggregates
 // from the aggregates, a chunk of pairs per transaction (each replacing
 // all the markers of its pairs, so a run interrupted or two at once end
-// complete), and records the parameters they are computed with. Migrate
-// runs it on a graph without markers; writers and RebuildEvents keep them
-// up to date themselves.
+// complete, and recording the parameters they are computed with in the
+// (:ShiftMarkers) node, which a graph without aggregates does not need).
+// Migrate runs it on a graph without markers; writes, RefreshShifts and
+// RebuildEvents keep them up to date.
 func (c *Client) RebuildShifts(ctx context.Context) error {
 	recs, err := c.Read(ctx, stShiftDyads, nil)
 	if err != nil {
@@ -319,9 +319,6 @@ func (c *Client) RebuildShifts(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
 		}
-	}
-	if err := c.Write(ctx, stShiftMarkersSet, map[string]any{"markers": markersParam(alliance.DefaultShiftRule())}); err != nil {
-		return fmt.Errorf("graph: shift markers: %w", err)
 	}
 	return nil
 }

@@ -6,9 +6,11 @@
 // markers: each deleted marker takes one from its cell, a cell that falls
 // to 0 is deleted, and $cells (id, precision, before, start, n) add the
 // created ones. Last it records the parameters the markers are computed
-// with ($markers, as shift_markers_set: a graph emptied by hand gets the
-// node back with its first write). Writers are serialized (writes_mark),
-// so two never replace the same markers.
+// with ($markers: period, min_events, threshold, planned_factor, and types
+// and weights as parallel lists) in the (:ShiftMarkers) node that
+// alliance-shifts compares its parameters with (a new graph, or one
+// emptied by hand, gets it with its first refresh). Writers are
+// serialized (writes_mark), so two never replace the same markers.
 CALL () {
   UNWIND $ranges AS r
   MATCH ()-[s:SHIFT]->()
