@@ -38,6 +38,7 @@ var (
 	stShiftPeriods     = mustStatement("shift_periods")
 	stShiftsReplace    = mustStatement("shifts_replace")
 	stShiftDyads       = mustStatement("shift_dyads")
+	stShiftCounts      = mustStatement("shift_counts_rebuild")
 	stWritesLock       = mustStatement("writes_lock")
 )
 
@@ -319,6 +320,19 @@ func (c *Client) RebuildShifts(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
 		}
+	}
+	// The cells follow the markers in every transaction; counted again
+	// here, they are right even if a graph's were not (markers edited by
+	// hand, or left without cells by an unreleased build).
+	s := c.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	if _, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := run(ctx, tx, stWritesLock, nil); err != nil {
+			return nil, err
+		}
+		return nil, run(ctx, tx, stShiftCounts, nil)
+	}); err != nil {
+		return fmt.Errorf("graph: shift markers: counts: %w", classify(c.uri, err))
 	}
 	return nil
 }
