@@ -13,8 +13,9 @@
 // agree form one event, a typed relationship between the actors; ALIGNMENT
 // relationships count each pair's events per month or year, and SHIFT
 // relationships hold alliance-shifts' answer for its default parameters.
-// WriteArticles and DeleteArticles keep events, aggregates and markers
-// exact in their own transaction (packages event and alliance hold the
-// rules); RebuildEvents re-forms them all, for a changed event window or a
-// repair.
+// WriteArticles and DeleteArticles keep events and aggregates exact in
+// their own transaction (package event holds the rules) and record which
+// SHIFT markers they put out of date; RefreshShifts recomputes those
+// (package alliance holds the rule), as ingest does after its last batch.
+// RebuildEvents re-forms them all, for a changed event window or a repair.
 package graph

@@ -174,7 +174,7 @@ func (c *Client) Migrate(ctx context.Context) (MigrateResult, error) {
 	}
 	if cur < shiftsModelVersion {
 		// A fresh graph, or one without SHIFT markers: compute them (none
-		// on a graph without aggregates) and record their parameters.
+		// on a graph without aggregates).
 		if err := c.RebuildShifts(ctx); err != nil {
 			return res, err
 		}
