@@ -321,6 +321,9 @@ func (c *Client) RebuildShifts(ctx context.Context) error {
 			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
 		}
 	}
+	if len(dyads) == 0 {
+		return nil // a new graph: nothing to count, and no lock node to make
+	}
 	// The cells follow the markers in every transaction; counted again
 	// here, they are right even if a graph's were not (markers edited by
 	// hand, or left without cells by an unreleased build).
