@@ -1,6 +1,7 @@
 package alliance
 
 import (
+	"math"
 	"time"
 
 	"github.com/diplograph/diplograph/relation"
@@ -74,7 +75,7 @@ func (r ShiftRule) Shifts(precision string, periods []Period) []Shift {
 		before, after := periods[i-1], periods[i]
 		s := Shift{Before: before, After: after, Gap: periodsBetween(precision, before.Start, after.Start),
 			IndexBefore: r.Index(before), IndexAfter: r.Index(after)}
-		if sign(s.IndexBefore) != sign(s.IndexAfter) || abs(s.Change()) > r.Threshold {
+		if sign(s.IndexBefore) != sign(s.IndexAfter) || math.Abs(s.Change()) > r.Threshold {
 			out = append(out, s)
 		}
 	}
@@ -98,11 +99,4 @@ func sign(x float64) int {
 		return -1
 	}
 	return 0
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

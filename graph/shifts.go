@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -105,19 +106,17 @@ func dirtyRows(ranges []shiftRange) []map[string]any {
 // the aggregates meanwhile.
 func (c *Client) RefreshShifts(ctx context.Context) error {
 	for {
-		s := c.session(ctx, neo4j.AccessModeWrite)
-		n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			if err := run(ctx, tx, stWritesLock, nil); err != nil {
-				return 0, err
-			}
+		var n int
+		err := c.lockedWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 			res, err := tx.Run(ctx, stShiftDirtyRead.Text, map[string]any{"limit": int64(shiftChunk)})
 			if err != nil {
-				return 0, fmt.Errorf("%s: %w", stShiftDirtyRead.Name, err)
+				return fmt.Errorf("%s: %w", stShiftDirtyRead.Name, err)
 			}
 			recs, err := res.Collect(ctx)
 			if err != nil {
-				return 0, fmt.Errorf("%s: %w", stShiftDirtyRead.Name, err)
+				return fmt.Errorf("%s: %w", stShiftDirtyRead.Name, err)
 			}
+			n = len(recs)
 			ranges := make([]shiftRange, 0, len(recs))
 			ids := make([]any, 0, len(recs))
 			for _, rec := range recs {
@@ -135,18 +134,32 @@ func (c *Client) RefreshShifts(ctx context.Context) error {
 				ids = append(ids, m["id"])
 			}
 			if err := refreshShifts(ctx, tx, ranges); err != nil {
-				return 0, err
+				return err
 			}
-			return len(recs), run(ctx, tx, stShiftDirtyDelete, map[string]any{"ids": ids})
+			return run(ctx, tx, stShiftDirtyDelete, map[string]any{"ids": ids})
 		})
-		s.Close(ctx)
-		if err != nil {
-			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
-		}
-		if n.(int) < shiftChunk {
-			return nil
+		if err != nil || n < shiftChunk {
+			return err
 		}
 	}
+}
+
+// lockedWrite runs work in a managed write transaction that first takes
+// the writers' lock (writes_lock), as every transaction that changes the
+// SHIFT markers or their cells does.
+func (c *Client) lockedWrite(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+	s := c.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(ctx)
+	_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := run(ctx, tx, stWritesLock, nil); err != nil {
+			return nil, err
+		}
+		return nil, work(tx)
+	})
+	if err != nil {
+		return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
+	}
+	return nil
 }
 
 // refreshShifts recomputes the SHIFT markers of the ranges from the
@@ -184,7 +197,6 @@ func refreshShifts(ctx context.Context, tx neo4j.ManagedTransaction, ranges []sh
 	rule := alliance.DefaultShiftRule()
 	replaced := make([]map[string]any, 0, len(recs))
 	var shifts []map[string]any
-	cells := map[string]map[string]any{} // ShiftCount cells of the created markers, by id
 	for _, rec := range recs {
 		m := rec.AsMap()
 		dyad, _ := m["dyad"].(string)
@@ -209,23 +221,9 @@ func refreshShifts(ctx context.Context, tx neo4j.ManagedTransaction, ranges []sh
 		sort.Slice(periods, func(i, j int) bool { return periods[i].Start.Before(periods[j].Start) })
 		for _, s := range rule.Shifts(kind, periods) {
 			shifts = append(shifts, map[string]any{"a": a, "b": b, "props": shiftProps(dyad, a, b, kind, s)})
-			id := kind + " " + s.Before.Start.Format(time.DateOnly) + " " + s.After.Start.Format(time.DateOnly)
-			if c := cells[id]; c != nil {
-				c["n"] = c["n"].(int64) + 1
-				continue
-			}
-			cells[id] = map[string]any{"id": id, "precision": kind, "before": dbtype.Date(s.Before.Start),
-				"start": dbtype.Date(s.After.Start), "n": int64(1)}
 		}
 	}
-	cellRows := make([]map[string]any, 0, len(cells))
-	for _, c := range cells {
-		cellRows = append(cellRows, c)
-	}
-	sort.Slice(cellRows, func(i, j int) bool { return cellRows[i]["id"].(string) < cellRows[j]["id"].(string) })
-	return run(ctx, tx, stShiftsReplace, map[string]any{
-		"ranges": replaced, "shifts": shifts, "cells": cellRows, "markers": markersParam(rule),
-	})
+	return run(ctx, tx, stShiftsReplace, map[string]any{"ranges": replaced, "shifts": shifts, "markers": markersParam(rule)})
 }
 
 // wholeRanges are the ranges of all the periods of some pairs, of both
@@ -271,14 +269,10 @@ func periodOf(props map[string]any) alliance.Period {
 // query orders.
 func shiftProps(dyad, a, b, kind string, s alliance.Shift) map[string]any {
 	change := s.Change()
-	rank := -change
-	if change < 0 {
-		rank = change
-	}
 	props := map[string]any{
 		"dyad": dyad, "a": a, "b": b, "precision": kind,
 		"start": dbtype.Date(s.After.Start), "before_start": dbtype.Date(s.Before.Start), "gap": int64(s.Gap),
-		"alignment_before": s.IndexBefore, "alignment_after": s.IndexAfter, "change": change, "rank": rank,
+		"alignment_before": s.IndexBefore, "alignment_after": s.IndexAfter, "change": change, "rank": -math.Abs(change),
 		"events_before": int64(s.Before.Events()), "events_after": int64(s.After.Events()),
 	}
 	for _, t := range relation.Types {
@@ -309,16 +303,10 @@ func (c *Client) RebuildShifts(ctx context.Context) error {
 	}
 	for start := 0; start < len(dyads); start += shiftChunk {
 		ranges := wholeRanges(dyads[start:min(start+shiftChunk, len(dyads))])
-		s := c.session(ctx, neo4j.AccessModeWrite)
-		_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			if err := run(ctx, tx, stWritesLock, nil); err != nil {
-				return nil, err
-			}
-			return nil, refreshShifts(ctx, tx, ranges)
-		})
-		s.Close(ctx)
-		if err != nil {
-			return fmt.Errorf("graph: shift markers: %w", classify(c.uri, err))
+		if err := c.lockedWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+			return refreshShifts(ctx, tx, ranges)
+		}); err != nil {
+			return err
 		}
 	}
 	if len(dyads) == 0 {
@@ -327,15 +315,7 @@ func (c *Client) RebuildShifts(ctx context.Context) error {
 	// The cells follow the markers in every transaction; counted again
 	// here, they are right even if a graph's were not (markers edited by
 	// hand, or left without cells by an unreleased build).
-	s := c.session(ctx, neo4j.AccessModeWrite)
-	defer s.Close(ctx)
-	if _, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		if err := run(ctx, tx, stWritesLock, nil); err != nil {
-			return nil, err
-		}
-		return nil, run(ctx, tx, stShiftCounts, nil)
-	}); err != nil {
-		return fmt.Errorf("graph: shift markers: counts: %w", classify(c.uri, err))
-	}
-	return nil
+	return c.lockedWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		return run(ctx, tx, stShiftCounts, nil)
+	})
 }

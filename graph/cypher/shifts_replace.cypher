@@ -4,13 +4,13 @@
 // the actors a and b), keeping the ShiftCount cells (one per precision,
 // earlier and later period: how many markers join them) equal to the
 // markers: each deleted marker takes one from its cell, a cell that falls
-// to 0 is deleted, and $cells (id, precision, before, start, n) add the
-// created ones. Last it records the parameters the markers are computed
-// with ($markers: period, min_events, threshold, planned_factor, and types
-// and weights as parallel lists) in the (:ShiftMarkers) node that
-// alliance-shifts compares its parameters with (a new graph, or one
-// emptied by hand, gets it with its first refresh). Writers are
-// serialized (writes_mark), so two never replace the same markers.
+// to 0 is deleted, and each created marker adds one to its cell. Last it
+// records the parameters the markers are computed with ($markers: period,
+// min_events, threshold, planned_factor, and types and weights as
+// parallel lists) in the (:ShiftMarkers) node that alliance-shifts
+// compares its parameters with (a new graph, or one emptied by hand, gets
+// it with its first refresh). Writers are serialized (writes_mark), so two
+// never replace the same markers.
 CALL () {
   UNWIND $ranges AS r
   MATCH ()-[s:SHIFT]->()
@@ -32,10 +32,11 @@ CALL () {
   SET s = m.props
 }
 CALL () {
-  UNWIND $cells AS cell
-  MERGE (c:ShiftCount {id: cell.id})
-    ON CREATE SET c.precision = cell.precision, c.before = cell.before, c.start = cell.start, c.n = 0
-  SET c.n = c.n + cell.n
+  UNWIND $shifts AS m
+  WITH m.props.precision AS precision, m.props.before_start AS before, m.props.start AS start, count(*) AS n
+  MERGE (c:ShiftCount {id: precision + ' ' + toString(before) + ' ' + toString(start)})
+    ON CREATE SET c.precision = precision, c.before = before, c.start = start, c.n = 0
+  SET c.n = c.n + n
 }
 MERGE (m:ShiftMarkers {name: 'default'})
 SET m += $markers
