@@ -71,9 +71,12 @@ func TestQueryBench(t *testing.T) {
 	}
 	defer prof.Close(ctx)
 	cases := QueryCases(g.Picks)
-	ts, err := RunQueries(ctx, c, prof, cases, QueryBenchOptions{Runs: 2, Warmup: -1})
+	ts, wu, err := RunQueries(ctx, c, prof, cases, QueryBenchOptions{Runs: 2, Warmup: 1})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if wu.Rounds != 1 || wu.Runs != len(cases) || wu.Seconds <= 0 {
+		t.Errorf("warm-up %+v, want one round of %d runs", wu, len(cases))
 	}
 	if len(ts) != len(cases) {
 		t.Fatalf("%d timings for %d cases", len(ts), len(cases))

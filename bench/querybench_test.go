@@ -397,3 +397,28 @@ func TestQueriesNameEveryRelationType(t *testing.T) {
 		}
 	}
 }
+
+// The warm-up lasts at least the rounds and at least the time asked for,
+// and a minimum time means at least one round.
+func TestWarmedUp(t *testing.T) {
+	for _, tt := range []struct {
+		rounds, minRounds int
+		elapsed, minTime  time.Duration
+		want              bool
+	}{
+		{0, 0, 0, 0, true},
+		{0, 5, 0, 0, false},
+		{4, 5, time.Minute, 0, false},
+		{5, 5, 0, 0, true},
+		{5, 5, 10 * time.Second, 30 * time.Second, false},
+		{5, 5, 30 * time.Second, 30 * time.Second, true},
+		{0, 0, time.Minute, 30 * time.Second, false},
+		{1, 0, 30 * time.Second, 30 * time.Second, true},
+		{400, 5, 29 * time.Second, 30 * time.Second, false},
+	} {
+		if got := warmedUp(tt.rounds, tt.minRounds, tt.elapsed, tt.minTime); got != tt.want {
+			t.Errorf("warmedUp(%d rounds, min %d, %s elapsed, min %s) = %v, want %v",
+				tt.rounds, tt.minRounds, tt.elapsed, tt.minTime, got, tt.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ type SizeRun struct {
 	Graph       SyntheticGraph `json:"graph"`
 	Database    string         `json:"database"`
 	Queries     []Timing       `json:"queries"`
+	Warmup      Warmup         `json:"warmup"`
 	LoadAverage string         `json:"load_average"`
 }
 

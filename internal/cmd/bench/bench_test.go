@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/diplograph/diplograph/internal/cmdutil"
 	"github.com/diplograph/diplograph/internal/cmdutil/cmdtest"
@@ -14,13 +15,13 @@ import (
 // The flags reach the Options each subcommand runs with.
 func TestFlags(t *testing.T) {
 	f := &cmdutil.Factory{Out: io.Discard, ErrOut: io.Discard}
-	q := cmdtest.Parse(t, f, NewCmdQueries, "--edges", "5000000", "--runs", "3", "--warmup", "0", "--heap", "768m", "--multi-report", "0.5", "--json")
-	if q.Spec.Edges != 5_000_000 || q.Runs != 3 || q.Warmup != 0 || q.Heap != "768m" || q.PageCache != "1g" || q.Spec.MultiReport != 0.5 ||
+	q := cmdtest.Parse(t, f, NewCmdQueries, "--edges", "5000000", "--runs", "3", "--warmup", "0", "--warmup-time", "0", "--heap", "768m", "--multi-report", "0.5", "--json")
+	if q.Spec.Edges != 5_000_000 || q.Runs != 3 || q.Warmup != 0 || q.WarmupFor != 0 || q.Heap != "768m" || q.PageCache != "1g" || q.Spec.MultiReport != 0.5 ||
 		!q.JSON || q.Factory != f || len(q.Sizes) != 0 {
 		t.Errorf("queries options %+v", *q)
 	}
 	q = cmdtest.Parse(t, f, NewCmdQueries, "--sizes", "1M,5000000")
-	if got, err := q.sizes(); err != nil || !slices.Equal(got, []int{1_000_000, 5_000_000}) || q.Spec.MultiReport != 0.3 {
+	if got, err := q.sizes(); err != nil || !slices.Equal(got, []int{1_000_000, 5_000_000}) || q.Spec.MultiReport != 0.3 || q.Warmup != 5 || q.WarmupFor != 30*time.Second {
 		t.Errorf("--sizes 1M,5000000: %v, %v (options %+v)", got, err, *q)
 	}
 
@@ -48,6 +49,7 @@ func TestQueriesUsageErrors(t *testing.T) {
 	}{
 		{"no runs", func(o *QueriesOptions) { o.Runs = 0 }},
 		{"negative warmup", func(o *QueriesOptions) { o.Warmup = -1 }},
+		{"negative warmup time", func(o *QueriesOptions) { o.WarmupFor = -time.Second }},
 		{"heap over 1g", func(o *QueriesOptions) { o.Heap = "2g" }},
 		{"page cache over 1g", func(o *QueriesOptions) { o.PageCache = "1025m" }},
 		{"bad heap", func(o *QueriesOptions) { o.Heap = "lots" }},

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,7 @@ type QueriesOptions struct {
 	Spec            bench.SyntheticGraphSpec
 	Sizes           []string // --sizes: edges of each graph to time (empty: Spec.Edges)
 	Runs, Warmup    int
+	WarmupFor       time.Duration
 	Rebuild, Force  bool
 	JSON, Profile   bool
 	Heap, PageCache string
@@ -46,10 +48,12 @@ twenty years, drawn from --seed: a few states and dyads far more active than
 the rest, alliances that flip over time, meetings of two to four states,
 some dates known to the month or year only, planned, hypothetical and
 negated relations), then time every predefined query with parameters picked
-from it (the busiest dyad and state, the last year): --warmup untimed
-rounds over all the queries first (a freshly started Neo4j runs its first
-queries slower while its JIT compiler warms up; an analyst's server has
-been up for a while), then --runs timed runs of each, reported as median,
+from it (the busiest dyad and state, the last year): untimed rounds over
+all the queries first, at least --warmup rounds and until --warmup-time has
+passed (a freshly started Neo4j runs its first hundreds of queries slower
+while its JIT compiler warms up; an analyst's server has been up for a
+while; --warmup 0 --warmup-time 0 times a cold server), then --runs timed
+runs of each, reported as median,
 p90 and range, against the targets. Each query is also run once under
 PROFILE: db hits and operators are shown, and scans an index could serve
 are flagged (--profile prints whole plans).
@@ -103,6 +107,7 @@ with several sizes it holds one graph at a time, built again for each.`,
 	fl.Float64Var(&o.Spec.MultiReport, "multi-report", o.Spec.MultiReport, "share of events reported by two or three articles (0 to 1)")
 	fl.IntVar(&o.Runs, "runs", 9, "timed runs per query")
 	fl.IntVar(&o.Warmup, "warmup", 5, "untimed rounds over all the queries before any is timed (the server's JIT compiler warms up)")
+	fl.DurationVar(&o.WarmupFor, "warmup-time", 30*time.Second, "more warm-up rounds until the warm-up has lasted this long (0: --warmup rounds only)")
 	fl.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
 	fl.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
 	fl.BoolVar(&o.JSON, "json", false, "print the result as JSON")
@@ -160,6 +165,9 @@ func runQueries(ctx context.Context, o *QueriesOptions) error {
 	}
 	if o.Warmup < 0 {
 		return cmdutil.Usagef("--warmup %d: want 0 or more", o.Warmup)
+	}
+	if o.WarmupFor < 0 {
+		return cmdutil.Usagef("--warmup-time %s: want 0 or more", o.WarmupFor)
 	}
 	for _, m := range []struct{ flag, value string }{{"heap", o.Heap}, {"pagecache", o.PageCache}} {
 		n, err := memorySize(m.value)
@@ -238,12 +246,12 @@ func runSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSp
 	if err != nil {
 		return bench.SizeRun{}, err
 	}
-	timings, err := bench.RunQueries(ctx, c, prof, cases,
-		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, Progress: a.Progress()})
+	timings, wu, err := bench.RunQueries(ctx, c, prof, cases,
+		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, WarmupFor: o.WarmupFor, Progress: a.Progress()})
 	if err != nil {
 		return bench.SizeRun{}, err
 	}
-	return bench.SizeRun{Graph: g, Database: where, Queries: timings, LoadAverage: bench.LoadAverage()}, nil
+	return bench.SizeRun{Graph: g, Database: where, Queries: timings, Warmup: wu, LoadAverage: bench.LoadAverage()}, nil
 }
 
 func writeBenchQueries(w io.Writer, r bench.SizeRun, full bool) error {
@@ -263,6 +271,7 @@ func writeBenchQueries(w io.Writer, r bench.SizeRun, full bool) error {
 	fmt.Fprintf(w, "graph: %d reports, %d events, %d ALIGNMENT aggregates, %d ALIGNMENT_YEAR totals, %d SHIFT markers; %d nodes, %d relationships\n",
 		g.Reports, g.Events, g.Aggregates, g.YearTotals, g.Shifts, g.Nodes, g.Relationships)
 	fmt.Fprintf(w, "database: %s; load average %s\n", r.Database, r.LoadAverage)
+	fmt.Fprintf(w, "warm-up: %d rounds over the queries, %d untimed runs in %.1fs\n", r.Warmup.Rounds, r.Warmup.Runs, r.Warmup.Seconds)
 	p := g.Picks
 	fmt.Fprintf(w, "picks: busiest dyad %s-%s (%d events), top-10 dyad %s-%s (%d), typical dyad %s-%s (%d), busiest state %s (%d), year %d\n\n",
 		p.BusiestDyad[0], p.BusiestDyad[1], p.BusiestDyadEvents, p.Top10Dyad[0], p.Top10Dyad[1], p.Top10DyadEvents,
