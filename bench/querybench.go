@@ -70,7 +70,7 @@ func QueryCases(p Picks) []QueryCase {
 type QueryBenchOptions struct {
 	Runs      int           // timed runs per query (default 9)
 	Warmup    int           // untimed rounds over all the cases before any is timed (0: the default, 1; negative: none)
-	WarmupFor time.Duration // more rounds until the warm-up has lasted this long (0: no minimum)
+	WarmupFor time.Duration // more rounds until the warm-up has lasted this long per target (0: no minimum)
 	Progress  io.Writer     // one line per query (nil: none)
 }
 
@@ -155,19 +155,36 @@ func (t *Timing) summarize(target time.Duration) {
 
 func millisSince(t0 time.Time) float64 { return float64(time.Since(t0).Microseconds()) / 1000 }
 
-// RunQueries times each case on c. First every case is run opt.Warmup
-// times, untimed, in rounds over all the cases, and more rounds follow
-// until the warm-up has lasted opt.WarmupFor, so that the server has
-// planned, compiled and cached every query and read the pages they touch
-// before any is timed (a freshly started Neo4j runs its first hundreds of
-// queries slower while its JIT compiler warms up: a query repeated on a
-// fresh server took a median 44 ms over its first ten runs, 13 ms over
-// runs 50-60 and 9-10 ms after 150; a fixed number of rounds warms up
-// less when fewer cases are selected, a time does not); then each case is run
-// opt.Runs times, timed, each a managed read transaction that collects
-// every record, as `diplograph query` runs it. With p, each case is also
-// run once under PROFILE and its plan summarized.
-func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []QueryCase, opt QueryBenchOptions) ([]Timing, Warmup, error) {
+// QueryTarget is a graph to time the cases on: its client, a profiler
+// (nil: no PROFILE) and the cases with parameters picked from that graph.
+type QueryTarget struct {
+	Client   *graph.Client
+	Profiler *Profiler
+	Cases    []QueryCase
+}
+
+// RunQueries times the cases of each target and returns the timings of
+// each target's cases, in the order of targets and cases, and the
+// warm-up done. Several targets (graphs of several sizes, each on its own
+// server) must hold the same cases, by name and order.
+//
+// First every case of every target is run opt.Warmup times, untimed, in
+// rounds over all of them, and more rounds follow until the warm-up has
+// lasted opt.WarmupFor per target (each target's server is busy for about
+// that long), so that each server has planned, compiled and
+// cached every query and read the pages they touch before any is timed (a
+// freshly started Neo4j runs its first hundreds of queries slower while
+// its JIT compiler warms up: a query repeated on a fresh server took a
+// median 44 ms over its first ten runs, 13 ms over runs 50-60 and 9-10 ms
+// after 150; a fixed number of rounds warms up less when fewer cases are
+// selected, a time does not). Then each case is run opt.Runs times on
+// each target, timed, each a managed read transaction that collects every
+// record, as `diplograph query` runs it. The runs of a case alternate
+// between the targets (run 1 on each, then run 2 on each...), so that a
+// slower minute of a shared machine falls on every size alike and the
+// ratio of their medians measures the graphs. With a profiler, each case
+// is also run once under PROFILE and its plan summarized.
+func RunQueries(ctx context.Context, targets []QueryTarget, opt QueryBenchOptions) ([][]Timing, Warmup, error) {
 	runs, warmup := opt.Runs, opt.Warmup
 	if runs <= 0 {
 		runs = 9
@@ -184,56 +201,81 @@ func RunQueries(ctx context.Context, c *graph.Client, p *Profiler, cases []Query
 		st     graph.Statement
 		params map[string]any
 	}
-	bs := make([]bound, len(cases))
-	for i, qc := range cases {
-		q, err := queries.Get(qc.Query)
-		if err != nil {
-			return nil, Warmup{}, fmt.Errorf("bench: %w", err)
+	bs := make([][]bound, len(targets))
+	for ti, tg := range targets {
+		if len(tg.Cases) != len(targets[0].Cases) {
+			return nil, Warmup{}, fmt.Errorf("bench: target %d has %d cases, the first %d", ti, len(tg.Cases), len(targets[0].Cases))
 		}
-		params, err := q.Bind(qc.Params, nil)
-		if err != nil {
-			return nil, Warmup{}, fmt.Errorf("bench: %s: %w", qc.Name, err)
+		for i, qc := range tg.Cases {
+			if qc.Name != targets[0].Cases[i].Name {
+				return nil, Warmup{}, fmt.Errorf("bench: target %d: case %d is %q, the first target's %q", ti, i, qc.Name, targets[0].Cases[i].Name)
+			}
+			q, err := queries.Get(qc.Query)
+			if err != nil {
+				return nil, Warmup{}, fmt.Errorf("bench: %w", err)
+			}
+			params, err := q.Bind(qc.Params, nil)
+			if err != nil {
+				return nil, Warmup{}, fmt.Errorf("bench: %s: %w", qc.Name, err)
+			}
+			bs[ti] = append(bs[ti], bound{graph.Statement{Name: q.Name, Text: q.Cypher}, params})
 		}
-		bs[i] = bound{graph.Statement{Name: q.Name, Text: q.Cypher}, params}
 	}
 	var wu Warmup
-	if len(cases) > 0 && (warmup > 0 || opt.WarmupFor > 0) {
-		fmt.Fprintf(progress, "bench: warming up: at least %d rounds over the %d queries and at least %s\n", warmup, len(cases), opt.WarmupFor)
+	if len(targets) == 0 || len(targets[0].Cases) == 0 {
+		return make([][]Timing, len(targets)), wu, nil
+	}
+	nCases := len(targets[0].Cases)
+	if warmup > 0 || opt.WarmupFor > 0 {
+		minTime := opt.WarmupFor * time.Duration(len(targets))
+		fmt.Fprintf(progress, "bench: warming up: at least %d rounds over the %d queries of %d graphs and at least %s\n",
+			warmup, nCases, len(targets), minTime)
 		t0 := time.Now()
-		for !warmedUp(wu.Rounds, warmup, time.Since(t0), opt.WarmupFor) {
-			for i, b := range bs {
-				if _, err := c.Read(ctx, b.st, b.params); err != nil {
-					return nil, wu, fmt.Errorf("bench: %s: %w", cases[i].Name, err)
+		for !warmedUp(wu.Rounds, warmup, time.Since(t0), minTime) {
+			for ti, tg := range targets {
+				for i, b := range bs[ti] {
+					if _, err := tg.Client.Read(ctx, b.st, b.params); err != nil {
+						return nil, wu, fmt.Errorf("bench: %s: %w", tg.Cases[i].Name, err)
+					}
+					wu.Runs++
 				}
-				wu.Runs++
 			}
 			wu.Rounds++
 		}
 		wu.Seconds = time.Since(t0).Seconds()
 		fmt.Fprintf(progress, "bench: warmed up: %d rounds, %d runs in %.1fs\n", wu.Rounds, wu.Runs, wu.Seconds)
 	}
-	var out []Timing
-	for i, qc := range cases {
-		b := bs[i]
-		t := Timing{Name: qc.Name, Query: qc.Query, Params: qc.Params}
+	out := make([][]Timing, len(targets))
+	for i := range nCases {
+		ts := make([]Timing, len(targets))
+		for ti, tg := range targets {
+			qc := tg.Cases[i]
+			ts[ti] = Timing{Name: qc.Name, Query: qc.Query, Params: qc.Params}
+		}
 		for range runs {
-			t0 := time.Now()
-			recs, err := c.Read(ctx, b.st, b.params)
-			if err != nil {
-				return out, wu, fmt.Errorf("bench: %s: %w", qc.Name, err)
-			}
-			t.Millis = append(t.Millis, millisSince(t0))
-			t.Rows = len(recs)
-		}
-		t.summarize(qc.Target)
-		if p != nil {
-			var err error
-			if t.Profile, err = p.Profile(ctx, b.st, b.params); err != nil {
-				return out, wu, err
+			for ti, tg := range targets {
+				b := bs[ti][i]
+				t0 := time.Now()
+				recs, err := tg.Client.Read(ctx, b.st, b.params)
+				if err != nil {
+					return out, wu, fmt.Errorf("bench: %s: %w", tg.Cases[i].Name, err)
+				}
+				ts[ti].Millis = append(ts[ti].Millis, millisSince(t0))
+				ts[ti].Rows = len(recs)
 			}
 		}
-		fmt.Fprintf(progress, "bench: %-26s median %9.1f ms  (%d rows)\n", qc.Name, t.MedianMS, t.Rows)
-		out = append(out, t)
+		for ti, tg := range targets {
+			t := &ts[ti]
+			t.summarize(tg.Cases[i].Target)
+			if tg.Profiler != nil {
+				var err error
+				if t.Profile, err = tg.Profiler.Profile(ctx, bs[ti][i].st, bs[ti][i].params); err != nil {
+					return out, wu, err
+				}
+			}
+			fmt.Fprintf(progress, "bench: %-26s median %9.1f ms  (%d rows)\n", t.Name, t.MedianMS, t.Rows)
+			out[ti] = append(out[ti], *t)
+		}
 	}
 	return out, wu, nil
 }

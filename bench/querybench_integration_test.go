@@ -71,13 +71,24 @@ func TestQueryBench(t *testing.T) {
 	}
 	defer prof.Close(ctx)
 	cases := QueryCases(g.Picks)
-	ts, wu, err := RunQueries(ctx, c, prof, cases, QueryBenchOptions{Runs: 2, Warmup: 1})
+	// Two targets on the one graph, as two sizes are timed together: each
+	// gets its own timings of every case, the second without PROFILE.
+	both, wu, err := RunQueries(ctx, []QueryTarget{{c, prof, cases}, {c, nil, cases}}, QueryBenchOptions{Runs: 2, Warmup: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if wu.Rounds != 1 || wu.Runs != len(cases) || wu.Seconds <= 0 {
-		t.Errorf("warm-up %+v, want one round of %d runs", wu, len(cases))
+	if wu.Rounds != 1 || wu.Runs != 2*len(cases) || wu.Seconds <= 0 {
+		t.Errorf("warm-up %+v, want one round of %d runs", wu, 2*len(cases))
 	}
+	if len(both) != 2 || len(both[1]) != len(cases) {
+		t.Fatalf("%d timing lists, want 2 of %d", len(both), len(cases))
+	}
+	for i, tm := range both[1] {
+		if tm.Name != cases[i].Name || tm.Runs != 2 || tm.Profile != nil || tm.Rows != both[0][i].Rows {
+			t.Errorf("second target, %s: %+v; want 2 runs, no profile, %d rows as on the first", cases[i].Name, tm, both[0][i].Rows)
+		}
+	}
+	ts := both[0]
 	if len(ts) != len(cases) {
 		t.Fatalf("%d timings for %d cases", len(ts), len(cases))
 	}

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -420,5 +421,29 @@ func TestWarmedUp(t *testing.T) {
 			t.Errorf("warmedUp(%d rounds, min %d, %s elapsed, min %s) = %v, want %v",
 				tt.rounds, tt.minRounds, tt.elapsed, tt.minTime, got, tt.want)
 		}
+	}
+}
+
+// Targets timed together must hold the same cases in the same order;
+// RunQueries refuses others before it runs anything.
+func TestRunQueriesTargetsAlign(t *testing.T) {
+	cases := QueryCases(Picks{BusiestDyad: [2]string{"CHN", "USA"}, Top10Dyad: [2]string{"IND", "USA"},
+		TypicalDyad: [2]string{"CPV", "MHL"}, BusiestState: "USA", Year: 2024})
+	for _, tt := range []struct {
+		name  string
+		other []QueryCase
+		want  string
+	}{
+		{"fewer cases", cases[1:], "has"},
+		{"another order", append([]QueryCase{cases[1], cases[0]}, cases[2:]...), "case 0"},
+	} {
+		_, _, err := RunQueries(context.Background(), []QueryTarget{{Cases: cases}, {Cases: tt.other}}, QueryBenchOptions{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want an error naming %q", tt.name, err, tt.want)
+		}
+	}
+	out, wu, err := RunQueries(context.Background(), nil, QueryBenchOptions{})
+	if err != nil || len(out) != 0 || wu != (Warmup{}) {
+		t.Errorf("no targets: %v, %+v, %v", out, wu, err)
 	}
 }

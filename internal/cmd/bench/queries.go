@@ -50,7 +50,7 @@ some dates known to the month or year only, planned, hypothetical and
 negated relations), then time every predefined query with parameters picked
 from it (the busiest dyad and state, the last year): untimed rounds over
 all the queries first, at least --warmup rounds and until --warmup-time has
-passed (a freshly started Neo4j runs its first hundreds of queries slower
+passed per size (a freshly started Neo4j runs its first hundreds of queries slower
 while its JIT compiler warms up; an analyst's server has been up for a
 while; --warmup 0 --warmup-time 0 times a cold server), then --runs timed
 runs of each, reported as median,
@@ -66,11 +66,14 @@ merges their reports into one event (and may merge two drawn events of a
 dyad that fall together), so the output states the reports and events the
 graph holds.
 
---sizes 1M,5M builds and times a graph of each size in turn and ends with a
-table of each query's median at each size and the ratio of the larger to
-the smallest (a query passes when it meets its target on the smallest graph
-and grows at most 1.5x). Building through the writer takes a while: a
-build that is interrupted is continued by the next run.
+--sizes 1M,5M builds (or reuses) a graph of each size in turn, then times
+them together: each size's server runs at the same time and the runs of
+each query alternate between the sizes, so that a slower minute of a shared
+machine falls on every size alike. It ends with a table of each query's
+median at each size and the ratio of the larger to the smallest (a query
+passes when it meets its target on the smallest graph and grows at most
+1.5x). Building through the writer takes a while: a build that is
+interrupted is continued by the next run.
 
 With no neo4j.uri configured, each graph lives in its own local Neo4j home,
 local.home + "-bench-" + the size (e.g. neo4j-bench-1M beside neo4j), on
@@ -107,7 +110,7 @@ with several sizes it holds one graph at a time, built again for each.`,
 	fl.Float64Var(&o.Spec.MultiReport, "multi-report", o.Spec.MultiReport, "share of events reported by two or three articles (0 to 1)")
 	fl.IntVar(&o.Runs, "runs", 9, "timed runs per query")
 	fl.IntVar(&o.Warmup, "warmup", 5, "untimed rounds over all the queries before any is timed (the server's JIT compiler warms up)")
-	fl.DurationVar(&o.WarmupFor, "warmup-time", 30*time.Second, "more warm-up rounds until the warm-up has lasted this long (0: --warmup rounds only)")
+	fl.DurationVar(&o.WarmupFor, "warmup-time", 30*time.Second, "more warm-up rounds until the warm-up has lasted this long per graph size (0: --warmup rounds only)")
 	fl.BoolVar(&o.Rebuild, "rebuild", false, "build the synthetic graph even if the database holds it already")
 	fl.BoolVar(&o.Force, "force", false, "DELETE whatever the configured database holds if it is not a bench graph")
 	fl.BoolVar(&o.JSON, "json", false, "print the result as JSON")
@@ -182,15 +185,48 @@ func runQueries(ctx context.Context, o *QueriesOptions) error {
 	if err != nil {
 		return err
 	}
+	gc, err := a.Config.Graph()
+	if err != nil {
+		return cmdutil.UsageError{Err: err}
+	}
 	var runs []bench.SizeRun
-	for _, n := range sizes {
-		spec := o.Spec
-		spec.Edges = n
-		r, err := runSize(ctx, o, spec)
-		if err != nil {
+	if gc.URI == "" {
+		// Each size has its own local server: all of them run at once, so
+		// that the runs of each query alternate between the sizes.
+		var gs []sizeGraph
+		defer func() {
+			for _, g := range gs {
+				g.close()
+			}
+		}()
+		for _, n := range sizes {
+			spec := o.Spec
+			spec.Edges = n
+			g, err := openSize(ctx, o, spec)
+			if err != nil {
+				return err
+			}
+			gs = append(gs, g)
+		}
+		if runs, err = timeSizes(ctx, o, gs); err != nil {
 			return err
 		}
-		runs = append(runs, r)
+	} else {
+		// One database holds one graph at a time.
+		for _, n := range sizes {
+			spec := o.Spec
+			spec.Edges = n
+			g, err := openSize(ctx, o, spec)
+			if err != nil {
+				return err
+			}
+			r, err := timeSizes(ctx, o, []sizeGraph{g})
+			g.close()
+			if err != nil {
+				return err
+			}
+			runs = append(runs, r...)
+		}
 	}
 	var cmp *bench.SizeComparison
 	if len(runs) > 1 {
@@ -215,43 +251,71 @@ func runQueries(ctx context.Context, o *QueriesOptions) error {
 	return nil
 }
 
-// runSize builds (or reuses) the graph of spec and times the queries on it.
-func runSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSpec) (bench.SizeRun, error) {
+// sizeGraph is the synthetic graph of one size, ready to be timed.
+type sizeGraph struct {
+	client *graph.Client
+	prof   *bench.Profiler
+	graph  bench.SyntheticGraph
+	where  string // the database, for the output
+	close  func()
+}
+
+// openSize opens (starting its local server when there is no neo4j.uri)
+// the database of spec's size and builds or reuses the graph of spec in
+// it.
+func openSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSpec) (sizeGraph, error) {
 	a := o.Factory
 	c, gc, where, cleanup, err := benchGraph(ctx, a, o, bench.SizeLabel(spec.Edges))
 	if err != nil {
-		return bench.SizeRun{}, err
+		return sizeGraph{}, err
 	}
-	defer cleanup()
 	g, err := bench.EnsureSyntheticGraph(ctx, c, spec, bench.BuildOptions{
 		Rebuild: o.Rebuild, Force: o.Force, BatchArticles: a.Config.Ingest.BatchSize, Progress: a.Progress()})
 	if errors.Is(err, bench.ErrNotBenchGraph) {
+		cleanup()
 		fmt.Fprintf(a.ErrOut, "\nWARNING: %s holds data that `bench queries` did not write. It is left alone.\n"+
 			"Leave neo4j.uri unset to bench in a separate local home, or pass --force to DELETE that data.\n\n", where)
-		return bench.SizeRun{}, cmdutil.UsageError{Err: err}
+		return sizeGraph{}, cmdutil.UsageError{Err: err}
 	}
 	if err != nil {
-		return bench.SizeRun{}, err
+		cleanup()
+		return sizeGraph{}, err
 	}
 	prof, err := bench.OpenProfiler(ctx, gc)
 	if err != nil {
-		return bench.SizeRun{}, err
+		cleanup()
+		return sizeGraph{}, err
 	}
-	defer prof.Close(context.Background())
+	return sizeGraph{client: c, prof: prof, graph: g, where: where,
+		close: func() { prof.Close(context.Background()); cleanup() }}, nil
+}
+
+// timeSizes times the queries on the graphs gs together (see
+// bench.RunQueries) and returns a run per graph.
+func timeSizes(ctx context.Context, o *QueriesOptions, gs []sizeGraph) ([]bench.SizeRun, error) {
 	warmup := o.Warmup
 	if warmup == 0 {
 		warmup = -1 // bench.QueryBenchOptions: 0 means the default
 	}
-	cases, err := bench.SelectCases(bench.QueryCases(g.Picks), o.Only) // names checked in RunE
-	if err != nil {
-		return bench.SizeRun{}, err
+	targets := make([]bench.QueryTarget, len(gs))
+	for i, g := range gs {
+		cases, err := bench.SelectCases(bench.QueryCases(g.graph.Picks), o.Only) // names checked in RunE
+		if err != nil {
+			return nil, err
+		}
+		targets[i] = bench.QueryTarget{Client: g.client, Profiler: g.prof, Cases: cases}
 	}
-	timings, wu, err := bench.RunQueries(ctx, c, prof, cases,
-		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, WarmupFor: o.WarmupFor, Progress: a.Progress()})
+	timings, wu, err := bench.RunQueries(ctx, targets,
+		bench.QueryBenchOptions{Runs: o.Runs, Warmup: warmup, WarmupFor: o.WarmupFor, Progress: o.Factory.Progress()})
 	if err != nil {
-		return bench.SizeRun{}, err
+		return nil, err
 	}
-	return bench.SizeRun{Graph: g, Database: where, Queries: timings, Warmup: wu, LoadAverage: bench.LoadAverage()}, nil
+	load := bench.LoadAverage()
+	runs := make([]bench.SizeRun, len(gs))
+	for i, g := range gs {
+		runs[i] = bench.SizeRun{Graph: g.graph, Database: g.where, Queries: timings[i], Warmup: wu, LoadAverage: load}
+	}
+	return runs, nil
 }
 
 func writeBenchQueries(w io.Writer, r bench.SizeRun, full bool) error {
@@ -271,7 +335,7 @@ func writeBenchQueries(w io.Writer, r bench.SizeRun, full bool) error {
 	fmt.Fprintf(w, "graph: %d reports, %d events, %d ALIGNMENT aggregates, %d ALIGNMENT_YEAR totals, %d SHIFT markers; %d nodes, %d relationships\n",
 		g.Reports, g.Events, g.Aggregates, g.YearTotals, g.Shifts, g.Nodes, g.Relationships)
 	fmt.Fprintf(w, "database: %s; load average %s\n", r.Database, r.LoadAverage)
-	fmt.Fprintf(w, "warm-up: %d rounds over the queries, %d untimed runs in %.1fs\n", r.Warmup.Rounds, r.Warmup.Runs, r.Warmup.Seconds)
+	fmt.Fprintf(w, "warm-up: %d rounds over the queries (of every size timed together), %d untimed runs in %.1fs\n", r.Warmup.Rounds, r.Warmup.Runs, r.Warmup.Seconds)
 	p := g.Picks
 	fmt.Fprintf(w, "picks: busiest dyad %s-%s (%d events), top-10 dyad %s-%s (%d), typical dyad %s-%s (%d), busiest state %s (%d), year %d\n\n",
 		p.BusiestDyad[0], p.BusiestDyad[1], p.BusiestDyadEvents, p.Top10Dyad[0], p.Top10Dyad[1], p.Top10DyadEvents,
