@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -39,7 +40,7 @@ func sizeRun(edges int, medians map[string]float64) SizeRun {
 	r := SizeRun{Graph: SyntheticGraph{Spec: SyntheticGraphSpec{Edges: edges}}}
 	for _, qc := range QueryCases(Picks{Year: 2024}) {
 		if m, ok := medians[qc.Name]; ok {
-			tm := Timing{Name: qc.Name, Millis: []float64{m}}
+			tm := Timing{Name: qc.Name, Params: qc.Params, Millis: []float64{m}}
 			tm.summarize(qc.Target)
 			r.Queries = append(r.Queries, tm)
 		}
@@ -101,5 +102,39 @@ func TestCompareSizes(t *testing.T) {
 	}
 	if empty := CompareSizes(nil); len(empty.Rows) != 0 {
 		t.Errorf("no runs: %+v", empty)
+	}
+	if strings.Contains(b.String(), "*") {
+		t.Errorf("a mark, with the same parameters at both sizes:\n%s", b.String())
+	}
+
+	// The typical dyad is another pair at each size: its ratio is shown,
+	// marked, and not judged; its median at the smallest size still is.
+	other := []SizeRun{
+		sizeRun(1_000_000, map[string]float64{"alliance-timeline typical": 2, "alliance-timeline busiest": 10}),
+		sizeRun(5_000_000, map[string]float64{"alliance-timeline typical": 4, "alliance-timeline busiest": 16}),
+	}
+	for i := range other[1].Queries {
+		if q := &other[1].Queries[i]; q.Name == "alliance-timeline typical" {
+			q.Params = maps.Clone(q.Params)
+			q.Params["a"] = "ZZZ"
+		}
+	}
+	cmp = CompareSizes(other)
+	got := map[string]SizeRow{}
+	for _, r := range cmp.Rows {
+		got[r.Name] = r
+	}
+	if r := got["alliance-timeline typical"]; r.SameParams || r.Status != "pass" || len(r.Ratios) != 1 || r.Ratios[0] != 2 {
+		t.Errorf("typical, another dyad at 5M: %+v, want ratio 2 not judged (pass)", r)
+	}
+	if r := got["alliance-timeline busiest"]; !r.SameParams || r.Status != "FAIL" {
+		t.Errorf("busiest, the same dyad, 1.6x: %+v, want FAIL", r)
+	}
+	b.Reset()
+	if err := cmp.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "2.00*") || !strings.Contains(b.String(), "(* parameters picked from each graph differ") || strings.Contains(b.String(), "1.60*") {
+		t.Errorf("marks:\n%s", b.String())
 	}
 }

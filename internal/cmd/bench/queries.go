@@ -72,7 +72,8 @@ each query alternate between the sizes, so that a slower minute of a shared
 machine falls on every size alike. It ends with a table of each query's
 median at each size and the ratio of the larger to the smallest (a query
 passes when it meets its target on the smallest graph and grows at most
-1.5x). Building through the writer takes a while: a build that is
+1.5x; a case whose parameters are picked differently at each size, such as
+the typical dyad, has its ratio marked * and not judged). Building through the writer takes a while: a build that is
 interrupted is continued by the next run.
 
 With no neo4j.uri configured, each graph lives in its own local Neo4j home,
