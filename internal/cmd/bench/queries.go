@@ -50,13 +50,13 @@ some dates known to the month or year only, planned, hypothetical and
 negated relations), then time every predefined query with parameters picked
 from it (the busiest dyad and state, the last year): untimed rounds over
 all the queries first, at least --warmup rounds and until --warmup-time has
-passed per size (a freshly started Neo4j runs its first hundreds of queries slower
-while its JIT compiler warms up; an analyst's server has been up for a
-while; --warmup 0 --warmup-time 0 times a cold server), then --runs timed
-runs of each, reported as median,
-p90 and range, against the targets. Each query is also run once under
-PROFILE: db hits and operators are shown, and scans an index could serve
-are flagged (--profile prints whole plans).
+passed per size (a freshly started Neo4j runs its first hundreds of
+queries slower while its JIT compiler warms up; an analyst's server has
+been up for a while; --warmup 0 --warmup-time 0 times a cold server), then
+--runs timed runs of each, reported as median, p90 and range, against the
+targets. Each query is also run once under PROFILE: db hits and operators
+are shown, and scans an index could serve are flagged (--profile prints
+whole plans).
 
 The graph is written through the same writer as 'ingest', in batches of
 ingest.batch_size articles: its reports, events and ALIGNMENT aggregates are
@@ -67,14 +67,15 @@ dyad that fall together), so the output states the reports and events the
 graph holds.
 
 --sizes 1M,5M builds (or reuses) a graph of each size in turn, then times
-them together: each size's server runs at the same time and the runs of
-each query alternate between the sizes, so that a slower minute of a shared
-machine falls on every size alike. It ends with a table of each query's
-median at each size and the ratio of the larger to the smallest (a query
-passes when it meets its target on the smallest graph and grows at most
-1.5x; a case whose parameters are picked differently at each size, such as
-the typical dyad, has its ratio marked * and not judged). Building through the writer takes a while: a build that is
-interrupted is continued by the next run.
+them together: each size's local server runs at the same time (--heap plus
+--pagecache each) and the runs of each query alternate between the sizes,
+so that a slower minute of a shared machine falls on every size alike. It
+ends with a table of each query's median at each size and the ratio of the
+larger to the smallest (a query passes when it meets its target on the
+smallest graph and grows at most 1.5x; a case whose parameters are picked
+differently at each size, such as the typical dyad, has its ratio marked *
+and not judged). Building through the writer takes a while: a build that
+is interrupted is continued by the next run.
 
 With no neo4j.uri configured, each graph lives in its own local Neo4j home,
 local.home + "-bench-" + the size (e.g. neo4j-bench-1M beside neo4j), on
