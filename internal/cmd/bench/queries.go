@@ -202,9 +202,7 @@ func runQueries(ctx context.Context, o *QueriesOptions) error {
 			}
 		}()
 		for _, n := range sizes {
-			spec := o.Spec
-			spec.Edges = n
-			g, err := openSize(ctx, o, spec)
+			g, err := openSize(ctx, o, n)
 			if err != nil {
 				return err
 			}
@@ -216,9 +214,7 @@ func runQueries(ctx context.Context, o *QueriesOptions) error {
 	} else {
 		// One database holds one graph at a time.
 		for _, n := range sizes {
-			spec := o.Spec
-			spec.Edges = n
-			g, err := openSize(ctx, o, spec)
+			g, err := openSize(ctx, o, n)
 			if err != nil {
 				return err
 			}
@@ -263,10 +259,12 @@ type sizeGraph struct {
 }
 
 // openSize opens (starting its local server when there is no neo4j.uri)
-// the database of spec's size and builds or reuses the graph of spec in
-// it.
-func openSize(ctx context.Context, o *QueriesOptions, spec bench.SyntheticGraphSpec) (sizeGraph, error) {
+// the database of the graph of o.Spec with edges events and builds or
+// reuses that graph in it.
+func openSize(ctx context.Context, o *QueriesOptions, edges int) (sizeGraph, error) {
 	a := o.Factory
+	spec := o.Spec
+	spec.Edges = edges
 	c, gc, where, cleanup, err := benchGraph(ctx, a, o, bench.SizeLabel(spec.Edges))
 	if err != nil {
 		return sizeGraph{}, err
