@@ -175,7 +175,7 @@ type QueryTarget struct {
 // cached every query and read the pages they touch before any is timed (a
 // freshly started Neo4j runs its first hundreds of queries slower while
 // its JIT compiler warms up: a query repeated on a fresh server took a
-// median 44 ms over its first ten runs, 13 ms over runs 50-60 and 9-10 ms
+// median 44 ms over its first ten runs, 13 ms over runs 50-60 and 9-11 ms
 // after 150; a fixed number of rounds warms up less when fewer cases are
 // selected, a time does not). Then each case is run opt.Runs times on
 // each target, timed, each a managed read transaction that collects every
