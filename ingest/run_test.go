@@ -20,6 +20,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 	"github.com/diplograph/diplograph/ingest"
+	"github.com/diplograph/diplograph/relation"
 )
 
 func TestMain(m *testing.M) { graphtest.Main(m) }
@@ -102,10 +103,10 @@ func TestIngestSeeds(t *testing.T) {
 	// Every relation between actors carries its provenance.
 	recs, err := c.Read(context.Background(), graph.Statement{Name: "provenance", Text: `
 MATCH (:Actor)-[r]->(:Actor)
-WHERE NOT type(r) IN ['ALIGNMENT', 'ALIGNMENT_YEAR', 'SHIFT']
+WHERE type(r) IN $types
 RETURN count(r) AS all,
        count(CASE WHEN r.article_id IS NULL OR r.sentence IS NULL OR r.sentence = '' OR r.date IS NULL OR r.date_precision IS NULL
-                    OR NOT EXISTS { MATCH (:Article {id: r.article_id}) } THEN 1 END) AS missing`}, nil)
+                    OR NOT EXISTS { MATCH (:Article {id: r.article_id}) } THEN 1 END) AS missing`}, map[string]any{"types": relation.Types})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/graph/graphtest"
 	"github.com/diplograph/diplograph/queries"
+	"github.com/diplograph/diplograph/relation"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -129,7 +130,7 @@ func TestFixtureConsistent(t *testing.T) {
 	c := fixture(t)
 	ctx := context.Background()
 	lines := func(name string) []string {
-		recs, err := c.Read(ctx, statement(t, name), nil)
+		recs, err := c.Read(ctx, statement(t, name), map[string]any{"types": relation.Types})
 		if err != nil {
 			t.Fatal(err)
 		}
