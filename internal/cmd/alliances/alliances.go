@@ -65,10 +65,9 @@ event window (alliance.event_window, days), record that window in the graph,
 and recompute every ALIGNMENT aggregate (one per pair of actors and month or
 year: event counts by relation type) from the events, with the year totals
 and the SHIFT markers (alliance-shifts' default answer) kept beside them.
-Ingest keeps events
-and aggregates up to date by itself; run this after changing
-alliance.event_window (writes with another window than the graph's are
-refused until then) or to repair the graph.
+Ingest keeps events and aggregates up to date by itself; run this after
+changing alliance.event_window (writes with another window than the graph's
+are refused until then) or to repair the graph.
 
 It works a bounded chunk of reports at a time, one transaction each, so it
 runs on a graph of any size; ingests may run meanwhile. One rebuild runs at
