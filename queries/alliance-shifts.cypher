@@ -11,17 +11,17 @@
 // With the parameters the SHIFT markers are kept for (the (:ShiftMarkers)
 // node: by month, min_events 1, the default threshold, planned factor and
 // weights), when none is out of date (no (:ShiftDirty) node: ingest
-// recomputes them after its last batch) it reads the markers: sums the window's ShiftCount cells (one
-// per pair of periods: how many markers join them; index
-// shift_count_window) and reads the first $limit markers in the order of
-// shift_rank, so its work does not grow with the events. With any other parameters it
-// reads the window's aggregates (index ALIGNMENT(start)), each one's
-// properties once; the counts are summed per pair and period first and
-// weighed once per period. Both give the same rows. Each pair's
-// periods of one precision (events dated to a year only are compared with
-// the pair's other year-precision periods) with at least min_events
-// events are compared with the one before: gap = 0 when the periods are
-// adjacent, else the number of periods between them.
+// recomputes them after its last batch) it reads the markers: sums the
+// window's ShiftCount cells (one per pair of periods: how many markers join
+// them; index shift_count_window) and reads the first $limit markers in the
+// order of shift_rank, so its work does not grow with the events. With any
+// other parameters it reads the window's aggregates (index
+// ALIGNMENT(start)), each one's properties once; the counts are summed per
+// pair and period first and weighed once per period. Both give the same
+// rows. Each pair's periods of one precision (events dated to a year only
+// are compared with the pair's other year-precision periods) with at least
+// min_events events are compared with the one before: gap = 0 when the
+// periods are adjacent, else the number of periods between them.
 // Columns: a, b, precision, period_before, period_after, gap,
 // alignment_before, alignment_after, change, events_before, events_after,
 // by_type_after (a map type -> events of the later period), total.
