@@ -100,8 +100,9 @@ func TestShifts(t *testing.T) {
 					t.Errorf("shift %d: %s → %s gap %d, want %s → %s gap %d", i,
 						g.Before.Start.Format("2006-01"), g.After.Start.Format("2006-01"), g.Gap, w.before, w.after, w.gap)
 				}
-				if g.Change() != g.IndexAfter-g.IndexBefore || g.IndexAfter != tt.rule.Index(g.After) {
-					t.Errorf("shift %d: indexes %v → %v, change %v", i, g.IndexBefore, g.IndexAfter, g.Change())
+				if g.IndexBefore != tt.rule.Index(g.Before) || g.IndexAfter != tt.rule.Index(g.After) {
+					t.Errorf("shift %d: indexes %v → %v, want the rule's %v → %v", i,
+						g.IndexBefore, g.IndexAfter, tt.rule.Index(g.Before), tt.rule.Index(g.After))
 				}
 			}
 		})
