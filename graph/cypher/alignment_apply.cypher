@@ -9,9 +9,13 @@
 // and the first and last day of the periods changed: lo, hi), that its
 // SHIFT markers are out of date (one ShiftDirty node, its range widened to
 // take in the new one), for RefreshShifts to recompute them.
+// Planned once, the plan kept as the graph grows (replan=skip); safe as it
+// seeks indexes only (graph.TestWriterPlans; README, "Writing").
+CYPHER replan=skip
 CALL () {
   UNWIND $aggregates AS d
   OPTIONAL MATCH ()-[found:ALIGNMENT {dyad: d.dyad, period: d.period}]->()
+    USING INDEX SEEK found:ALIGNMENT(dyad, period)
   CALL (d, found) {
     WITH d, found
     WHERE found IS NULL
@@ -33,6 +37,7 @@ CALL () {
 CALL () {
   UNWIND $years AS d
   OPTIONAL MATCH ()-[found:ALIGNMENT_YEAR {dyad: d.dyad, period: d.period}]->()
+    USING INDEX SEEK found:ALIGNMENT_YEAR(dyad, period)
   CALL (d, found) {
     WITH d, found
     WHERE found IS NULL

@@ -2,6 +2,9 @@
 // meetings, and the article nodes. Shared nodes (countries, people,
 // places) stay; the events the reports belonged to are re-formed by the
 // writer (events_of_articles read them before).
+// Planned once, the plan kept as the graph grows (replan=skip); safe as it
+// seeks indexes only (graph.TestWriterPlans; README, "Writing").
+CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 OPTIONAL MATCH (a)-[:HAS_REPORT]->(r:Report)
