@@ -94,8 +94,9 @@ func TestWriterPlans(t *testing.T) {
 }
 
 // explainOperators plans text under EXPLAIN and returns the operators of
-// its plan, top down, from the plan's description (the driver's tree of
-// child plans misses branches of nested subqueries).
+// its plan, top down, from the plan's description: the driver's tree is
+// wrong (neo4j-go-driver v5.28.4, Plan.Children takes the address of its
+// loop variable under go 1.18 semantics, so every child is the last one).
 func explainOperators(t *testing.T, d neo4j.DriverWithContext, database, text string) []string {
 	t.Helper()
 	ctx := context.Background()
